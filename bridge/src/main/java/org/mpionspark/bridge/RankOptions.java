@@ -1,0 +1,30 @@
+package org.mpionspark.bridge;
+
+import java.io.Serializable;
+
+/**
+ * How long a rank waits, and MPJ Express's eager/rendezvous switch. Built from {@code spark.mpi.*}
+ * on the Spark side; tests build it directly.
+ *
+ * @param opTimeoutMillis       longest wait of one blocking MPI call for its peer
+ * @param finalizeTimeoutMillis longest wait of the closing handshake before the world is torn down
+ * @param protocolSwitchLimit   messages up to this many bytes go eagerly ({@code niodev}'s psl)
+ */
+public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit)
+        implements Serializable {
+
+    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024);
+
+    public RankOptions {
+        if (opTimeoutMillis <= 0 || finalizeTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (protocolSwitchLimit < 12) {
+            throw new IllegalArgumentException("protocolSwitchLimit must be at least 12 bytes, not " + protocolSwitchLimit);
+        }
+    }
+
+    public RankOptions withOpTimeoutMillis(long millis) {
+        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit);
+    }
+}

@@ -1,0 +1,157 @@
+package org.mpionspark.bridge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.mpionspark.bridge.loader.RankClassLoader;
+import org.mpionspark.bridge.rendezvous.ControlLink;
+import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.MpiAbortedException;
+import org.mpionspark.mpi.MpiException;
+
+/**
+ * A running rank: its communicator, and the two ways it ends. {@link #complete()} is the orderly
+ * end ({@code MPI_Finalize}, bounded); {@link #fail(Throwable)} tells the world this rank failed
+ * and tears everything down at once. Either way, no thread or socket of the rank outlives it.
+ */
+public final class RankSession {
+
+    private static final System.Logger LOG = System.getLogger(RankSession.class.getName());
+    private static final long JOIN_MILLIS = 5_000;
+
+    private final String label;
+    private final Transport transport;
+    private final RankClassLoader loader;
+    private final RankCommunicator comm;
+    private final ControlLink link;
+    private final AbortState abort;
+    private final ThreadGroup group;
+    private final RankOptions options;
+    private boolean ended;
+
+    RankSession(String label, Transport transport, RankClassLoader loader, RankCommunicator comm, ControlLink link,
+                AbortState abort, ThreadGroup group, RankOptions options) {
+        this.label = label;
+        this.transport = transport;
+        this.loader = loader;
+        this.comm = comm;
+        this.link = link;
+        this.abort = abort;
+        this.group = group;
+        this.options = options;
+    }
+
+    /** This rank's world communicator. */
+    public Communicator communicator() {
+        return comm;
+    }
+
+    /** True once the world was aborted (a peer failed, or the host cancelled this rank). */
+    public boolean aborted() {
+        return abort.aborted();
+    }
+
+    /**
+     * Orderly end: waits for every rank to get here, finalizes MPJ Express (bounded by the
+     * finalize timeout, then torn down anyway) and tells the driver this rank is done.
+     */
+    public void complete() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        try {
+            comm.barrier();
+        } catch (MpiException e) {
+            tearDown(transport, loader, link, group);
+            throw e;
+        }
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        Thread finalizer = new Thread(group, () -> {
+            try {
+                transport.finish();
+                finished.complete(null);
+            } catch (Throwable t) {
+                finished.completeExceptionally(t);
+            }
+        }, "mpi-" + label + "-finalize");
+        finalizer.setDaemon(true);
+        finalizer.start();
+        try {
+            finished.get(options.finalizeTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, label + ": MPI_Finalize did not end cleanly (" + e
+                    + "); tearing the rank down");
+        }
+        link.done();
+        tearDown(transport, loader, link, group);
+    }
+
+    /**
+     * Abnormal end: unless {@code error} is itself this world's abort, tells the driver, which
+     * frees every other rank; then tears this rank down at once.
+     */
+    public void fail(Throwable error) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (!(error instanceof MpiAbortedException)) {
+            link.reportFailure(String.valueOf(error), error);
+        }
+        tearDown(transport, loader, link, group);
+    }
+
+    /** Kills the MPJ device, closes the link, and waits (bounded) for every thread of the rank to end. */
+    static void tearDown(Transport transport, RankClassLoader loader, ControlLink link, ThreadGroup group) {
+        try {
+            if (transport != null) {
+                transport.kill();
+            } else {
+                loader.loadClass("org.mpionspark.bridge.mpj.MpjTransport").getMethod("killDevice").invoke(null);
+            }
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "tearing down MPJ Express failed", t);
+        }
+        if (link != null) {
+            link.close();
+        }
+        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
+        for (Thread t : threads(group)) {
+            if (t == Thread.currentThread()) {
+                continue;
+            }
+            t.interrupt(); // MPJ's start-up waits are interruptible; its other waits were freed by kill()
+            try {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Thread> left = threads(group);
+        if (!left.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, group.getName() + ": threads still alive after tear-down: " + left);
+        }
+    }
+
+    /** The live threads of a rank's thread group. */
+    static List<Thread> threads(ThreadGroup group) {
+        Thread[] all = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(all, true);
+        List<Thread> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (all[i].isAlive()) {
+                out.add(all[i]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RankSession[" + label + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package org.mpionspark.bridge;
+
+/**
+ * The seam between a rank's communicator and MPJ Express: non-blocking sends, receives and probes
+ * that the caller polls, so that every wait stays in our hands (MPJ ignores interrupts).
+ *
+ * <p>Implemented inside the rank's isolated class loader; only JDK types and this interface cross
+ * the boundary. Two channels keep user messages and our collectives apart, as MPI contexts do.
+ */
+public interface Transport {
+
+    /** User point-to-point messages. */
+    int USER = 0;
+    /** Messages of the collectives built in this bridge. */
+    int COLLECTIVE = 1;
+
+    int rank();
+
+    int size();
+
+    /** Starts sending {@code count} elements of {@code buf} from {@code offset}. */
+    Pending isend(int channel, ArrayKind kind, Object buf, int offset, int count, int dest, int tag);
+
+    /** Starts receiving at most {@code count} elements into {@code buf} from {@code offset}. */
+    Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag);
+
+    /**
+     * Looks for a matching message without receiving it: {@code null} if none has arrived yet,
+     * else {@code {source, tag, element count, ArrayKind ordinal}}.
+     */
+    int[] iprobe(int channel, int source, int tag);
+
+    /** The host name MPJ Express reports for this rank ({@code MPI_Get_processor_name}). */
+    String processorName();
+
+    /** Orderly shutdown ({@code MPI_Finalize}); blocks until the peers agree, so call it with a bound. */
+    void finish();
+
+    /**
+     * Tears the world down at once, whatever the peers do: closes every socket and selector of
+     * this rank and releases every thread MPJ Express blocked. Safe to call more than once.
+     */
+    void kill();
+
+    /** An operation in flight. */
+    interface Pending {
+        /** {@code null} while in flight; once done, {@code {source, tag, element count}}. */
+        int[] test();
+    }
+}

@@ -1,0 +1,63 @@
+package org.mpionspark.bridge;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import org.mpionspark.mpi.MpiTimeoutException;
+
+/**
+ * The one place a rank waits. Polls a non-blocking operation, spinning briefly and then parking
+ * for ever longer (capped) pauses, and ends every wait: done, aborted, or timed out.
+ */
+final class Waiter {
+
+    private static final int SPINS = 200;
+    private static final long MAX_PARK_NANOS = 200_000;
+
+    private final int rank;
+    private final long timeoutNanos;
+    private final AbortState abort;
+
+    Waiter(int rank, long timeoutMillis, AbortState abort) {
+        this.rank = rank;
+        this.timeoutNanos = timeoutMillis * 1_000_000L;
+        this.abort = abort;
+    }
+
+    /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
+    <T> T await(Supplier<T> poll, String operation, int peer) {
+        T done = poll.get();
+        if (done != null) {
+            return done;
+        }
+        long start = System.nanoTime();
+        long park = 1_000;
+        for (int i = 0; ; i++) {
+            done = poll.get();
+            if (done != null) {
+                return done;
+            }
+            if (i < SPINS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            abort.check(operation, peer);
+            long waited = System.nanoTime() - start;
+            if (waited > timeoutNanos) {
+                throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
+                        + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
+            }
+            LockSupport.parkNanos(park);
+            park = Math.min(MAX_PARK_NANOS, park * 2);
+        }
+    }
+
+    /** Waits for every operation; the first still pending is the one named in errors. */
+    void awaitAll(Transport.Pending[] ops, String[] names, int[] peers) {
+        for (int k = 0; k < ops.length; k++) {
+            if (ops[k] != null) {
+                await(ops[k]::test, names[k], peers[k]);
+            }
+        }
+    }
+}

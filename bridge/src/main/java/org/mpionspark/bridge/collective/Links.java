@@ -1,0 +1,25 @@
+package org.mpionspark.bridge.collective;
+
+import org.mpionspark.bridge.ArrayKind;
+
+/**
+ * Point-to-point on the collective channel, as a collective algorithm needs it: every call
+ * blocks until done and ends with an error naming the operation and peer if the peer fails.
+ */
+public interface Links {
+
+    int rank();
+
+    int size();
+
+    /** The tag of the collective under way (all its messages share it). */
+    int tag();
+
+    void send(ArrayKind kind, Object buf, int offset, int count, int dest);
+
+    void recv(ArrayKind kind, Object buf, int offset, int count, int source);
+
+    /** Sends to {@code dest} and receives from {@code source} at once, so rings cannot deadlock. */
+    void sendrecv(ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, int dest,
+                  Object recvbuf, int recvOffset, int recvCount, int source);
+}

@@ -1,0 +1,239 @@
+package org.mpionspark.bridge.mpj;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.channels.Channel;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import mpi.Datatype;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.Request;
+import mpi.Status;
+import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.Transport;
+
+/**
+ * {@link Transport} over MPJ Express's {@code niodev}: the user channel is the world's
+ * point-to-point context, the collective channel its collective context (MPJ's own
+ * {@code Comm.isend(..., false)}), so the two never match each other's messages.
+ */
+public final class MpjTransport implements Transport {
+
+    private static final Datatype[] TYPES = {
+        MPI.BYTE, MPI.SHORT, MPI.INT, MPI.LONG, MPI.FLOAT, MPI.DOUBLE, MPI.CHAR, MPI.BOOLEAN
+    };
+
+    private final Intracomm world;
+    private final int rank;
+    private final int size;
+    private final Method collectiveIsend;
+    private final Method collectiveIrecv;
+    private volatile boolean killed;
+
+    private MpjTransport(Intracomm world) throws ReflectiveOperationException {
+        this.world = world;
+        this.rank = world.Rank();
+        this.size = world.Size();
+        Class<?> comm = mpi.Comm.class;
+        collectiveIsend = comm.getDeclaredMethod("isend", Object.class, int.class, int.class, Datatype.class,
+                int.class, int.class, boolean.class);
+        collectiveIrecv = comm.getDeclaredMethod("irecv", Object.class, int.class, int.class, Datatype.class,
+                int.class, int.class, boolean.class);
+        collectiveIsend.setAccessible(true);
+        collectiveIrecv.setAccessible(true);
+    }
+
+    /**
+     * Starts this rank's MPJ Express world ({@code MPI_Init} on {@code niodev}). Blocks until every
+     * peer is connected; the rendezvous server at {@code host:port} hands out the peer table.
+     * Called reflectively by {@code RankLauncher} through this rank's class loader.
+     */
+    public static Transport start(int rank, int size, String host, int port, int protocolSwitchLimit)
+            throws Exception {
+        String conf = "#Number of Processes;" + size + ";#Protocol Switch Limit;" + protocolSwitchLimit
+                + ";#Server Name;" + host + ";#Server Port;" + port;
+        MPI.Init(new String[] {Integer.toString(rank), conf, "niodev"});
+        return new MpjTransport(MPI.COMM_WORLD);
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Pending isend(int channel, ArrayKind kind, Object buf, int offset, int count, int dest, int tag) {
+        Request r = channel == USER
+                ? world.Isend(buf, offset, count, TYPES[kind.ordinal()], dest, tag)
+                : (Request) invoke(collectiveIsend, buf, offset, count, TYPES[kind.ordinal()], dest, tag, false);
+        return pending(r, kind, dest, tag, count);
+    }
+
+    @Override
+    public Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag) {
+        Request r = channel == USER
+                ? world.Irecv(buf, offset, count, TYPES[kind.ordinal()], source, tag)
+                : (Request) invoke(collectiveIrecv, buf, offset, count, TYPES[kind.ordinal()], source, tag, false);
+        return pending(r, kind, source, tag, count);
+    }
+
+    private Pending pending(Request r, ArrayKind kind, int peer, int tag, int count) {
+        Datatype type = TYPES[kind.ordinal()];
+        return () -> {
+            if (killed) {
+                throw new IllegalStateException("MPJ Express world of rank " + rank + " was torn down");
+            }
+            Status s = r.Test();
+            if (s == null) {
+                return null;
+            }
+            int n = count(s, type, count);
+            return new int[] {s.source >= 0 ? s.source : peer, s.tag >= 0 ? s.tag : tag, n};
+        };
+    }
+
+    private static int count(Status s, Datatype type, int fallback) {
+        try {
+            int n = s.Get_count(type);
+            return n >= 0 ? n : fallback;
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public int[] iprobe(int channel, int source, int tag) {
+        if (channel != USER) {
+            throw new IllegalArgumentException("probe works on the user channel only");
+        }
+        Status s = world.Iprobe(source, tag);
+        if (s == null) {
+            return null;
+        }
+        ArrayKind kind = kindOf(s.type);
+        int n = kind == null ? s.numEls : count(s, TYPES[kind.ordinal()], s.numEls);
+        return new int[] {s.source, s.tag, n, kind == null ? -1 : kind.ordinal()};
+    }
+
+    private static ArrayKind kindOf(mpjbuf.Type t) {
+        if (t == null) {
+            return null;
+        }
+        int code = t.getCode();
+        if (code == mpjbuf.Type.BYTE.getCode()) return ArrayKind.BYTE;
+        if (code == mpjbuf.Type.SHORT.getCode()) return ArrayKind.SHORT;
+        if (code == mpjbuf.Type.INT.getCode()) return ArrayKind.INT;
+        if (code == mpjbuf.Type.LONG.getCode()) return ArrayKind.LONG;
+        if (code == mpjbuf.Type.FLOAT.getCode()) return ArrayKind.FLOAT;
+        if (code == mpjbuf.Type.DOUBLE.getCode()) return ArrayKind.DOUBLE;
+        if (code == mpjbuf.Type.CHAR.getCode()) return ArrayKind.CHAR;
+        if (code == mpjbuf.Type.BOOLEAN.getCode()) return ArrayKind.BOOLEAN;
+        return null;
+    }
+
+    @Override
+    public String processorName() {
+        return MPI.Get_processor_name();
+    }
+
+    @Override
+    public void finish() {
+        MPI.Finalize();
+    }
+
+    @Override
+    public void kill() {
+        killed = true;
+        killDevice();
+    }
+
+    /** Tears down whatever device this loader's MPJ Express started, even if {@code MPI.Init} never returned. */
+    public static void killDevice() {
+        Object device = mpjdev.javampjdev.MPJDev.dev;
+        if (device == null) {
+            device = mpjdev.MPJDev.dev;
+        }
+        if (device != null) {
+            DeviceTeardown.closeAll(device);
+        }
+    }
+
+    private static Object invoke(Method m, Object buf, int offset, int count, Datatype type, int peer, int tag,
+                                 boolean pt2pt) {
+        try {
+            return m.invoke(MPI.COMM_WORLD, buf, offset, count, type, peer, tag, pt2pt);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closes what a {@code niodev} device holds open, found by field type, so its threads end. */
+    static final class DeviceTeardown {
+
+        static void closeAll(Object device) {
+            List<Object> found = new ArrayList<>();
+            for (Class<?> c = device.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        if (f.getName().equals("selectorFlag") && f.getType() == boolean.class) {
+                            f.setBoolean(device, false);
+                        }
+                        Object v = f.get(device);
+                        collect(v, found);
+                    } catch (ReflectiveOperationException | RuntimeException ignored) {
+                        // a field we cannot read holds nothing we could close
+                    }
+                }
+            }
+            for (Object o : found) {
+                try {
+                    if (o instanceof Selector s) {
+                        s.wakeup();
+                        s.close();
+                    } else if (o instanceof Channel ch) {
+                        ch.close();
+                    } else if (o instanceof java.net.Socket s) {
+                        s.close();
+                    }
+                } catch (Exception ignored) {
+                    // closing is best effort; what stays open is reported by the thread check
+                }
+            }
+        }
+
+        private static void collect(Object v, List<Object> out) {
+            if (v instanceof Selector || v instanceof Channel || v instanceof java.net.Socket) {
+                out.add(v);
+            } else if (v instanceof Collection<?> c) {
+                for (Object o : c.toArray()) {
+                    collect(o, out);
+                }
+            } else if (v instanceof Map<?, ?> m) {
+                for (Object o : m.values().toArray()) {
+                    collect(o, out);
+                }
+            } else if (v instanceof Object[] a) {
+                for (Object o : a) {
+                    collect(o, out);
+                }
+            }
+        }
+    }
+}

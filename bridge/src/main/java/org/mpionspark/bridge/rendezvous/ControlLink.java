@@ -1,0 +1,172 @@
+package org.mpionspark.bridge.rendezvous;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rank's connection to the rendezvous server: {@link #join} admits it and returns the peer
+ * table; afterwards the link reports this rank's failure or completion and delivers the world's
+ * aborts to an {@link AbortListener}, on a reader thread that ends when the link closes.
+ */
+public final class ControlLink implements Closeable {
+
+    /** Told when the world must stop: {@code failedRank} is -1 when no rank is to blame. */
+    public interface AbortListener {
+        void onAbort(int failedRank, String message, Throwable error);
+    }
+
+    private static final int CONNECT_TIMEOUT_MS = 15_000;
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final List<Peer> peers;
+    private final int rank;
+    private Thread reader;
+    private volatile boolean finished;
+
+    private ControlLink(Socket socket, DataInputStream in, DataOutputStream out, List<Peer> peers, int rank) {
+        this.socket = socket;
+        this.in = in;
+        this.out = out;
+        this.peers = peers;
+        this.rank = rank;
+    }
+
+    /**
+     * Joins world {@code worldKey} as {@code rank}, announcing the MPJ device's ports; blocks until
+     * every rank has arrived, or fails after the ticket's rendezvous timeout (plus a margin).
+     */
+    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, int writePort, int readPort) {
+        Socket s = new Socket();
+        try {
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(ticket.host(), ticket.port()), CONNECT_TIMEOUT_MS);
+            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ticket.rendezvousTimeoutMillis() + 15_000));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            out.writeInt(Wire.MAGIC);
+            out.writeInt(Wire.VERSION);
+            out.writeUTF(ticket.registrationId());
+            Wire.writeBlob(out, ticket.secret());
+            out.writeUTF(worldKey);
+            out.writeInt(rank);
+            out.writeInt(ticket.size());
+            out.writeInt(writePort);
+            out.writeInt(readPort);
+            out.flush();
+            byte status = in.readByte();
+            if (status == Wire.REFUSED) {
+                throw new RendezvousException("rank " + rank + " was refused by the rendezvous server "
+                        + ticket.host() + ":" + ticket.port() + ": " + in.readUTF(), null);
+            }
+            if (status != Wire.ADMITTED) {
+                throw new IOException("unexpected answer " + status);
+            }
+            int n = in.readInt();
+            List<Peer> peers = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt()));
+            }
+            s.setSoTimeout(0);
+            return new ControlLink(s, in, out, List.copyOf(peers), rank);
+        } catch (SocketTimeoutException e) {
+            close(s);
+            throw new RendezvousException("rank " + rank + " waited more than " + ticket.rendezvousTimeoutMillis()
+                    + " ms for its peers at the rendezvous server " + ticket.host() + ":" + ticket.port(), e);
+        } catch (IOException e) {
+            close(s);
+            throw new RendezvousException("rank " + rank + " could not join its world at the rendezvous server "
+                    + ticket.host() + ":" + ticket.port() + ": " + e, e);
+        } catch (RuntimeException e) {
+            close(s);
+            throw e;
+        }
+    }
+
+    /** The peer table, in rank order, with the hosts the server saw. */
+    public List<Peer> peers() {
+        return peers;
+    }
+
+    /** Starts delivering aborts; the reader thread joins {@code group} so it is counted with the rank. */
+    public void listen(ThreadGroup group, AbortListener listener) {
+        reader = new Thread(group, () -> readLoop(listener), "mpi-rank-" + rank + "-control");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop(AbortListener listener) {
+        try {
+            while (true) {
+                byte kind = in.readByte();
+                if (kind != Wire.ABORT) {
+                    throw new IOException("unexpected message " + kind);
+                }
+                int failedRank = in.readInt();
+                String message = in.readUTF();
+                Throwable error = Wire.decodeError(Wire.readBlob(in), Thread.currentThread().getContextClassLoader());
+                listener.onAbort(failedRank, message, error);
+            }
+        } catch (IOException e) {
+            if (!finished) {
+                listener.onAbort(-1, "lost the connection to the driver's rendezvous server (" + e + ")", null);
+            }
+        }
+    }
+
+    /** Tells the world this rank failed, so the others are freed; best effort. */
+    public synchronized void reportFailure(String message, Throwable error) {
+        try {
+            out.writeByte(Wire.FAILED);
+            out.writeUTF(RendezvousServer.truncate(message));
+            Wire.writeBlob(out, Wire.encodeError(error));
+            out.flush();
+        } catch (IOException ignored) {
+            // the driver is gone; the other ranks learn of it from their own links
+        }
+    }
+
+    /** Tells the server this rank finished cleanly, then closes. */
+    public synchronized void done() {
+        finished = true;
+        try {
+            out.writeByte(Wire.DONE);
+            out.flush();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        finished = true;
+        close(socket);
+        Thread r = reader;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void close(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package org.mpionspark.bridge.rendezvous;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The driver side of the rendezvous. A {@link #register registration} stands for one SPMD job;
+ * each run of its stage (a stage attempt, a recomputation) forms its own world of ranks, keyed by
+ * the world key the ranks present. Only connections that show the registration's secret are
+ * admitted; anything else is refused and logged.
+ *
+ * <p>Once a world is complete, every rank gets the peer table, with the host the server saw its
+ * connection come from. The connection then stays open: a rank's failure, or a lost connection,
+ * is broadcast as an abort to the world's other ranks, so none of them waits for a dead peer.
+ */
+public final class RendezvousServer implements Closeable {
+
+    private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
+    private static final int HANDSHAKE_TIMEOUT_MS = 15_000;
+
+    private final ServerSocket listener;
+    private final String advertisedHost;
+    private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    private final ExecutorService connections;
+    private final ScheduledExecutorService timer;
+    private final Thread acceptor;
+    private final SecureRandom random = new SecureRandom();
+    private volatile boolean closed;
+
+    /**
+     * Listens on an ephemeral port of {@code bindAddress} (null: all interfaces); ranks are told
+     * to connect to {@code advertisedHost}.
+     */
+    public RendezvousServer(InetAddress bindAddress, String advertisedHost) throws IOException {
+        this.listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(bindAddress, 0), 256);
+        this.advertisedHost = advertisedHost;
+        this.connections = Executors.newCachedThreadPool(daemon("mpi-rendezvous-conn"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mpi-rendezvous-timer"));
+        this.acceptor = daemon("mpi-rendezvous-accept").newThread(this::acceptLoop);
+        acceptor.start();
+    }
+
+    /** The port ranks connect to. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /**
+     * Registers an SPMD job of {@code size} ranks. A world whose ranks do not all arrive within
+     * {@code rendezvousTimeoutMillis} of the first one fails with a message naming the missing ranks.
+     */
+    public Registration register(int size, long rendezvousTimeoutMillis) {
+        if (size < 1) {
+            throw new IllegalArgumentException("an MPI world needs at least 1 rank, not " + size);
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String id = UUID.randomUUID().toString();
+        Registration r = new Registration(new WorldTicket(advertisedHost, port(), id, secret, size,
+                rendezvousTimeoutMillis));
+        registrations.put(id, r);
+        return r;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = listener.accept();
+                connections.execute(() -> handle(s));
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "rendezvous accept failed", e);
+                }
+            } catch (RuntimeException e) { // executor shut down
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket s) {
+        String from = s.getRemoteSocketAddress().toString();
+        Conn conn = null;
+        try {
+            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.setTcpNoDelay(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            if (in.readInt() != Wire.MAGIC || in.readInt() != Wire.VERSION) {
+                refuse(out, s, from, "not an mpi-on-spark rank (bad magic or version)");
+                return;
+            }
+            String regId = in.readUTF();
+            byte[] secret = Wire.readBlob(in);
+            String worldKey = in.readUTF();
+            int rank = in.readInt();
+            int size = in.readInt();
+            int writePort = in.readInt();
+            int readPort = in.readInt();
+            Registration reg = registrations.get(regId);
+            if (reg == null || !MessageDigest.isEqual(secret, reg.ticket.secret())) {
+                refuse(out, s, from, "unknown registration or wrong secret");
+                return;
+            }
+            conn = new Conn(s, in, out, rank, new Peer(rank, s.getInetAddress().getHostAddress(), readPort, writePort));
+            String problem = reg.world(worldKey).arrive(conn, size);
+            if (problem != null) {
+                refuse(out, s, from, problem);
+                return;
+            }
+            s.setSoTimeout(0);
+            conn.world.controlLoop(conn);
+        } catch (IOException e) {
+            if (conn != null && conn.world != null) {
+                conn.world.lost(conn, e);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "rendezvous: dropped connection from " + from + ": " + e);
+            }
+            closeQuietly(s);
+        }
+    }
+
+    private static void refuse(DataOutputStream out, Socket s, String from, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "rendezvous: refused " + from + ": " + reason);
+        try {
+            out.writeByte(Wire.REFUSED);
+            out.writeUTF(reason);
+            out.flush();
+        } catch (IOException ignored) {
+            // it is gone already
+        }
+        closeQuietly(s);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(listener);
+        for (Registration r : registrations.values()) {
+            r.close();
+        }
+        connections.shutdownNow();
+        timer.shutdownNow();
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The first failure of a world: which rank, why, and its original error. */
+    public record Failure(String worldKey, int rank, String message, Throwable error) {
+    }
+
+    /** One SPMD job's admission: its ticket, its worlds, and the first failure among them. */
+    public final class Registration implements Closeable {
+
+        private final WorldTicket ticket;
+        private final Map<String, World> worlds = new ConcurrentHashMap<>();
+        private volatile Failure firstFailure;
+
+        private Registration(WorldTicket ticket) {
+            this.ticket = ticket;
+        }
+
+        /** What ranks need to join; ship it to them. */
+        public WorldTicket ticket() {
+            return ticket;
+        }
+
+        /** The first rank failure of any world of this registration, if there was one. */
+        public Optional<Failure> firstFailure() {
+            return Optional.ofNullable(firstFailure);
+        }
+
+        World world(String key) {
+            return worlds.computeIfAbsent(key, k -> new World(this, k));
+        }
+
+        void failed(Failure f) {
+            if (firstFailure == null) {
+                synchronized (this) {
+                    if (firstFailure == null) {
+                        firstFailure = f;
+                    }
+                }
+            }
+        }
+
+        /** Stops admitting ranks for this job; its open worlds are aborted. */
+        @Override
+        public void close() {
+            registrations.remove(ticket.registrationId());
+            for (World w : worlds.values()) {
+                w.abortAll(-1, "the SPMD job was closed on the driver", null);
+            }
+        }
+    }
+
+    private static final class Conn {
+        final Socket socket;
+        final DataInputStream in;
+        final DataOutputStream out;
+        final int rank;
+        final Peer peer;
+        World world;
+        volatile boolean done;
+
+        Conn(Socket socket, DataInputStream in, DataOutputStream out, int rank, Peer peer) {
+            this.socket = socket;
+            this.in = in;
+            this.out = out;
+            this.rank = rank;
+            this.peer = peer;
+        }
+
+        synchronized void send(byte kind, int rank, String message, byte[] error) {
+            try {
+                out.writeByte(kind);
+                out.writeInt(rank);
+                out.writeUTF(truncate(message));
+                Wire.writeBlob(out, error == null ? new byte[0] : error);
+                out.flush();
+            } catch (IOException ignored) {
+                // the rank is gone; its own loss is handled by its reader
+            }
+        }
+    }
+
+    static String truncate(String s) {
+        return s.length() > 16_000 ? s.substring(0, 16_000) + "..." : s;
+    }
+
+    /** The ranks of one run of a stage. */
+    private final class World {
+        private final Registration reg;
+        private final String key;
+        private final Conn[] ranks;
+        private int arrived;
+        private boolean admitted;
+        private String failure;
+        private ScheduledFuture<?> timeout;
+
+        World(Registration reg, String key) {
+            this.reg = reg;
+            this.key = key;
+            this.ranks = new Conn[reg.ticket.size()];
+        }
+
+        /** Admits a rank, or says why not. The last one to arrive sends everyone the table. */
+        String arrive(Conn c, int size) {
+            List<Conn> complete;
+            synchronized (this) {
+                if (size != ranks.length) {
+                    return "world " + key + " has " + ranks.length + " ranks, not " + size;
+                }
+                if (c.rank < 0 || c.rank >= ranks.length) {
+                    return "rank " + c.rank + " is outside world " + key + " of " + ranks.length + " ranks";
+                }
+                if (failure != null) {
+                    return "world " + key + " already failed: " + failure;
+                }
+                if (ranks[c.rank] != null) {
+                    return "rank " + c.rank + " of world " + key + " has already arrived";
+                }
+                ranks[c.rank] = c;
+                c.world = this;
+                arrived++;
+                if (arrived == 1 && ranks.length > 1) {
+                    timeout = timer.schedule(this::expire, reg.ticket.rendezvousTimeoutMillis(), TimeUnit.MILLISECONDS);
+                }
+                if (arrived < ranks.length) {
+                    return null;
+                }
+                admitted = true;
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                complete = List.of(ranks);
+            }
+            for (Conn r : complete) {
+                synchronized (r) {
+                    try {
+                        r.out.writeByte(Wire.ADMITTED);
+                        r.out.writeInt(complete.size());
+                        for (Conn p : complete) {
+                            r.out.writeUTF(p.peer.host());
+                            r.out.writeInt(p.peer.readPort());
+                            r.out.writeInt(p.peer.writePort());
+                        }
+                        r.out.flush();
+                    } catch (IOException e) {
+                        lost(r, e);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private void expire() {
+            List<Integer> missing = new ArrayList<>();
+            List<Conn> waiting = new ArrayList<>();
+            String reason;
+            synchronized (this) {
+                if (admitted || failure != null) {
+                    return;
+                }
+                for (int i = 0; i < ranks.length; i++) {
+                    if (ranks[i] == null) {
+                        missing.add(i);
+                    } else {
+                        waiting.add(ranks[i]);
+                    }
+                }
+                reason = "rank(s) " + missing + " of " + ranks.length + " never reached the rendezvous within "
+                        + reg.ticket.rendezvousTimeoutMillis() + " ms (spark.mpi.rendezvous.timeout)";
+                failure = reason;
+            }
+            LOG.log(System.Logger.Level.WARNING, "rendezvous: world " + key + ": " + reason);
+            reg.failed(new Failure(key, missing.get(0), reason, null));
+            for (Conn c : waiting) {
+                synchronized (c) {
+                    try {
+                        c.out.writeByte(Wire.REFUSED);
+                        c.out.writeUTF(reason);
+                        c.out.flush();
+                    } catch (IOException ignored) {
+                        // gone
+                    }
+                }
+                closeQuietly(c.socket);
+            }
+            reg.worlds.remove(key, this);
+        }
+
+        /** Reads DONE or FAILED from one admitted rank until it closes. */
+        void controlLoop(Conn c) throws IOException {
+            try {
+                while (true) {
+                    byte kind = c.in.readByte();
+                    if (kind == Wire.DONE) {
+                        c.done = true;
+                    } else if (kind == Wire.FAILED) {
+                        String message = c.in.readUTF();
+                        byte[] error = Wire.readBlob(c.in);
+                        Throwable t = Wire.decodeError(error, Thread.currentThread().getContextClassLoader());
+                        reg.failed(new Failure(key, c.rank, message, t));
+                        abortAll(c.rank, "rank " + c.rank + " failed: " + message, error);
+                    } else {
+                        throw new IOException("unexpected message " + kind + " from rank " + c.rank);
+                    }
+                }
+            } catch (EOFException | SocketException e) {
+                if (!c.done) {
+                    lost(c, e);
+                }
+            } finally {
+                closeQuietly(c.socket);
+                forgetIfOver();
+            }
+        }
+
+        void lost(Conn c, Exception e) {
+            if (c.done) {
+                return;
+            }
+            String message = "rank " + c.rank + " lost its connection to the driver (" + c.peer.host()
+                    + "): its task or executor died (" + e.getMessage() + ")";
+            reg.failed(new Failure(key, c.rank, message, null));
+            abortAll(c.rank, message, null);
+        }
+
+        void abortAll(int failedRank, String message, byte[] error) {
+            List<Conn> targets = new ArrayList<>();
+            synchronized (this) {
+                if (failure == null) {
+                    failure = message;
+                }
+                for (Conn r : ranks) {
+                    if (r != null && r.rank != failedRank && !r.done) {
+                        targets.add(r);
+                    }
+                }
+            }
+            for (Conn r : targets) {
+                r.send(Wire.ABORT, failedRank, message, error);
+            }
+        }
+
+        private synchronized void forgetIfOver() {
+            for (Conn r : ranks) {
+                if (r != null && !r.socket.isClosed()) {
+                    return;
+                }
+            }
+            if (admitted || failure != null) {
+                reg.worlds.remove(key, this);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.mpionspark.bridge.rendezvous;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+
+/** The rendezvous protocol's constants and the encoding of a rank's error. */
+final class Wire {
+
+    static final int MAGIC = 0x4D50534B; // "MPSK"
+    static final int VERSION = 1;
+
+    // server -> rank, once
+    static final byte ADMITTED = 1;
+    static final byte REFUSED = 2;
+    // rank -> server, after admission
+    static final byte DONE = 10;
+    static final byte FAILED = 11;
+    // server -> rank, after admission
+    static final byte ABORT = 20;
+
+    static final int MAX_BLOB = 4 << 20;
+
+    private Wire() {
+    }
+
+    static void writeBlob(DataOutputStream out, byte[] b) throws IOException {
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static byte[] readBlob(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_BLOB) {
+            throw new IOException("bad blob length " + n);
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
+    }
+
+    /** Java-serialises an error so its class and stack survive the trip; never fails. */
+    static byte[] encodeError(Throwable t) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(buf)) {
+            out.writeObject(t);
+        } catch (IOException | RuntimeException e) {
+            return encodeError(RemoteError.of(t));
+        }
+        return buf.toByteArray();
+    }
+
+    /** The error back, through {@code loader}; a {@link RemoteError} when its class is not there. */
+    static Throwable decodeError(byte[] b, ClassLoader loader) {
+        if (b == null || b.length == 0) {
+            return null;
+        }
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(b), loader)) {
+            return (Throwable) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            return new RemoteError("an error that could not be read back here: " + e, null);
+        }
+    }
+
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
+    }
+}

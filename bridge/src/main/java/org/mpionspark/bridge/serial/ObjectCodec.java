@@ -1,0 +1,9 @@
+package org.mpionspark.bridge.serial;
+
+/** Turns objects into bytes and back, for the object tier; one instance per rank, not thread-safe. */
+public interface ObjectCodec {
+
+    byte[] encode(Object obj);
+
+    Object decode(byte[] bytes);
+}

@@ -1,0 +1,79 @@
+package org.mpionspark.bridge;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.bridge.rendezvous.WorldTicket;
+import org.mpionspark.mpi.Communicator;
+
+/** Runs an SPMD function on N ranks, each a plain thread of this JVM: the bridge with no Spark. */
+final class ThreadWorld {
+
+    /** What one rank returned or threw. */
+    record Outcome<R>(R value, Throwable error) {
+    }
+
+    private ThreadWorld() {
+    }
+
+    static <R> List<Outcome<R>> run(int n, RankOptions options, Function<Communicator, R> body) throws Exception {
+        try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
+            RendezvousServer.Registration reg = server.register(n, 20_000);
+            return run(reg.ticket(), "test-world", n, options, body);
+        }
+    }
+
+    static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n, RankOptions options,
+                                    Function<Communicator, R> body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Outcome<R>>> futures = new ArrayList<>();
+            for (int r = 0; r < n; r++) {
+                int rank = r;
+                futures.add(pool.submit(() -> {
+                    RankSession session;
+                    try {
+                        session = RankLauncher.start(ticket, worldKey, rank, options, () -> false);
+                    } catch (Throwable t) {
+                        return new Outcome<R>(null, t);
+                    }
+                    try {
+                        R value = body.apply(session.communicator());
+                        session.complete();
+                        return new Outcome<>(value, null);
+                    } catch (Throwable t) {
+                        session.fail(t);
+                        return new Outcome<R>(null, t);
+                    }
+                }));
+            }
+            List<Outcome<R>> out = new ArrayList<>();
+            for (Future<Outcome<R>> f : futures) {
+                out.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The values, failing the test with the first rank error if any rank threw. */
+    static <R> List<R> values(List<Outcome<R>> outcomes) {
+        List<R> out = new ArrayList<>();
+        for (Outcome<R> o : outcomes) {
+            if (o.error() != null) {
+                throw new AssertionError("a rank failed: " + o.error(), o.error());
+            }
+            out.add(o.value());
+        }
+        return out;
+    }
+}

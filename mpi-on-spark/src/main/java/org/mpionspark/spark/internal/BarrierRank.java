@@ -1,0 +1,66 @@
+package org.mpionspark.spark.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.spark.BarrierTaskContext;
+import org.mpionspark.bridge.RankLauncher;
+import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.RankSession;
+import org.mpionspark.bridge.rendezvous.WorldTicket;
+import org.mpionspark.mpi.MpiAbortedException;
+import org.mpionspark.mpi.MpiRankFailedException;
+import org.mpionspark.spark.SpmdFunction;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The body of every barrier task of an SPMD stage: partition {@code p} becomes rank {@code p} of
+ * a world of {@code numPartitions} ranks, keyed by stage and attempt so a retried stage forms a
+ * fresh world. The rank's output is materialised before the world ends, since it may be
+ * produced by MPI calls.
+ */
+public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.Iterator<T>, scala.collection.Iterator<R>>
+        implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final WorldTicket ticket;
+    private final RankOptions options;
+    private final SpmdFunction<T, R> body;
+
+    public BarrierRank(WorldTicket ticket, RankOptions options, SpmdFunction<T, R> body) {
+        this.ticket = ticket;
+        this.options = options;
+        this.body = body;
+    }
+
+    @Override
+    public scala.collection.Iterator<R> apply(scala.collection.Iterator<T> partition) {
+        BarrierTaskContext ctx = BarrierTaskContext.get();
+        int rank = ctx.partitionId();
+        int size = ctx.getTaskInfos().length;
+        if (size != ticket.size()) {
+            throw new IllegalStateException("the barrier stage has " + size + " tasks but the SPMD job was set up for "
+                    + ticket.size() + " ranks");
+        }
+        String worldKey = "stage " + ctx.stageId() + " attempt " + ctx.stageAttemptNumber();
+        RankSession session = RankLauncher.start(ticket, worldKey, rank, options, ctx::isInterrupted);
+        List<R> out = new ArrayList<>();
+        try {
+            Iterator<R> result = body.call(session.communicator(), CollectionConverters.asJava(partition));
+            if (result != null) {
+                result.forEachRemaining(out::add);
+            }
+        } catch (Throwable t) {
+            session.fail(t);
+            if (t instanceof MpiAbortedException a) {
+                throw a;
+            }
+            throw new MpiRankFailedException(rank, size, t.toString(), t);
+        }
+        session.complete();
+        return CollectionConverters.asScala(out.iterator());
+    }
+}

@@ -1,0 +1,150 @@
+package org.mpionspark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.MpiRankFailedException;
+import org.mpionspark.mpi.Op;
+
+/** SPMD stages on embedded local[8] Spark: N ranks as N task threads of one JVM. */
+@Timeout(300)
+class SpmdLocalModeTest {
+
+    private static JavaSparkContext jsc;
+    private static JavaMpiContext mpi;
+
+    @BeforeAll
+    static void start() {
+        jsc = SparkSessions.local(8);
+        mpi = new JavaMpiContext(jsc);
+    }
+
+    @AfterAll
+    static void stop() {
+        jsc.stop();
+    }
+
+    @Test
+    void eightRanksAllreduceBcastAndExchange() {
+        List<String> out = mpi.run(8, comm -> {
+            double[] mine = {comm.rank(), 1.0};
+            double[] sum = new double[2];
+            comm.allreduce(mine, sum, Op.SUM);
+            long[] fromRoot = comm.rank() == 3 ? new long[] {42, 43} : new long[2];
+            comm.bcast(fromRoot, 3);
+            String greeting = comm.bcastObject(comm.rank() == 0 ? "hello from 0" : null, 0);
+            int right = (comm.rank() + 1) % comm.size();
+            int left = (comm.rank() - 1 + comm.size()) % comm.size();
+            int[] token = {comm.rank() * 10};
+            int[] got = new int[1];
+            if (comm.rank() % 2 == 0) {
+                comm.send(token, right, 5);
+                comm.recv(got, left, 5);
+            } else {
+                comm.recv(got, left, 5);
+                comm.send(token, right, 5);
+            }
+            comm.barrier();
+            return comm.rank() + "/" + comm.size() + " " + sum[0] + "," + sum[1] + " " + fromRoot[1] + " "
+                    + greeting + " " + got[0];
+        });
+        List<String> expected = new ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            expected.add(r + "/8 28.0,8.0 43 hello from 0 " + ((r + 7) % 8) * 10);
+        }
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void partitionsBecomeRanksOfAnRdd() {
+        JavaRDD<Integer> numbers = jsc.parallelize(IntStream.rangeClosed(1, 100).boxed().toList(), 4);
+        JavaRDD<String> out = mpi.mapPartitions(numbers, (comm, part) -> {
+            long local = 0;
+            while (part.hasNext()) {
+                local += part.next();
+            }
+            long[] total = {local};
+            comm.allreduce(total, total, Op.SUM);
+            return Collections.singletonList(comm.rank() + ":" + local + "/" + total[0]).iterator();
+        });
+        assertEquals(List.of("0:325/5050", "1:950/5050", "2:1575/5050", "3:2200/5050"), out.collect());
+        // an RDD can be computed again: a fresh world each time
+        assertEquals(4, out.count());
+    }
+
+    @Test
+    void largeAllreduceMatchesAReferenceSum() {
+        int n = 1 << 20;
+        List<double[]> out = mpi.run(4, comm -> {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = comm.rank() * 0.5 + i;
+            }
+            comm.allreduce(v, v, Op.SUM);
+            return new double[] {v[0], v[n / 2], v[n - 1]};
+        });
+        double[] expected = {3.0, 4.0 * (n / 2) + 3.0, 4.0 * (n - 1) + 3.0};
+        for (double[] r : out) {
+            assertArrayEquals(expected, r);
+        }
+    }
+
+    @Test
+    void aRankThatThrowsFreesTheOthersAndNamesItself() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
+            if (comm.rank() == 2) {
+                throw new IllegalStateException("boom on rank two");
+            }
+            double[] never = new double[1];
+            comm.recv(never, 2, 0); // would wait forever without the abort
+            return 0;
+        }));
+        assertEquals(2, e.failedRank());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("boom on rank two", e.getCause().getMessage());
+        assertTrue(e.getMessage().contains("rank 2 of 4 failed"), e.getMessage());
+        assertEquals(List.of(), ThreadCheck.mpiThreads());
+    }
+
+    @Test
+    void moreRanksThanSlotsFailsAtOnceNamingBothNumbers() {
+        MpiException e = assertThrows(MpiException.class, () -> mpi.run(9, comm -> 1));
+        assertTrue(e.getMessage().contains("needs 9 task slots"), e.getMessage());
+        assertTrue(e.getMessage().contains("has only 8"), e.getMessage());
+    }
+
+    @Test
+    void twentyStagesInARowLeaveNoThreadBehind() {
+        mpi.run(4, comm -> comm.rank()); // warm Spark's own pools
+        List<String> before = ThreadCheck.steadyThreads();
+        for (int stage = 0; stage < 20; stage++) {
+            int s = stage;
+            List<Integer> ranks = mpi.run(4, comm -> {
+                int[] v = {s};
+                comm.allreduce(v, v, Op.SUM);
+                return v[0];
+            });
+            assertEquals(Collections.nCopies(4, 4 * s), ranks);
+        }
+        assertEquals(List.of(), ThreadCheck.mpiThreads());
+        assertEquals(before, ThreadCheck.steadyThreads());
+        // the connection pool is reused from stage to stage: at most one thread per concurrent rank
+        assertTrue(ThreadCheck.rendezvousConnectionThreads() <= 8, "rendezvous threads: "
+                + ThreadCheck.rendezvousConnectionThreads());
+    }
+}

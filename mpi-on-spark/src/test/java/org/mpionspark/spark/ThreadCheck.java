@@ -1,0 +1,43 @@
+package org.mpionspark.spark;
+
+import java.util.List;
+
+/** Counts the threads an SPMD stage may leave behind. */
+final class ThreadCheck {
+
+    private ThreadCheck() {
+    }
+
+    /** Names of live threads that belong to a rank (its thread group) or to MPJ Express. */
+    static List<String> mpiThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(t -> (t.getThreadGroup() != null && t.getThreadGroup().getName().startsWith("mpi rank"))
+                        || t.getName().startsWith("mpi-rank"))
+                .map(t -> t.getName() + " in " + t.getThreadGroup())
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Live threads, less the elastic pools that grow and shrink on their own: Spark's cached
+     * block-manager and task pools, and the rendezvous server's connection pool (idle threads
+     * of those end after 60 s).
+     */
+    static List<String> steadyThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> !n.startsWith("block-manager-") && !n.startsWith("Executor task")
+                        && !n.startsWith("task-result-getter") && !n.startsWith("mpi-rendezvous-conn")
+                        && !n.startsWith("junit-"))
+                .sorted()
+                .toList();
+    }
+
+    /** Threads of the rendezvous server's connection pool, idle or busy. */
+    static long rendezvousConnectionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("mpi-rendezvous-conn")).count();
+    }
+}

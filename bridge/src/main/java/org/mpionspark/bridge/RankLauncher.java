@@ -51,15 +51,20 @@ public final class RankLauncher {
             relay.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ticket.rendezvousTimeoutMillis() + 15_000));
             int relayPort = relay.getLocalPort();
             init = new Thread(group, () -> {
+                InitOutput.capture();
                 try {
                     Object t = loader.loadClass("org.mpionspark.bridge.mpj.MpjTransport")
                             .getMethod("start", int.class, int.class, String.class, int.class, int.class)
                             .invoke(null, rank, size, "127.0.0.1", relayPort, options.protocolSwitchLimit());
+                    InitOutput.stop();
                     started.complete((Transport) t);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    started.completeExceptionally(e.getCause());
                 } catch (Throwable e) {
-                    started.completeExceptionally(e);
+                    Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+                    String printed = InitOutput.stop();
+                    if (!printed.isEmpty()) {
+                        cause.addSuppressed(new RuntimeException("MPJ Express printed during start-up:\n" + printed));
+                    }
+                    started.completeExceptionally(cause);
                 }
             }, "mpi-rank-" + rank + "-init");
             init.setContextClassLoader(loader);

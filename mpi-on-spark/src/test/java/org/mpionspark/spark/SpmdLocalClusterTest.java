@@ -1,0 +1,95 @@
+package org.mpionspark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.MpiRankFailedException;
+import org.mpionspark.mpi.Op;
+
+/**
+ * SPMD stages on {@code local-cluster[2,2,1024]}: two worker processes, each an executor JVM with
+ * two task slots, so the four ranks of a world span two JVMs and talk over TCP between them.
+ */
+@Timeout(300)
+class SpmdLocalClusterTest {
+
+    private static JavaSparkContext jsc;
+    private static JavaMpiContext mpi;
+
+    @BeforeAll
+    static void start() {
+        jsc = SparkSessions.localCluster(2, 2);
+        mpi = new JavaMpiContext(jsc);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (jsc != null) {
+            jsc.stop();
+        }
+    }
+
+    @Test
+    void fourRanksAcrossTwoExecutorJvmsExchangeAndReduce() {
+        String driverJvm = ManagementFactory.getRuntimeMXBean().getName();
+        List<String> out = mpi.run(4, comm -> {
+            double[] v = new double[100_000];
+            java.util.Arrays.fill(v, comm.rank() + 1);
+            comm.allreduce(v, v, Op.SUM);
+            String jvm = ManagementFactory.getRuntimeMXBean().getName();
+            String[] all = new String[comm.size()];
+            for (int r = 0; r < comm.size(); r++) {
+                all[r] = comm.bcastObject(jvm, r);
+            }
+            return v[0] + "," + v[v.length - 1] + "|" + jvm + "|" + String.join(";", all);
+        });
+        Set<String> jvms = new HashSet<>();
+        for (String row : out) {
+            String[] parts = row.split("\\|");
+            assertEquals("10.0,10.0", parts[0]);
+            jvms.add(parts[1]);
+            assertEquals(out.get(0).split("\\|")[2], parts[2], "every rank saw the same JVM table");
+        }
+        assertEquals(2, jvms.size(), "ranks ran in two executor JVMs: " + jvms);
+        assertTrue(!jvms.contains(driverJvm), "no rank ran in the driver JVM");
+    }
+
+    @Test
+    void aRankThatThrowsInAnotherJvmFailsTheJobNamingIt() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
+            if (comm.rank() == 1) {
+                throw new ArithmeticException("division by zero on rank one");
+            }
+            comm.barrier(); // rank 1 never comes: the others must be freed
+            return 0;
+        }));
+        assertEquals(1, e.failedRank());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+        assertEquals("division by zero on rank one", e.getCause().getMessage());
+    }
+
+    @Test
+    void stagesAfterAFailureStillWork() {
+        for (int i = 0; i < 3; i++) {
+            int k = i;
+            List<Integer> out = mpi.run(4, comm -> {
+                int[] v = {comm.rank() + k};
+                comm.allreduce(v, v, Op.MAX);
+                return v[0];
+            });
+            assertEquals(List.of(3 + k, 3 + k, 3 + k, 3 + k), out);
+        }
+    }
+}

@@ -83,7 +83,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
         int count = kind.length(buf);
-        Transport.Pending p = transport.isend(Transport.USER, kind, buf, 0, count, dest, tag);
+        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, 0, count, dest, tag), op, dest);
         waiter.await(p::test, op, dest);
     }
 
@@ -106,7 +106,7 @@ public final class RankCommunicator implements Communicator {
                     + probe[2] + " " + kind.elementName() + " values but the buffer holds only " + capacity
                     + "; it is left for a larger receive");
         }
-        Transport.Pending p = transport.irecv(Transport.USER, kind, buf, 0, probe[2], from, probe[1]);
+        Transport.Pending p = waiter.call(() -> transport.irecv(Transport.USER, kind, buf, 0, probe[2], from, probe[1]), op, from);
         waiter.await(p::test, op, from);
         return new Status(from, probe[1], probe[2]);
     }
@@ -117,7 +117,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
         byte[] bytes = encode(op, obj);
-        Transport.Pending p = transport.isend(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, dest, tag);
+        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, dest, tag), op, dest);
         waiter.await(p::test, op, dest);
     }
 
@@ -134,7 +134,7 @@ public final class RankCommunicator implements Communicator {
                     : ArrayKind.values()[probe[3]].elementName()) + "[], ...)");
         }
         byte[] bytes = new byte[probe[2]];
-        Transport.Pending p = transport.irecv(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, probe[0], probe[1]);
+        Transport.Pending p = waiter.call(() -> transport.irecv(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, probe[0], probe[1]), op, probe[0]);
         waiter.await(p::test, op, probe[0]);
         return (T) decode(op, bytes, probe[0]);
     }
@@ -292,23 +292,27 @@ public final class RankCommunicator implements Communicator {
 
         @Override
         public void send(ArrayKind kind, Object buf, int offset, int count, int dest) {
-            Transport.Pending p = transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, dest, tag);
-            waiter.await(p::test, operation + " sending to rank " + dest, dest);
+            String op = operation + " sending to rank " + dest;
+            Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, dest, tag), op, dest);
+            waiter.await(p::test, op, dest);
         }
 
         @Override
         public void recv(ArrayKind kind, Object buf, int offset, int count, int source) {
-            Transport.Pending p = transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, source, tag);
-            waiter.await(p::test, operation + " receiving from rank " + source, source);
+            String op = operation + " receiving from rank " + source;
+            Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, source, tag), op, source);
+            waiter.await(p::test, op, source);
         }
 
         @Override
         public void sendrecv(ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, int dest,
                              Object recvbuf, int recvOffset, int recvCount, int source) {
-            Transport.Pending r = transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, source, tag);
-            Transport.Pending s = transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, dest, tag);
-            waiter.await(r::test, operation + " receiving from rank " + source, source);
-            waiter.await(s::test, operation + " sending to rank " + dest, dest);
+            String in = operation + " receiving from rank " + source;
+            String out = operation + " sending to rank " + dest;
+            Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, source, tag), in, source);
+            Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, dest, tag), out, dest);
+            waiter.await(r::test, in, source);
+            waiter.await(s::test, out, dest);
         }
     }
 }

@@ -80,7 +80,8 @@ public final class RankLauncher {
             if (link != null) {
                 link.reportFailure("rank " + rank + " could not start MPJ Express: " + e.getMessage(), e);
             }
-            RankSession.tearDown(started.getNow(null), loader, link, group);
+            RankSession.tearDown(started.isDone() && !started.isCompletedExceptionally() ? started.join() : null,
+                    loader, link, group);
             if (e instanceof MpiException me) {
                 throw me;
             }

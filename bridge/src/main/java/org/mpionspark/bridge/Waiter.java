@@ -3,6 +3,7 @@ package org.mpionspark.bridge;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
+import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
@@ -24,8 +25,39 @@ final class Waiter {
         this.abort = abort;
     }
 
+    /** How long a transport error waits for the world's abort that usually explains it. */
+    private static final long ABORT_GRACE_NANOS = 2_000_000_000L;
+
+    /**
+     * Calls into the transport once. MPJ Express errors become an {@link MpiException} naming the
+     * call; when a peer died, its sockets often fail before the driver's abort arrives, so the
+     * abort (which names the failed rank and carries its error) is awaited briefly and preferred.
+     */
+    <T> T call(Supplier<T> op, String operation, int peer) {
+        try {
+            return op.get();
+        } catch (MpiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            long until = System.nanoTime() + ABORT_GRACE_NANOS;
+            while (System.nanoTime() < until) {
+                if (abort.aborted()) {
+                    try {
+                        abort.check(operation, peer);
+                    } catch (MpiException aborted) {
+                        aborted.addSuppressed(e);
+                        throw aborted;
+                    }
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+            throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
+        }
+    }
+
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
-    <T> T await(Supplier<T> poll, String operation, int peer) {
+    <T> T await(Supplier<T> rawPoll, String operation, int peer) {
+        Supplier<T> poll = () -> call(rawPoll, operation, peer);
         T done = poll.get();
         if (done != null) {
             return done;

@@ -39,6 +39,7 @@ class FailureTest {
             assertInstanceOf(IllegalStateException.class, e.getCause());
         }
         assertEquals(List.of(), RankThreads.alive());
+        assertEquals(0, RankThreads.liveLoadersAfterGc(), "every rank's MPJ Express classes were unloaded");
     }
 
     @Test

@@ -20,6 +20,10 @@ public final class RankClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    /** Every loader made, weakly: lets tests and leak checks see that ended ranks were unloaded. */
+    private static final java.util.Queue<java.lang.ref.WeakReference<RankClassLoader>> MADE =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final Map<String, byte[]> mpj = MpjClasses.get();
     private final String label;
 
@@ -27,6 +31,13 @@ public final class RankClassLoader extends ClassLoader {
     public RankClassLoader(ClassLoader parent, String label) {
         super("mpi-on-spark " + label, parent);
         this.label = label;
+        MADE.add(new java.lang.ref.WeakReference<>(this));
+    }
+
+    /** How many rank loaders are still reachable (not yet garbage-collected) in this JVM. */
+    public static int live() {
+        MADE.removeIf(r -> r.get() == null);
+        return MADE.size();
     }
 
     @Override

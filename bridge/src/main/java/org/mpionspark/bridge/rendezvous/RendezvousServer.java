@@ -342,25 +342,34 @@ public final class RendezvousServer implements Closeable {
 
         private void expire() {
             List<Integer> missing = new ArrayList<>();
+            synchronized (this) {
+                for (int i = 0; i < ranks.length; i++) {
+                    if (ranks[i] == null) {
+                        missing.add(i);
+                    }
+                }
+            }
+            refuseAll(missing.isEmpty() ? -1 : missing.get(0), "rank(s) " + missing + " of " + ranks.length
+                    + " never reached the rendezvous within " + reg.ticket.rendezvousTimeoutMillis()
+                    + " ms (spark.mpi.rendezvous.timeout)");
+        }
+
+        /** Fails a world that was never complete: every rank waiting in it is refused with the reason. */
+        private void refuseAll(int blamed, String reason) {
             List<Conn> waiting = new ArrayList<>();
-            String reason;
             synchronized (this) {
                 if (admitted || failure != null) {
                     return;
                 }
-                for (int i = 0; i < ranks.length; i++) {
-                    if (ranks[i] == null) {
-                        missing.add(i);
-                    } else {
-                        waiting.add(ranks[i]);
+                failure = reason;
+                for (Conn c : ranks) {
+                    if (c != null) {
+                        waiting.add(c);
                     }
                 }
-                reason = "rank(s) " + missing + " of " + ranks.length + " never reached the rendezvous within "
-                        + reg.ticket.rendezvousTimeoutMillis() + " ms (spark.mpi.rendezvous.timeout)";
-                failure = reason;
             }
             LOG.log(System.Logger.Level.WARNING, "rendezvous: world " + key + ": " + reason);
-            reg.failed(new Failure(key, missing.get(0), reason, null));
+            reg.failed(new Failure(key, blamed, reason, null));
             for (Conn c : waiting) {
                 synchronized (c) {
                     try {
@@ -405,6 +414,14 @@ public final class RendezvousServer implements Closeable {
 
         void lost(Conn c, Exception e) {
             if (c.done) {
+                return;
+            }
+            boolean complete;
+            synchronized (this) {
+                complete = admitted;
+            }
+            if (!complete) {
+                refuseAll(c.rank, "rank " + c.rank + " left the rendezvous before every rank arrived (" + e.getMessage() + ")");
                 return;
             }
             String message = "rank " + c.rank + " lost its connection to the driver (" + c.peer.host()

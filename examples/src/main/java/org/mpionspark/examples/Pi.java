@@ -1,0 +1,58 @@
+package org.mpionspark.examples;
+
+import java.util.List;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.Op;
+import org.mpionspark.spark.JavaMpiContext;
+
+/**
+ * The course's {@code compute_pi_mpi}: pi as the integral of 4/(1+x^2) over [0,1], by the
+ * midpoint rule; each rank sums its block of intervals and an allreduce adds the blocks.
+ *
+ * <pre>
+ * usage: Pi [ranks=4] [intervals=100000000]
+ *   on embedded Spark:  mvn -B -q package -DskipTests -pl examples -am -Drun=Pi
+ *   on a cluster:       spark-submit --class org.mpionspark.examples.Pi mpi-on-spark-examples.jar 4
+ * </pre>
+ */
+public final class Pi {
+
+    private Pi() {
+    }
+
+    /** Rank {@code comm.rank()}'s share of the midpoint sum, then the world's total. */
+    static double computePi(Communicator comm, long intervals) {
+        int rank = comm.rank();
+        int size = comm.size();
+        long start = rank * intervals / size;
+        long end = (rank + 1) * intervals / size;
+        double width = 1.0 / intervals;
+        double sum = 0;
+        for (long i = start; i < end; i++) {
+            double x = width * (i + 0.5);
+            sum += width * (4.0 / (1.0 + x * x));
+        }
+        double[] total = {sum};
+        comm.allreduce(total, total, Op.SUM);
+        return total[0];
+    }
+
+    public static void main(String[] args) {
+        int ranks = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        long intervals = args.length > 1 ? Long.parseLong(args[1]) : 100_000_000L;
+        SparkConf conf = new SparkConf().setAppName("mpi-on-spark Pi").setIfMissing("spark.master", "local[" + ranks + "]");
+        try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+            JavaMpiContext mpi = new JavaMpiContext(jsc);
+            mpi.run(ranks, comm -> comm.rank()); // first stage: warms Spark and the JIT
+            long t0 = System.nanoTime();
+            List<Double> pis = mpi.run(ranks, comm -> computePi(comm, intervals));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            double pi = pis.get(0);
+            System.out.printf("pi = %.15f (error %.3e) with %d ranks and %,d intervals in %.0f ms on %s%n",
+                    pi, Math.abs(pi - Math.PI), ranks, intervals, ms, jsc.master());
+        }
+    }
+}

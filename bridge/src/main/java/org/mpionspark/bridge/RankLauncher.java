@@ -59,7 +59,9 @@ public final class RankLauncher {
                     InitOutput.stop();
                     started.complete((Transport) t);
                 } catch (Throwable e) {
-                    Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+                    // detached copy: MPJ's own exception classes would keep this rank's loader alive
+                    Throwable cause = org.mpionspark.bridge.rendezvous.RemoteError.of(
+                            e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e);
                     String printed = InitOutput.stop();
                     if (!printed.isEmpty()) {
                         cause.addSuppressed(new RuntimeException("MPJ Express printed during start-up:\n" + printed));

@@ -3,6 +3,7 @@ package org.mpionspark.bridge;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
+import org.mpionspark.bridge.rendezvous.RemoteError;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
@@ -38,7 +39,8 @@ final class Waiter {
             return op.get();
         } catch (MpiException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException raw) {
+            RuntimeException e = RemoteError.of(raw); // MPJ's own exception would keep the rank's loader alive
             long until = System.nanoTime() + ABORT_GRACE_NANOS;
             while (System.nanoTime() < until) {
                 if (abort.aborted()) {

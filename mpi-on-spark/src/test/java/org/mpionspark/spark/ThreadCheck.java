@@ -30,9 +30,18 @@ final class ThreadCheck {
                 .map(Thread::getName)
                 .filter(n -> !n.startsWith("block-manager-") && !n.startsWith("Executor task")
                         && !n.startsWith("task-result-getter") && !n.startsWith("mpi-rendezvous-conn")
-                        && !n.startsWith("junit-"))
+                        && !n.startsWith("junit-") && !n.startsWith("globalEventExecutor"))
                 .sorted()
                 .toList();
+    }
+
+    /** The threads of {@code after} that were not in {@code before} (as multisets of names). */
+    static List<String> added(List<String> before, List<String> after) {
+        List<String> extra = new java.util.ArrayList<>(after);
+        for (String b : before) {
+            extra.remove(b);
+        }
+        return extra;
     }
 
     /** Threads of the rendezvous server's connection pool, idle or busy. */

@@ -1,6 +1,9 @@
 package org.mpionspark.bridge.rendezvous;
 
-/** Stands for an error whose own class could not be sent or read back: keeps its text and stack. */
+/**
+ * Stands for an error whose own class could not be sent or read back, or must not be kept (an MPJ
+ * Express error would pin its rank's class loader): keeps its class name, text and stack.
+ */
 public final class RemoteError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -9,7 +12,8 @@ public final class RemoteError extends RuntimeException {
         super(message, cause);
     }
 
-    static RemoteError of(Throwable t) {
+    /** A copy of {@code t} and its causes made only of this class. */
+    public static RemoteError of(Throwable t) {
         RemoteError r = new RemoteError(t.getClass().getName() + ": " + t.getMessage(),
                 t.getCause() == null ? null : of(t.getCause()));
         r.setStackTrace(t.getStackTrace());

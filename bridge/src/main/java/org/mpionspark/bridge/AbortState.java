@@ -17,6 +17,7 @@ public final class AbortState implements ControlLink.AbortListener {
     private final int rank;
     private final BooleanSupplier cancelled;
     private volatile Reason reason;
+    private volatile ControlLink link;
 
     /** {@code cancelled} is polled while waiting, e.g. Spark's {@code BarrierTaskContext::isInterrupted}. */
     public AbortState(int rank, BooleanSupplier cancelled) {
@@ -28,6 +29,20 @@ public final class AbortState implements ControlLink.AbortListener {
     public void onAbort(int failedRank, String message, Throwable error) {
         if (reason == null) {
             reason = new Reason(failedRank, message, error);
+        }
+    }
+
+    /** Lets {@link #abortWorld} reach the other ranks, through the driver. */
+    void attach(ControlLink link) {
+        this.link = link;
+    }
+
+    /** {@code MPI_Abort}: aborts this rank and, through the driver, every other rank of the world. */
+    void abortWorld(int rank, String message) {
+        onAbort(rank, message, null);
+        ControlLink l = link;
+        if (l != null) {
+            l.reportFailure(message, new IllegalStateException(message));
         }
     }
 

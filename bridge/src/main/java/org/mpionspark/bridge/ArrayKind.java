@@ -5,13 +5,20 @@ package org.mpionspark.bridge;
  * form; the ordinal is what crosses the class-loader boundary to MPJ Express.
  */
 public enum ArrayKind {
-    BYTE(byte[].class), SHORT(short[].class), INT(int[].class), LONG(long[].class),
-    FLOAT(float[].class), DOUBLE(double[].class), CHAR(char[].class), BOOLEAN(boolean[].class);
+    BYTE(byte[].class, 1), SHORT(short[].class, 2), INT(int[].class, 4), LONG(long[].class, 8),
+    FLOAT(float[].class, 4), DOUBLE(double[].class, 8), CHAR(char[].class, 2), BOOLEAN(boolean[].class, 1);
 
     private final Class<?> arrayClass;
+    private final int bytes;
 
-    ArrayKind(Class<?> arrayClass) {
+    ArrayKind(Class<?> arrayClass, int bytes) {
         this.arrayClass = arrayClass;
+        this.bytes = bytes;
+    }
+
+    /** Bytes per element on the wire. */
+    public int bytes() {
+        return bytes;
     }
 
     /** The Java type name of one element, e.g. {@code "double"}. */

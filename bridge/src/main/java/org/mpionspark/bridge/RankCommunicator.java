@@ -1,6 +1,7 @@
 package org.mpionspark.bridge;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.mpionspark.bridge.collective.Allreduce;
 import org.mpionspark.bridge.collective.Barrier;
@@ -10,6 +11,7 @@ import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Op;
+import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
 
 /**
@@ -21,6 +23,7 @@ public final class RankCommunicator implements Communicator {
 
     private final Transport transport;
     private final Waiter waiter;
+    private final AbortState abort;
     private final ObjectCodec codec;
     private final int rank;
     private final int size;
@@ -31,6 +34,7 @@ public final class RankCommunicator implements Communicator {
         this.transport = transport;
         this.rank = transport.rank();
         this.size = transport.size();
+        this.abort = abort;
         this.waiter = new Waiter(rank, opTimeoutMillis, abort);
         this.codec = codec;
     }
@@ -45,70 +49,106 @@ public final class RankCommunicator implements Communicator {
         return size;
     }
 
+    @Override
+    public String processorName() {
+        return waiter.call(transport::processorName, "processorName()", -1);
+    }
+
+    @Override
+    public void abort(int errorCode) {
+        String op = "abort(" + errorCode + ")";
+        abort.abortWorld(rank, "rank " + rank + " called MPI_Abort with error code " + errorCode);
+        abort.check(op, -1);
+    }
+
     // ---------------------------------------------------------------------------- point-to-point
 
     @Override
-    public void send(double[] buf, int dest, int tag) {
-        send(ArrayKind.DOUBLE, buf, dest, tag);
+    public void send(Object buf, int dest, int tag) {
+        send(buf, 0, lengthOf("send(dest=" + dest + ", tag=" + tag + ")", buf), dest, tag);
     }
 
     @Override
-    public void send(int[] buf, int dest, int tag) {
-        send(ArrayKind.INT, buf, dest, tag);
+    public void send(Object buf, int offset, int count, int dest, int tag) {
+        isend(buf, offset, count, dest, tag).waitFor();
     }
 
     @Override
-    public void send(long[] buf, int dest, int tag) {
-        send(ArrayKind.LONG, buf, dest, tag);
+    public Status recv(Object buf, int source, int tag) {
+        return recv(buf, 0, lengthOf("recv(source=" + source + ", tag=" + tag + ")", buf), source, tag);
     }
 
     @Override
-    public Status recv(double[] buf, int source, int tag) {
-        return recv(ArrayKind.DOUBLE, buf, source, tag);
+    public Status recv(Object buf, int offset, int count, int source, int tag) {
+        return irecv(buf, offset, count, source, tag).waitFor();
     }
 
     @Override
-    public Status recv(int[] buf, int source, int tag) {
-        return recv(ArrayKind.INT, buf, source, tag);
+    public Request isend(Object buf, int dest, int tag) {
+        return isend(buf, 0, lengthOf("isend(dest=" + dest + ", tag=" + tag + ")", buf), dest, tag);
     }
 
     @Override
-    public Status recv(long[] buf, int source, int tag) {
-        return recv(ArrayKind.LONG, buf, source, tag);
-    }
-
-    private void send(ArrayKind kind, Object buf, int dest, int tag) {
+    public Request isend(Object buf, int offset, int count, int dest, int tag) {
+        ArrayKind kind = ArrayKind.of(buf, "rank " + rank + " in isend/send: buffer");
         String op = "send(" + kind.elementName() + "[], dest=" + dest + ", tag=" + tag + ")";
-        checkBuffer(op, buf);
+        checkRange(op, buf, offset, count);
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
-        int count = kind.length(buf);
-        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, 0, count, dest, tag), op, dest);
-        waiter.await(p::test, op, dest);
+        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, offset, count, dest, tag), op, dest);
+        return new SendRequest(p, op, dest, tag, count);
     }
 
-    private Status recv(ArrayKind kind, Object buf, int source, int tag) {
+    @Override
+    public Request irecv(Object buf, int source, int tag) {
+        return irecv(buf, 0, lengthOf("irecv(source=" + source + ", tag=" + tag + ")", buf), source, tag);
+    }
+
+    @Override
+    public Request irecv(Object buf, int offset, int count, int source, int tag) {
+        ArrayKind kind = ArrayKind.of(buf, "rank " + rank + " in irecv/recv: buffer");
         String op = "recv(" + kind.elementName() + "[], source=" + source + ", tag=" + tag + ")";
-        checkBuffer(op, buf);
+        checkRange(op, buf, offset, count);
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        int capacity = kind.length(buf);
-        int[] probe = waiter.await(() -> transport.iprobe(Transport.USER, source, tag), op, source);
-        int from = probe[0];
-        int kindOrdinal = probe[3];
-        if (kindOrdinal != kind.ordinal()) {
-            String held = kindOrdinal < 0 ? "a message of another type" : ArrayKind.values()[kindOrdinal].elementName() + " values";
-            throw new MpiException(rank, op, from, "the message from rank " + from + " (tag " + probe[1]
-                    + ") holds " + held + ", not " + kind.elementName() + "; it is left for a matching receive");
-        }
-        if (probe[2] > capacity) {
-            throw new MpiException(rank, op, from, "the message from rank " + from + " (tag " + probe[1] + ") holds "
-                    + probe[2] + " " + kind.elementName() + " values but the buffer holds only " + capacity
-                    + "; it is left for a larger receive");
-        }
-        Transport.Pending p = waiter.call(() -> transport.irecv(Transport.USER, kind, buf, 0, probe[2], from, probe[1]), op, from);
-        waiter.await(p::test, op, from);
-        return new Status(from, probe[1], probe[2]);
+        RecvRequest r = new RecvRequest(kind, buf, offset, count, source, tag, op);
+        unmatched.add(r);
+        return r;
+    }
+
+    @Override
+    public Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        Request r = irecv(recvbuf, source, recvtag);
+        Request s = isend(sendbuf, dest, sendtag);
+        Status got = r.waitFor();
+        s.waitFor();
+        return got;
+    }
+
+    @Override
+    public Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
+        int n = lengthOf("sendrecvReplace", buf);
+        Object copy = java.lang.reflect.Array.newInstance(buf.getClass().getComponentType(), n);
+        System.arraycopy(buf, 0, copy, 0, n);
+        return sendrecv(copy, dest, sendtag, buf, source, recvtag);
+    }
+
+    @Override
+    public Status probe(int source, int tag) {
+        String op = "probe(source=" + source + ", tag=" + tag + ")";
+        checkRank(op, "source", source, true);
+        checkTag(op, tag, true);
+        int[] p = waiter.await(() -> transport.iprobe(Transport.USER, source, tag), op, source);
+        return new Status(p[0], p[1], p[2]);
+    }
+
+    @Override
+    public Optional<Status> iprobe(int source, int tag) {
+        String op = "iprobe(source=" + source + ", tag=" + tag + ")";
+        checkRank(op, "source", source, true);
+        checkTag(op, tag, true);
+        int[] p = waiter.call(() -> transport.iprobe(Transport.USER, source, tag), op, source);
+        return p == null ? Optional.empty() : Optional.of(new Status(p[0], p[1], p[2]));
     }
 
     @Override
@@ -117,8 +157,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
         byte[] bytes = encode(op, obj);
-        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, dest, tag), op, dest);
-        waiter.await(p::test, op, dest);
+        send(bytes, 0, bytes.length, dest, tag);
     }
 
     @Override
@@ -127,16 +166,174 @@ public final class RankCommunicator implements Communicator {
         String op = "recvObject(source=" + source + ", tag=" + tag + ")";
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        int[] probe = waiter.await(() -> transport.iprobe(Transport.USER, source, tag), op, source);
-        if (probe[3] != ArrayKind.BYTE.ordinal()) {
-            throw new MpiException(rank, op, probe[0], "the message from rank " + probe[0] + " (tag " + probe[1]
-                    + ") is an array, not an object: receive it with recv(" + (probe[3] < 0 ? "?"
-                    : ArrayKind.values()[probe[3]].elementName()) + "[], ...)");
+        RecvRequest r = new RecvRequest(ArrayKind.BYTE, null, 0, -1, source, tag, op);
+        unmatched.add(r);
+        Status s = r.waitFor();
+        return (T) decode(op, (byte[]) r.buf, s.source());
+    }
+
+    @Override
+    public <T> T sendrecvObject(Object obj, int dest, int sendtag, int source, int recvtag) {
+        String op = "sendrecvObject(dest=" + dest + ", source=" + source + ")";
+        checkRank(op, "dest", dest, false);
+        checkTag(op, sendtag, false);
+        checkRank(op, "source", source, true);
+        checkTag(op, recvtag, true);
+        byte[] bytes = encode(op, obj);
+        RecvRequest r = new RecvRequest(ArrayKind.BYTE, null, 0, -1, source, recvtag, op);
+        unmatched.add(r);
+        Request s = isend(bytes, 0, bytes.length, dest, sendtag);
+        Status got = r.waitFor();
+        s.waitFor();
+        @SuppressWarnings("unchecked")
+        T value = (T) decode(op, (byte[]) r.buf, got.source());
+        return value;
+    }
+
+    /** Receives not yet matched to a message, in the order they were posted (MPI's matching order). */
+    private final java.util.ArrayDeque<RecvRequest> unmatched = new java.util.ArrayDeque<>();
+
+    /** Tries to match every pending receive, oldest first, so a later receive never takes an earlier one's message. */
+    private void progressReceives() {
+        for (java.util.Iterator<RecvRequest> it = unmatched.iterator(); it.hasNext(); ) {
+            RecvRequest r = it.next();
+            if (r.tryMatch()) {
+                it.remove();
+            }
         }
-        byte[] bytes = new byte[probe[2]];
-        Transport.Pending p = waiter.call(() -> transport.irecv(Transport.USER, ArrayKind.BYTE, bytes, 0, bytes.length, probe[0], probe[1]), op, probe[0]);
-        waiter.await(p::test, op, probe[0]);
-        return (T) decode(op, bytes, probe[0]);
+    }
+
+    /** A send in flight. */
+    private final class SendRequest implements Request {
+        private final Transport.Pending pending;
+        private final String op;
+        private final int dest;
+        private final int tag;
+        private final int count;
+        private final long started = System.nanoTime();
+        private Status done;
+
+        SendRequest(Transport.Pending pending, String op, int dest, int tag, int count) {
+            this.pending = pending;
+            this.op = op;
+            this.dest = dest;
+            this.tag = tag;
+            this.count = count;
+        }
+
+        @Override
+        public Status waitFor() {
+            if (done == null) {
+                waiter.await(pending::test, op, dest);
+                done = new Status(dest, tag, count);
+            }
+            return done;
+        }
+
+        @Override
+        public Optional<Status> test() {
+            if (done == null && waiter.call(pending::test, op, dest) != null) {
+                done = new Status(dest, tag, count);
+            }
+            if (done == null) {
+                waiter.checkStillWaiting(started, op, dest);
+            }
+            return Optional.ofNullable(done);
+        }
+    }
+
+    /**
+     * A receive: first matched to an arrived message by probing (so its size and type are checked
+     * before anything is read), then received from exactly that source and tag.
+     */
+    private final class RecvRequest implements Request {
+        private final ArrayKind kind;
+        private Object buf; // null for objects: allocated once the size is known
+        private final int offset;
+        private final int count;
+        private final int source;
+        private final int tag;
+        private final String op;
+        private final long started = System.nanoTime();
+        private Transport.Pending pending;
+        private Status matched;
+        private Status done;
+        private MpiException failure;
+
+        RecvRequest(ArrayKind kind, Object buf, int offset, int count, int source, int tag, String op) {
+            this.kind = kind;
+            this.buf = buf;
+            this.offset = offset;
+            this.count = count;
+            this.source = source;
+            this.tag = tag;
+            this.op = op;
+        }
+
+        /** True once this receive no longer waits for a message to match (matched, or failed). */
+        boolean tryMatch() {
+            int[] p = waiter.call(() -> transport.iprobe(Transport.USER, source, tag), op, source);
+            if (p == null) {
+                return false;
+            }
+            int from = p[0];
+            if (p[3] != kind.ordinal()) {
+                String held = p[3] < 0 ? "a message of another type" : ArrayKind.values()[p[3]].elementName() + " values";
+                failure = buf == null
+                        ? new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1]
+                            + ") is an array of " + held + ", not an object: receive it with recv(...)")
+                        : new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1]
+                            + ") holds " + held + ", not " + kind.elementName() + "; it is left for a matching receive");
+                return true;
+            }
+            if (buf == null) {
+                buf = new byte[p[2]];
+            } else if (p[2] > count) {
+                failure = new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1] + ") holds "
+                        + p[2] + " " + kind.elementName() + " values but the buffer holds only " + count
+                        + "; it is left for a larger receive");
+                return true;
+            }
+            int n = p[2];
+            int t = p[1];
+            pending = waiter.call(() -> transport.irecv(Transport.USER, kind, buf, offset, n, from, t), op, from);
+            matched = new Status(from, t, n);
+            return true;
+        }
+
+        @Override
+        public Status waitFor() {
+            if (done != null) {
+                return done;
+            }
+            waiter.await(() -> {
+                progressReceives();
+                return matched != null || failure != null ? Boolean.TRUE : null;
+            }, op, source);
+            if (failure != null) {
+                throw failure;
+            }
+            waiter.await(pending::test, op, matched.source());
+            done = matched;
+            return done;
+        }
+
+        @Override
+        public Optional<Status> test() {
+            if (done == null) {
+                progressReceives();
+                if (failure != null) {
+                    throw failure;
+                }
+                if (matched != null && waiter.call(pending::test, op, matched.source()) != null) {
+                    done = matched;
+                }
+            }
+            if (done == null) {
+                waiter.checkStillWaiting(started, op, matched == null ? source : matched.source());
+            }
+            return Optional.ofNullable(done);
+        }
     }
 
     // ------------------------------------------------------------------------------- collectives
@@ -148,26 +345,18 @@ public final class RankCommunicator implements Communicator {
     }
 
     @Override
-    public void bcast(double[] buf, int root) {
-        bcast(ArrayKind.DOUBLE, buf, root);
+    public void bcast(Object buf, int root) {
+        bcast(buf, 0, lengthOf("bcast(root=" + root + ")", buf), root);
     }
 
     @Override
-    public void bcast(int[] buf, int root) {
-        bcast(ArrayKind.INT, buf, root);
-    }
-
-    @Override
-    public void bcast(long[] buf, int root) {
-        bcast(ArrayKind.LONG, buf, root);
-    }
-
-    private void bcast(ArrayKind kind, Object buf, int root) {
+    public void bcast(Object buf, int offset, int count, int root) {
+        ArrayKind kind = ArrayKind.of(buf, "rank " + rank + " in bcast: buffer");
         String op = "bcast(" + kind.elementName() + "[], root=" + root + ")";
-        checkBuffer(op, buf);
+        checkRange(op, buf, offset, count);
         checkRank(op, "root", root, false);
         links.begin(op);
-        Bcast.run(links, kind, buf, 0, kind.length(buf), root);
+        Bcast.run(links, kind, buf, offset, count, root);
     }
 
     @Override
@@ -187,35 +376,25 @@ public final class RankCommunicator implements Communicator {
     }
 
     @Override
-    public void allreduce(double[] sendbuf, double[] recvbuf, Op op) {
-        allreduce(ArrayKind.DOUBLE, sendbuf, recvbuf, Double.BYTES, op);
-    }
-
-    @Override
-    public void allreduce(long[] sendbuf, long[] recvbuf, Op op) {
-        allreduce(ArrayKind.LONG, sendbuf, recvbuf, Long.BYTES, op);
-    }
-
-    @Override
-    public void allreduce(int[] sendbuf, int[] recvbuf, Op op) {
-        allreduce(ArrayKind.INT, sendbuf, recvbuf, Integer.BYTES, op);
-    }
-
-    private void allreduce(ArrayKind kind, Object sendbuf, Object recvbuf, int elementBytes, Op op) {
+    public void allreduce(Object sendbuf, Object recvbuf, Op op) {
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in allreduce: recvbuf");
         String name = "allreduce(" + kind.elementName() + "[], " + op + ")";
-        checkBuffer(name, sendbuf);
-        checkBuffer(name, recvbuf);
         Objects.requireNonNull(op, () -> name + ": op is null");
-        int count = kind.length(sendbuf);
-        if (kind.length(recvbuf) != count) {
-            throw new IllegalArgumentException(name + ": recvbuf holds " + kind.length(recvbuf)
-                    + " elements but sendbuf holds " + count);
-        }
-        if (sendbuf != recvbuf) {
+        op.checkApplies(recvbuf);
+        int count = kind.length(recvbuf);
+        if (sendbuf != IN_PLACE && sendbuf != recvbuf) {
+            if (sendbuf == null || sendbuf.getClass() != recvbuf.getClass()) {
+                throw new IllegalArgumentException(name + ": sendbuf must be a " + kind.elementName()
+                        + "[] like recvbuf, not " + (sendbuf == null ? "null" : sendbuf.getClass().getSimpleName()));
+            }
+            if (kind.length(sendbuf) != count) {
+                throw new IllegalArgumentException(name + ": recvbuf holds " + count
+                        + " elements but sendbuf holds " + kind.length(sendbuf));
+            }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
         links.begin(name);
-        Allreduce.run(links, kind, recvbuf, count, elementBytes, op);
+        Allreduce.run(links, kind, recvbuf, count, kind.bytes(), op);
     }
 
     // ---------------------------------------------------------------------------------- checks
@@ -240,9 +419,15 @@ public final class RankCommunicator implements Communicator {
         }
     }
 
-    private void checkBuffer(String op, Object buf) {
-        if (buf == null) {
-            throw new IllegalArgumentException("rank " + rank + " in " + op + ": buffer is null");
+    private int lengthOf(String op, Object buf) {
+        return ArrayKind.of(buf, "rank " + rank + " in " + op + ": buffer").length(buf);
+    }
+
+    private void checkRange(String op, Object buf, int offset, int count) {
+        int length = java.lang.reflect.Array.getLength(buf);
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw new IllegalArgumentException("rank " + rank + " in " + op + ": offset " + offset + " and count "
+                    + count + " fall outside the buffer of " + length + " elements");
         }
     }
 

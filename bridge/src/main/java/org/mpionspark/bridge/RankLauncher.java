@@ -74,6 +74,7 @@ public final class RankLauncher {
             init.start();
             link = relay(relay, ticket, worldKey, rank);
             link.listen(group, abort);
+            abort.attach(link);
             Transport transport = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(),
                     new KryoCodec(Thread.currentThread().getContextClassLoader()));

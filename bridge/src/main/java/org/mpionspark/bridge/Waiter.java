@@ -86,12 +86,16 @@ final class Waiter {
         }
     }
 
-    /** Waits for every operation; the first still pending is the one named in errors. */
-    void awaitAll(Transport.Pending[] ops, String[] names, int[] peers) {
-        for (int k = 0; k < ops.length; k++) {
-            if (ops[k] != null) {
-                await(ops[k]::test, names[k], peers[k]);
-            }
+    /**
+     * For a request polled with {@code test()} rather than waited on: throws the world's abort, or
+     * a timeout once it has been in flight longer than the operation timeout.
+     */
+    void checkStillWaiting(long startedNanos, String operation, int peer) {
+        abort.check(operation, peer);
+        long waited = System.nanoTime() - startedNanos;
+        if (waited > timeoutNanos) {
+            throw new MpiTimeoutException(rank, operation, peer, "still not complete after " + waited / 1_000_000
+                    + " ms (spark.mpi.op.timeout)");
         }
     }
 }

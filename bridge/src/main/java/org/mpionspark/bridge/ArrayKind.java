@@ -39,6 +39,11 @@ public enum ArrayKind {
         throw new IllegalArgumentException(what + " must be a primitive array, not " + array.getClass().getName());
     }
 
+    /** A new zeroed array of this kind. */
+    public Object newArray(int length) {
+        return java.lang.reflect.Array.newInstance(arrayClass.getComponentType(), length);
+    }
+
     /** Length of an array of this kind. */
     public int length(Object array) {
         return java.lang.reflect.Array.getLength(array);

@@ -3,7 +3,15 @@ package org.mpionspark.bridge;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.mpionspark.bridge.collective.Allgather;
 import org.mpionspark.bridge.collective.Allreduce;
+import org.mpionspark.bridge.collective.Alltoall;
+import org.mpionspark.bridge.collective.Blocks;
+import org.mpionspark.bridge.collective.Gather;
+import org.mpionspark.bridge.collective.Reduce;
+import org.mpionspark.bridge.collective.ReduceScatter;
+import org.mpionspark.bridge.collective.Scan;
+import org.mpionspark.bridge.collective.Scatter;
 import org.mpionspark.bridge.collective.Barrier;
 import org.mpionspark.bridge.collective.Bcast;
 import org.mpionspark.bridge.collective.Links;
@@ -395,6 +403,400 @@ public final class RankCommunicator implements Communicator {
         }
         links.begin(name);
         Allreduce.run(links, kind, recvbuf, count, kind.bytes(), op);
+    }
+
+    @Override
+    public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
+        ArrayKind kind = ArrayKind.of(mine, "rank " + rank + " in reduce: sendbuf");
+        String name = "reduce(" + kind.elementName() + "[], " + op + ", root=" + root + ")";
+        checkRank(name, "root", root, false);
+        Objects.requireNonNull(op, () -> name + ": op is null");
+        op.checkApplies(mine);
+        int count = kind.length(mine);
+        if (rank == root) {
+            sameShape(name, "recvbuf", recvbuf, kind, count);
+        }
+        Object data = kind.newArray(count);
+        System.arraycopy(mine, 0, data, 0, count);
+        links.begin(name);
+        Reduce.run(links, kind, data, count, op, root);
+        if (rank == root) {
+            System.arraycopy(data, 0, recvbuf, 0, count);
+        }
+    }
+
+    @Override
+    public void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op) {
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in reduceScatter: recvbuf");
+        String name = "reduceScatter(" + kind.elementName() + "[], " + op + ")";
+        Objects.requireNonNull(op, () -> name + ": op is null");
+        Blocks blocks = Blocks.packed(Objects.requireNonNull(counts, () -> name + ": counts is null"));
+        Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
+        sameShape(name, "sendbuf", mine, kind, blocks.total());
+        op.checkApplies(mine);
+        blocks.check(name, size, blocks.total());
+        if (kind.length(recvbuf) < counts[rank]) {
+            throw new IllegalArgumentException(name + ": recvbuf holds " + kind.length(recvbuf) + " elements, block "
+                    + rank + " has " + counts[rank]);
+        }
+        Object data = kind.newArray(blocks.total());
+        System.arraycopy(mine, 0, data, 0, blocks.total());
+        links.begin(name);
+        if (op.commutative()) {
+            ReduceScatter.ring(links, kind, data, blocks, op);
+        } else {
+            Allreduce.run(links, kind, data, blocks.total(), kind.bytes(), op);
+        }
+        System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
+    }
+
+    @Override
+    public void scan(Object sendbuf, Object recvbuf, Op op) {
+        scan("scan", sendbuf, recvbuf, op, true);
+    }
+
+    @Override
+    public void exscan(Object sendbuf, Object recvbuf, Op op) {
+        scan("exscan", sendbuf, recvbuf, op, false);
+    }
+
+    private void scan(String what, Object sendbuf, Object recvbuf, Op op, boolean inclusive) {
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + what + ": recvbuf");
+        String name = what + "(" + kind.elementName() + "[], " + op + ")";
+        Objects.requireNonNull(op, () -> name + ": op is null");
+        op.checkApplies(recvbuf);
+        int count = kind.length(recvbuf);
+        Object data = kind.newArray(count);
+        Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
+        sameShape(name, "sendbuf", mine, kind, count);
+        System.arraycopy(mine, 0, data, 0, count);
+        links.begin(name);
+        Scan.run(links, kind, data, count, op, inclusive);
+        if (inclusive || rank > 0) {
+            System.arraycopy(data, 0, recvbuf, 0, count);
+        }
+    }
+
+    @Override
+    public void scatter(Object sendbuf, Object recvbuf, int root) {
+        String name = "scatter(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        if (rank == root && recvbuf == IN_PLACE) {
+            ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
+            int n = kind.length(sendbuf);
+            if (n % size != 0) {
+                throw new IllegalArgumentException(name + ": sendbuf of " + n + " elements is not " + size + " equal blocks");
+            }
+            scatterv(sendbuf, Blocks.equal(size, n / size, 0), null, 0, n / size, root, kind, name);
+            return;
+        }
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
+        int count = kind.length(recvbuf);
+        if (rank == root) {
+            sameShape(name, "sendbuf", sendbuf, kind, count * size);
+        }
+        scatterv(sendbuf, Blocks.equal(size, count, 0), recvbuf, 0, count, root, kind, name);
+    }
+
+    @Override
+    public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount,
+                         int root) {
+        String name = "scatterv(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        ArrayKind kind = ArrayKind.of(rank == root ? sendbuf : recvbuf, "rank " + rank + " in " + name + ": buffer");
+        scatterv(sendbuf, new Blocks(counts, displs), recvbuf, recvOffset, recvCount, root, kind, name);
+    }
+
+    private void scatterv(Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset, int recvCount, int root,
+                          ArrayKind kind, String name) {
+        if (rank == root) {
+            sameKind(name, "sendbuf", sendbuf, kind);
+            blocks.check(name, size, kind.length(sendbuf));
+            if (recvbuf != null && blocks.counts()[root] != recvCount) {
+                throw new IllegalArgumentException(name + ": the root sends itself " + blocks.counts()[root]
+                        + " elements but receives " + recvCount);
+            }
+        }
+        if (recvbuf != null) {
+            sameKind(name, "recvbuf", recvbuf, kind);
+            checkRange(name, recvbuf, recvOffset, recvCount);
+        }
+        links.begin(name);
+        Scatter.run(links, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+    }
+
+    @Override
+    public void gather(Object sendbuf, Object recvbuf, int root) {
+        String name = "gather(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        if (rank == root && sendbuf == IN_PLACE) {
+            ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
+            int n = kind.length(recvbuf);
+            if (n % size != 0) {
+                throw new IllegalArgumentException(name + ": recvbuf of " + n + " elements is not " + size + " equal blocks");
+            }
+            int count = n / size;
+            gatherv(null, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
+            return;
+        }
+        ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
+        int count = kind.length(sendbuf);
+        if (rank == root) {
+            sameShape(name, "recvbuf", recvbuf, kind, count * size);
+        }
+        gatherv(sendbuf, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
+    }
+
+    @Override
+    public void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs,
+                        int root) {
+        String name = "gatherv(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        boolean inPlace = rank == root && sendbuf == IN_PLACE;
+        ArrayKind kind = ArrayKind.of(inPlace ? recvbuf : sendbuf, "rank " + rank + " in " + name + ": buffer");
+        gatherv(inPlace ? null : sendbuf, sendOffset, sendCount, recvbuf, new Blocks(counts, displs), root, kind, name);
+    }
+
+    private void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, Blocks blocks, int root,
+                         ArrayKind kind, String name) {
+        if (sendbuf != null) {
+            checkRange(name, sendbuf, sendOffset, sendCount);
+        }
+        if (rank == root) {
+            sameKind(name, "recvbuf", recvbuf, kind);
+            blocks.check(name, size, kind.length(recvbuf));
+            if (blocks.counts()[root] != sendCount) {
+                throw new IllegalArgumentException(name + ": the root expects " + blocks.counts()[root]
+                        + " elements from itself but sends " + sendCount);
+            }
+        }
+        links.begin(name);
+        Gather.run(links, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+    }
+
+    @Override
+    public void allgather(Object sendbuf, Object recvbuf) {
+        String name = "allgather()";
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
+        int n = kind.length(recvbuf);
+        if (n % size != 0) {
+            throw new IllegalArgumentException(name + ": recvbuf of " + n + " elements is not " + size + " equal blocks");
+        }
+        int count = n / size;
+        if (sendbuf != IN_PLACE) {
+            sameShape(name, "sendbuf", sendbuf, kind, count);
+        }
+        links.begin(name);
+        Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
+    }
+
+    @Override
+    public void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
+        String name = "allgatherv()";
+        ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
+        Blocks blocks = new Blocks(counts, displs);
+        blocks.check(name, size, kind.length(recvbuf));
+        if (sendbuf != IN_PLACE) {
+            sameKind(name, "sendbuf", sendbuf, kind);
+            checkRange(name, sendbuf, sendOffset, sendCount);
+            if (sendCount != counts[rank]) {
+                throw new IllegalArgumentException(name + ": rank " + rank + " sends " + sendCount
+                        + " elements but counts[" + rank + "] is " + counts[rank]);
+            }
+        }
+        links.begin(name);
+        Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
+    }
+
+    @Override
+    public void alltoall(Object sendbuf, Object recvbuf) {
+        String name = "alltoall()";
+        ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
+        int n = kind.length(sendbuf);
+        if (n % size != 0) {
+            throw new IllegalArgumentException(name + ": sendbuf of " + n + " elements is not " + size + " equal blocks");
+        }
+        sameShape(name, "recvbuf", recvbuf, kind, n);
+        Blocks blocks = Blocks.equal(size, n / size, 0);
+        links.begin(name);
+        Alltoall.run(links, kind, sendbuf, blocks, recvbuf, blocks);
+    }
+
+    @Override
+    public void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
+                          int[] recvDispls) {
+        String name = "alltoallv()";
+        ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
+        sameKind(name, "recvbuf", recvbuf, kind);
+        Blocks send = new Blocks(sendCounts, sendDispls);
+        Blocks recv = new Blocks(recvCounts, recvDispls);
+        send.check(name + " send side", size, kind.length(sendbuf));
+        recv.check(name + " receive side", size, kind.length(recvbuf));
+        if (sendCounts[rank] != recvCounts[rank]) {
+            throw new IllegalArgumentException(name + ": rank " + rank + " sends itself " + sendCounts[rank]
+                    + " elements but expects " + recvCounts[rank]);
+        }
+        links.begin(name);
+        Alltoall.run(links, kind, sendbuf, send, recvbuf, recv);
+    }
+
+    // ----------------------------------------------------------------- collectives, object tier
+
+    @Override
+    public <T> T scatterObject(java.util.List<T> objs, int root) {
+        String name = "scatterObject(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        byte[][] parts = null;
+        if (rank == root) {
+            if (objs == null || objs.size() != size) {
+                throw new IllegalArgumentException("rank " + rank + " in " + name + ": the root needs a list of " + size
+                        + " objects, one per rank, not " + (objs == null ? "null" : objs.size()));
+            }
+            parts = new byte[size][];
+            for (int i = 0; i < size; i++) {
+                parts[i] = encode(name, objs.get(i));
+            }
+        }
+        int[] lengths = new int[size];
+        if (parts != null) {
+            for (int i = 0; i < size; i++) {
+                lengths[i] = parts[i].length;
+            }
+        }
+        int[] mine = new int[1];
+        links.begin(name);
+        Scatter.run(links, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
+        byte[] all = parts == null ? null : concat(parts);
+        byte[] bytes = new byte[mine[0]];
+        Scatter.run(links, ArrayKind.BYTE, all, Blocks.packed(lengths), bytes, 0, bytes.length, root);
+        @SuppressWarnings("unchecked")
+        T value = (T) decode(name, bytes, root);
+        return value;
+    }
+
+    @Override
+    public <T> java.util.List<T> gatherObject(T obj, int root) {
+        String name = "gatherObject(root=" + root + ")";
+        checkRank(name, "root", root, false);
+        byte[] bytes = encode(name, obj);
+        int[] lengths = new int[size];
+        links.begin(name);
+        Gather.run(links, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
+        Blocks blocks = Blocks.packed(lengths);
+        byte[] all = rank == root ? new byte[blocks.total()] : null;
+        Gather.run(links, ArrayKind.BYTE, bytes, 0, bytes.length, all, blocks, root);
+        return rank == root ? decodeAll(name, all, blocks) : null;
+    }
+
+    @Override
+    public <T> java.util.List<T> allgatherObject(T obj) {
+        String name = "allgatherObject()";
+        byte[] bytes = encode(name, obj);
+        int[] lengths = new int[size];
+        links.begin(name);
+        Allgather.run(links, ArrayKind.INT, new int[] {bytes.length}, 0, lengths, Blocks.equal(size, 1, 0));
+        Blocks blocks = Blocks.packed(lengths);
+        byte[] all = new byte[blocks.total()];
+        Allgather.run(links, ArrayKind.BYTE, bytes, 0, all, blocks);
+        return decodeAll(name, all, blocks);
+    }
+
+    @Override
+    public <T> java.util.List<T> alltoallObject(java.util.List<T> objs) {
+        String name = "alltoallObject()";
+        if (objs == null || objs.size() != size) {
+            throw new IllegalArgumentException("rank " + rank + " in " + name + ": needs a list of " + size
+                    + " objects, one per rank, not " + (objs == null ? "null" : objs.size()));
+        }
+        byte[][] parts = new byte[size][];
+        int[] sendLengths = new int[size];
+        for (int i = 0; i < size; i++) {
+            parts[i] = encode(name, objs.get(i));
+            sendLengths[i] = parts[i].length;
+        }
+        int[] recvLengths = new int[size];
+        Blocks ones = Blocks.equal(size, 1, 0);
+        links.begin(name);
+        Alltoall.run(links, ArrayKind.INT, sendLengths, ones, recvLengths, ones);
+        Blocks in = Blocks.packed(recvLengths);
+        byte[] all = new byte[in.total()];
+        Alltoall.run(links, ArrayKind.BYTE, concat(parts), Blocks.packed(sendLengths), all, in);
+        return decodeAll(name, all, in);
+    }
+
+    @Override
+    public <T> T reduceObject(T obj, java.util.function.BinaryOperator<T> op, int root) {
+        Objects.requireNonNull(op, "op");
+        java.util.List<T> all = gatherObject(obj, root);
+        return all == null ? null : fold(all, all.size(), op);
+    }
+
+    @Override
+    public <T> T allreduceObject(T obj, java.util.function.BinaryOperator<T> op) {
+        Objects.requireNonNull(op, "op");
+        java.util.List<T> all = allgatherObject(obj);
+        return fold(all, all.size(), op);
+    }
+
+    @Override
+    public <T> T scanObject(T obj, java.util.function.BinaryOperator<T> op) {
+        Objects.requireNonNull(op, "op");
+        return fold(allgatherObject(obj), rank + 1, op);
+    }
+
+    @Override
+    public <T> T exscanObject(T obj, java.util.function.BinaryOperator<T> op) {
+        Objects.requireNonNull(op, "op");
+        java.util.List<T> all = allgatherObject(obj);
+        return rank == 0 ? null : fold(all, rank, op);
+    }
+
+    private static <T> T fold(java.util.List<T> values, int n, java.util.function.BinaryOperator<T> op) {
+        T acc = values.get(0);
+        for (int i = 1; i < n; i++) {
+            acc = op.apply(acc, values.get(i));
+        }
+        return acc;
+    }
+
+    private static byte[] concat(byte[][] parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> java.util.List<T> decodeAll(String op, byte[] all, Blocks blocks) {
+        java.util.List<T> out = new java.util.ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add((T) decode(op, java.util.Arrays.copyOfRange(all, blocks.displs()[i],
+                    blocks.displs()[i] + blocks.counts()[i]), i));
+        }
+        return out;
+    }
+
+    private void sameKind(String op, String what, Object buf, ArrayKind kind) {
+        if (buf == null || buf.getClass() != kind.newArray(0).getClass()) {
+            throw new IllegalArgumentException("rank " + rank + " in " + op + ": " + what + " must be a "
+                    + kind.elementName() + "[], not " + (buf == null ? "null" : buf.getClass().getSimpleName()));
+        }
+    }
+
+    private void sameShape(String op, String what, Object buf, ArrayKind kind, int length) {
+        sameKind(op, what, buf, kind);
+        if (kind.length(buf) != length) {
+            throw new IllegalArgumentException("rank " + rank + " in " + op + ": " + what + " must hold " + length
+                    + " elements, not " + kind.length(buf));
+        }
     }
 
     // ---------------------------------------------------------------------------------- checks

@@ -14,6 +14,9 @@ public interface Transport {
     /** Messages of the collectives built in this bridge. */
     int COLLECTIVE = 1;
 
+    /** The wildcard source or tag of a receive or probe (MPJ's own values differ). */
+    int ANY = -1;
+
     int rank();
 
     int size();

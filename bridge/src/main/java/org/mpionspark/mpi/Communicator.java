@@ -136,6 +136,92 @@ public interface Communicator {
      */
     void allreduce(Object sendbuf, Object recvbuf, Op op);
 
+    /**
+     * Combines every rank's {@code sendbuf} with {@code op} into {@code root}'s {@code recvbuf}
+     * ({@code MPI_Reduce}); {@code recvbuf} matters at the root only (may be null elsewhere).
+     * A non-commutative operation is applied in rank order.
+     */
+    void reduce(Object sendbuf, Object recvbuf, Op op, int root);
+
+    /**
+     * Reduces every rank's {@code sendbuf} (of {@code sum(counts)} elements) with {@code op} and
+     * leaves block {@code i}, of {@code counts[i]} elements, in rank {@code i}'s {@code recvbuf}
+     * ({@code MPI_Reduce_scatter}).
+     */
+    void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op);
+
+    /** Leaves in rank r's {@code recvbuf} the reduction of ranks 0..r's {@code sendbuf} ({@code MPI_Scan}). */
+    void scan(Object sendbuf, Object recvbuf, Op op);
+
+    /** Leaves in rank r's {@code recvbuf} the reduction of ranks 0..r-1; rank 0's is left untouched ({@code MPI_Exscan}). */
+    void exscan(Object sendbuf, Object recvbuf, Op op);
+
+    /**
+     * Hands rank {@code i} the {@code i}-th block of {@code root}'s {@code sendbuf}, each block
+     * {@code recvbuf.length} elements long ({@code MPI_Scatter}); {@code sendbuf} matters at the
+     * root only. At the root, {@code recvbuf} may be {@link #IN_PLACE}: its block stays in {@code sendbuf}.
+     */
+    void scatter(Object sendbuf, Object recvbuf, int root);
+
+    /**
+     * Hands rank {@code i} {@code counts[i]} elements of {@code root}'s {@code sendbuf} from
+     * {@code displs[i]} ({@code MPI_Scatterv}), received into {@code recvbuf} from
+     * {@code recvOffset}; {@code recvCount} must equal the root's {@code counts[rank]}.
+     */
+    void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount, int root);
+
+    /**
+     * Collects every rank's {@code sendbuf} into {@code root}'s {@code recvbuf}, rank {@code i}'s
+     * at {@code i * sendbuf.length} ({@code MPI_Gather}); {@code recvbuf} matters at the root only.
+     * At the root, {@code sendbuf} may be {@link #IN_PLACE}: its block is already in place.
+     */
+    void gather(Object sendbuf, Object recvbuf, int root);
+
+    /**
+     * Collects {@code sendCount} elements from every rank into {@code root}'s {@code recvbuf},
+     * rank {@code i}'s at {@code displs[i]} ({@code MPI_Gatherv}); e.g. the rows of an image, in
+     * elements: {@code counts[i] = rows[i] * width}.
+     */
+    void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs, int root);
+
+    /** Collects every rank's {@code sendbuf} into every rank's {@code recvbuf}, in rank order ({@code MPI_Allgather}). */
+    void allgather(Object sendbuf, Object recvbuf);
+
+    /** {@code MPI_Allgatherv}: like {@link #gatherv}, on every rank; {@code sendbuf} may be {@link #IN_PLACE}. */
+    void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs);
+
+    /** Sends block {@code i} of {@code sendbuf} to rank {@code i} and receives rank {@code i}'s into block {@code i} of {@code recvbuf} ({@code MPI_Alltoall}). */
+    void alltoall(Object sendbuf, Object recvbuf);
+
+    /** {@code MPI_Alltoallv}: blocks of any size, in elements. */
+    void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts, int[] recvDispls);
+
+    // ---------------------------------------------------------------- collectives, object tier
+
+    /** Rank {@code i} gets {@code objs.get(i)} of the root's list (mpi4py's {@code scatter}); {@code objs} matters at the root only. */
+    <T> T scatterObject(java.util.List<T> objs, int root);
+
+    /** The root gets every rank's object in rank order, the others {@code null} (mpi4py's {@code gather}). */
+    <T> java.util.List<T> gatherObject(T obj, int root);
+
+    /** Every rank gets every rank's object in rank order (mpi4py's {@code allgather}). */
+    <T> java.util.List<T> allgatherObject(T obj);
+
+    /** Rank {@code i} sends {@code objs.get(j)} to rank {@code j} and gets what each rank sent it (mpi4py's {@code alltoall}). */
+    <T> java.util.List<T> alltoallObject(java.util.List<T> objs);
+
+    /** The root gets every rank's object folded with {@code op} in rank order, the others {@code null} (mpi4py's {@code reduce}). */
+    <T> T reduceObject(T obj, java.util.function.BinaryOperator<T> op, int root);
+
+    /** Every rank gets every rank's object folded with {@code op} in rank order (mpi4py's {@code allreduce}). */
+    <T> T allreduceObject(T obj, java.util.function.BinaryOperator<T> op);
+
+    /** Rank r gets the objects of ranks 0..r folded in rank order (mpi4py's {@code scan}). */
+    <T> T scanObject(T obj, java.util.function.BinaryOperator<T> op);
+
+    /** Rank r gets the objects of ranks 0..r-1 folded in rank order; rank 0 gets {@code null} (mpi4py's {@code exscan}). */
+    <T> T exscanObject(T obj, java.util.function.BinaryOperator<T> op);
+
     /** In a collective, stands for "the receive buffer is also the send buffer" ({@code MPI_IN_PLACE}). */
     Object IN_PLACE = new Object() {
         @Override

@@ -5,8 +5,8 @@ import org.mpionspark.mpi.Op;
 
 /**
  * Allreduce in place on {@code buf}, chosen by size: recursive doubling (log2 p steps of the whole
- * array: least latency) for small arrays, and a ring reduce-scatter then allgather (each rank sends
- * 2(p-1)/p of the array: least bandwidth) for large ones. Both keep a fixed order of combination
+ * array: least latency) for small arrays or non-commutative operations, and a ring reduce-scatter
+ * then allgather (each rank sends 2(p-1)/p of the array: least bandwidth) for large ones. Both keep a fixed order of combination
  * per element, so every rank ends with bit-identical results.
  */
 public final class Allreduce {
@@ -22,7 +22,7 @@ public final class Allreduce {
         if (p == 1 || count == 0) {
             return;
         }
-        if ((long) count * elementBytes >= RING_THRESHOLD_BYTES && count >= p) {
+        if (op.commutative() && (long) count * elementBytes >= RING_THRESHOLD_BYTES && count >= p) {
             ring(links, kind, buf, count, op);
         } else {
             recursiveDoubling(links, kind, buf, count, op);
@@ -72,36 +72,15 @@ public final class Allreduce {
         }
     }
 
-    /** Ring: p-1 steps of reduce-scatter, then p-1 steps of allgather, one segment per step. */
+    /** Ring: p-1 steps of reduce-scatter, then p-1 steps of allgather, one block per rank. */
     static void ring(Links links, ArrayKind kind, Object buf, int count, Op op) {
         int p = links.size();
-        int r = links.rank();
-        int right = (r + 1) % p;
-        int left = (r - 1 + p) % p;
-        int base = count / p;
-        int extra = count % p;
-        Object tmp = java.lang.reflect.Array.newInstance(buf.getClass().getComponentType(), base + 1);
-        for (int s = 0; s < p - 1; s++) {
-            int sendSeg = (r - s + p) % p;
-            int recvSeg = (r - s - 1 + p) % p;
-            int recvLen = segLen(recvSeg, base, extra);
-            links.sendrecv(kind, buf, segStart(sendSeg, base, extra), segLen(sendSeg, base, extra), right,
-                    tmp, 0, recvLen, left);
-            op.apply(tmp, 0, buf, segStart(recvSeg, base, extra), recvLen);
+        int[] counts = new int[p];
+        for (int i = 0; i < p; i++) {
+            counts[i] = count / p + (i < count % p ? 1 : 0);
         }
-        for (int s = 0; s < p - 1; s++) {
-            int sendSeg = (r - s + 1 + p) % p;
-            int recvSeg = (r - s + p) % p;
-            links.sendrecv(kind, buf, segStart(sendSeg, base, extra), segLen(sendSeg, base, extra), right,
-                    buf, segStart(recvSeg, base, extra), segLen(recvSeg, base, extra), left);
-        }
-    }
-
-    private static int segStart(int i, int base, int extra) {
-        return i * base + Math.min(i, extra);
-    }
-
-    private static int segLen(int i, int base, int extra) {
-        return base + (i < extra ? 1 : 0);
+        Blocks blocks = Blocks.packed(counts);
+        ReduceScatter.ring(links, kind, buf, blocks, op);
+        Allgather.run(links, kind, null, 0, buf, blocks);
     }
 }

@@ -80,7 +80,9 @@ public final class MpjTransport implements Transport {
     }
 
     @Override
-    public Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag) {
+    public Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int anySource, int anyTag) {
+        int source = anySource == ANY ? MPI.ANY_SOURCE : anySource;
+        int tag = anyTag == ANY ? MPI.ANY_TAG : anyTag;
         Request r = channel == USER
                 ? world.Irecv(buf, offset, count, TYPES[kind.ordinal()], source, tag)
                 : (Request) invoke(collectiveIrecv, buf, offset, count, TYPES[kind.ordinal()], source, tag, false);
@@ -116,7 +118,7 @@ public final class MpjTransport implements Transport {
         if (channel != USER) {
             throw new IllegalArgumentException("probe works on the user channel only");
         }
-        Status s = world.Iprobe(source, tag);
+        Status s = world.Iprobe(source == ANY ? MPI.ANY_SOURCE : source, tag == ANY ? MPI.ANY_TAG : tag);
         if (s == null) {
             return null;
         }

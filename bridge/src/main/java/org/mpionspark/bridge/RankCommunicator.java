@@ -29,22 +29,77 @@ import org.mpionspark.mpi.Status;
  */
 public final class RankCommunicator implements Communicator {
 
+    /** What every communicator of one rank shares: the transport, the waiting, the matching. */
+    static final class RankState {
+        final Transport transport;
+        final Waiter waiter;
+        final AbortState abort;
+        final ObjectCodec codec;
+        final Matcher matcher;
+        int nextContext = 1; // 0 is the world
+
+        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec) {
+            this.transport = transport;
+            this.abort = abort;
+            this.codec = codec;
+            this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort);
+            this.matcher = new Matcher(transport, waiter);
+        }
+    }
+
+    private final RankState state;
     private final Transport transport;
     private final Waiter waiter;
     private final AbortState abort;
     private final ObjectCodec codec;
+    private final int context;
+    private final int[] worldRanks;
+    private final int[] localRanks;
     private final int rank;
     private final int size;
     private final CollectiveLinks links = new CollectiveLinks();
     private int collectiveSeq;
 
+    /** The world communicator of a rank ({@code MPI_COMM_WORLD}). */
     public RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec) {
-        this.transport = transport;
-        this.rank = transport.rank();
-        this.size = transport.size();
-        this.abort = abort;
-        this.waiter = new Waiter(rank, opTimeoutMillis, abort);
-        this.codec = codec;
+        this(new RankState(transport, abort, opTimeoutMillis, codec), 0, identity(transport.size()));
+    }
+
+    private RankCommunicator(RankState state, int context, int[] worldRanks) {
+        this.state = state;
+        this.transport = state.transport;
+        this.waiter = state.waiter;
+        this.abort = state.abort;
+        this.codec = state.codec;
+        this.context = context;
+        this.worldRanks = worldRanks;
+        this.localRanks = new int[transport.size()];
+        java.util.Arrays.fill(localRanks, -1);
+        int me = -1;
+        for (int i = 0; i < worldRanks.length; i++) {
+            localRanks[worldRanks[i]] = i;
+            if (worldRanks[i] == transport.rank()) {
+                me = i;
+            }
+        }
+        this.rank = me;
+        this.size = worldRanks.length;
+    }
+
+    private static int[] identity(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private int world(int localRank) {
+        return localRank == ANY_SOURCE ? Transport.ANY : worldRanks[localRank];
+    }
+
+    private int local(int worldRank) {
+        return worldRank < 0 ? worldRank : localRanks[worldRank];
     }
 
     @Override
@@ -103,7 +158,9 @@ public final class RankCommunicator implements Communicator {
         checkRange(op, buf, offset, count);
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
-        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, offset, count, dest, tag), op, dest);
+        int to = world(dest);
+        int wire = Matcher.wireTag(context, tag);
+        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, offset, count, to, wire), op, dest);
         return new SendRequest(p, op, dest, tag, count);
     }
 
@@ -119,9 +176,8 @@ public final class RankCommunicator implements Communicator {
         checkRange(op, buf, offset, count);
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        RecvRequest r = new RecvRequest(kind, buf, offset, count, source, tag, op);
-        unmatched.add(r);
-        return r;
+        return state.matcher.post(context, world(source), tag == ANY_TAG ? Transport.ANY : tag, kind, buf, offset,
+                count, op, rank, this::local);
     }
 
     @Override
@@ -146,8 +202,9 @@ public final class RankCommunicator implements Communicator {
         String op = "probe(source=" + source + ", tag=" + tag + ")";
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        int[] p = waiter.await(() -> transport.iprobe(Transport.USER, source, tag), op, source);
-        return new Status(p[0], p[1], p[2]);
+        int[] p = waiter.await(() -> state.matcher.probe(context, world(source), tag == ANY_TAG ? Transport.ANY : tag, op)
+                .orElse(null), op, source);
+        return new Status(local(p[0]), p[1], p[2]);
     }
 
     @Override
@@ -155,8 +212,8 @@ public final class RankCommunicator implements Communicator {
         String op = "iprobe(source=" + source + ", tag=" + tag + ")";
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        int[] p = waiter.call(() -> transport.iprobe(Transport.USER, source, tag), op, source);
-        return p == null ? Optional.empty() : Optional.of(new Status(p[0], p[1], p[2]));
+        return state.matcher.probe(context, world(source), tag == ANY_TAG ? Transport.ANY : tag, op)
+                .map(p -> new Status(local(p[0]), p[1], p[2]));
     }
 
     @Override
@@ -174,10 +231,9 @@ public final class RankCommunicator implements Communicator {
         String op = "recvObject(source=" + source + ", tag=" + tag + ")";
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
-        RecvRequest r = new RecvRequest(ArrayKind.BYTE, null, 0, -1, source, tag, op);
-        unmatched.add(r);
+        Matcher.Receive r = postObject(source, tag, op);
         Status s = r.waitFor();
-        return (T) decode(op, (byte[]) r.buf, s.source());
+        return (T) decode(op, r.bytes(), s.source());
     }
 
     @Override
@@ -188,27 +244,18 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "source", source, true);
         checkTag(op, recvtag, true);
         byte[] bytes = encode(op, obj);
-        RecvRequest r = new RecvRequest(ArrayKind.BYTE, null, 0, -1, source, recvtag, op);
-        unmatched.add(r);
+        Matcher.Receive r = postObject(source, recvtag, op);
         Request s = isend(bytes, 0, bytes.length, dest, sendtag);
         Status got = r.waitFor();
         s.waitFor();
         @SuppressWarnings("unchecked")
-        T value = (T) decode(op, (byte[]) r.buf, got.source());
+        T value = (T) decode(op, r.bytes(), got.source());
         return value;
     }
 
-    /** Receives not yet matched to a message, in the order they were posted (MPI's matching order). */
-    private final java.util.ArrayDeque<RecvRequest> unmatched = new java.util.ArrayDeque<>();
-
-    /** Tries to match every pending receive, oldest first, so a later receive never takes an earlier one's message. */
-    private void progressReceives() {
-        for (java.util.Iterator<RecvRequest> it = unmatched.iterator(); it.hasNext(); ) {
-            RecvRequest r = it.next();
-            if (r.tryMatch()) {
-                it.remove();
-            }
-        }
+    private Matcher.Receive postObject(int source, int tag, String op) {
+        return (Matcher.Receive) state.matcher.post(context, world(source), tag == ANY_TAG ? Transport.ANY : tag,
+                ArrayKind.BYTE, null, 0, Integer.MAX_VALUE, op, rank, this::local);
     }
 
     /** A send in flight. */
@@ -245,100 +292,6 @@ public final class RankCommunicator implements Communicator {
             }
             if (done == null) {
                 waiter.checkStillWaiting(started, op, dest);
-            }
-            return Optional.ofNullable(done);
-        }
-    }
-
-    /**
-     * A receive: first matched to an arrived message by probing (so its size and type are checked
-     * before anything is read), then received from exactly that source and tag.
-     */
-    private final class RecvRequest implements Request {
-        private final ArrayKind kind;
-        private Object buf; // null for objects: allocated once the size is known
-        private final int offset;
-        private final int count;
-        private final int source;
-        private final int tag;
-        private final String op;
-        private final long started = System.nanoTime();
-        private Transport.Pending pending;
-        private Status matched;
-        private Status done;
-        private MpiException failure;
-
-        RecvRequest(ArrayKind kind, Object buf, int offset, int count, int source, int tag, String op) {
-            this.kind = kind;
-            this.buf = buf;
-            this.offset = offset;
-            this.count = count;
-            this.source = source;
-            this.tag = tag;
-            this.op = op;
-        }
-
-        /** True once this receive no longer waits for a message to match (matched, or failed). */
-        boolean tryMatch() {
-            int[] p = waiter.call(() -> transport.iprobe(Transport.USER, source, tag), op, source);
-            if (p == null) {
-                return false;
-            }
-            int from = p[0];
-            if (p[3] != kind.ordinal()) {
-                String held = p[3] < 0 ? "a message of another type" : ArrayKind.values()[p[3]].elementName() + " values";
-                failure = buf == null
-                        ? new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1]
-                            + ") is an array of " + held + ", not an object: receive it with recv(...)")
-                        : new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1]
-                            + ") holds " + held + ", not " + kind.elementName() + "; it is left for a matching receive");
-                return true;
-            }
-            if (buf == null) {
-                buf = new byte[p[2]];
-            } else if (p[2] > count) {
-                failure = new MpiException(rank, op, from, "the message from rank " + from + " (tag " + p[1] + ") holds "
-                        + p[2] + " " + kind.elementName() + " values but the buffer holds only " + count
-                        + "; it is left for a larger receive");
-                return true;
-            }
-            int n = p[2];
-            int t = p[1];
-            pending = waiter.call(() -> transport.irecv(Transport.USER, kind, buf, offset, n, from, t), op, from);
-            matched = new Status(from, t, n);
-            return true;
-        }
-
-        @Override
-        public Status waitFor() {
-            if (done != null) {
-                return done;
-            }
-            waiter.await(() -> {
-                progressReceives();
-                return matched != null || failure != null ? Boolean.TRUE : null;
-            }, op, source);
-            if (failure != null) {
-                throw failure;
-            }
-            waiter.await(pending::test, op, matched.source());
-            done = matched;
-            return done;
-        }
-
-        @Override
-        public Optional<Status> test() {
-            if (done == null) {
-                progressReceives();
-                if (failure != null) {
-                    throw failure;
-                }
-                if (matched != null && waiter.call(pending::test, op, matched.source()) != null) {
-                    done = matched;
-                }
-            }
-            if (done == null) {
-                waiter.checkStillWaiting(started, op, matched == null ? source : matched.source());
             }
             return Optional.ofNullable(done);
         }
@@ -858,8 +811,8 @@ public final class RankCommunicator implements Communicator {
 
         void begin(String operation) {
             this.operation = operation;
-            this.tag = collectiveSeq;
-            collectiveSeq = (collectiveSeq + 1) & TAG_UB;
+            this.tag = Matcher.wireTag(context, collectiveSeq);
+            collectiveSeq = (collectiveSeq + 1) & Matcher.TAG_MASK;
         }
 
         @Override
@@ -880,14 +833,16 @@ public final class RankCommunicator implements Communicator {
         @Override
         public void send(ArrayKind kind, Object buf, int offset, int count, int dest) {
             String op = operation + " sending to rank " + dest;
-            Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, dest, tag), op, dest);
+            int to = world(dest);
+            Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, to, tag), op, dest);
             waiter.await(p::test, op, dest);
         }
 
         @Override
         public void recv(ArrayKind kind, Object buf, int offset, int count, int source) {
             String op = operation + " receiving from rank " + source;
-            Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, source, tag), op, source);
+            int from = world(source);
+            Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
             waiter.await(p::test, op, source);
         }
 
@@ -896,8 +851,10 @@ public final class RankCommunicator implements Communicator {
                              Object recvbuf, int recvOffset, int recvCount, int source) {
             String in = operation + " receiving from rank " + source;
             String out = operation + " sending to rank " + dest;
-            Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, source, tag), in, source);
-            Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, dest, tag), out, dest);
+            int from = world(source);
+            int to = world(dest);
+            Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
+            Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
             waiter.await(r::test, in, source);
             waiter.await(s::test, out, dest);
         }

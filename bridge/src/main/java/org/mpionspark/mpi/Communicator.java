@@ -31,7 +31,7 @@ public interface Communicator {
     int ANY_TAG = -1;
 
     /** The largest tag a message may carry ({@code MPI_TAG_UB}); tags run from 0 to this. */
-    int TAG_UB = (1 << 24) - 1;
+    int TAG_UB = (1 << 20) - 1;
 
     /** This rank's number, from 0 to {@code size() - 1} ({@code MPI_Comm_rank}). */
     int rank();

@@ -106,7 +106,7 @@ class FailureTest {
         }));
         String[] lines = out.get(0).split("\n");
         assertEquals("rank 0 in send(double[], dest=2, tag=0): dest 2 is not a rank of this communicator (0..1)", lines[0]);
-        assertEquals("rank 0 in send(double[], dest=1, tag=-3): tag -3 is outside 0..16777215", lines[1]);
+        assertEquals("rank 0 in send(double[], dest=1, tag=-3): tag -3 is outside 0..1048575", lines[1]);
         assertEquals("rank 0 in send(dest=1, tag=0): buffer is null", lines[2]);
         assertEquals("allreduce(double[], Op.SUM): recvbuf holds 3 elements but sendbuf holds 2", lines[3]);
         assertTrue(lines[4].startsWith("rank 0 in sendObject(dest=1, tag=0): cannot serialise java.lang.Thread"), lines[4]);

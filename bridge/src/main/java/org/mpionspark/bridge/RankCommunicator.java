@@ -17,6 +17,7 @@ import org.mpionspark.bridge.collective.Bcast;
 import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.mpi.Request;
@@ -750,6 +751,87 @@ public final class RankCommunicator implements Communicator {
             throw new IllegalArgumentException("rank " + rank + " in " + op + ": " + what + " must hold " + length
                     + " elements, not " + kind.length(buf));
         }
+    }
+
+    // ----------------------------------------------------------- communicators and groups
+
+    @Override
+    public Group group() {
+        return new Group(worldRanks, transport.rank());
+    }
+
+    @Override
+    public Communicator split(int color, int key) {
+        String name = "split(color=" + color + ", key=" + key + ")";
+        if (color < 0 && color != Group.UNDEFINED) {
+            throw new IllegalArgumentException("rank " + rank + " in " + name + ": color must be 0 or more, or Group.UNDEFINED");
+        }
+        int[] mine = {color, key, state.nextContext};
+        int[] all = new int[3 * size];
+        links.begin(name);
+        Allgather.run(links, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 3, 0));
+        int newContext = newContext(all, 2, name);
+        if (color == Group.UNDEFINED) {
+            return null;
+        }
+        java.util.List<int[]> members = new java.util.ArrayList<>(); // {key, rank here}
+        for (int r = 0; r < size; r++) {
+            if (all[3 * r] == color) {
+                members.add(new int[] {all[3 * r + 1], r});
+            }
+        }
+        members.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        int[] worlds = members.stream().mapToInt(m -> worldRanks[m[1]]).toArray();
+        return new RankCommunicator(state, newContext, worlds);
+    }
+
+    @Override
+    public Communicator dup() {
+        return split(0, rank);
+    }
+
+    @Override
+    public Communicator create(Group group) {
+        String name = "create(" + group + ")";
+        Objects.requireNonNull(group, () -> "rank " + rank + " in create: group is null");
+        java.util.Set<Integer> here = new java.util.HashSet<>();
+        for (int w : worldRanks) {
+            here.add(w);
+        }
+        for (int w : group.worldRanks()) {
+            if (!here.contains(w)) {
+                throw new IllegalArgumentException("rank " + rank + " in " + name + ": the group holds a process that "
+                        + "is not in this communicator");
+            }
+        }
+        // agree on the context, and check every rank passed the same group
+        int[] mine = {state.nextContext, java.util.Arrays.hashCode(group.worldRanks())};
+        int[] all = new int[2 * size];
+        links.begin(name);
+        Allgather.run(links, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 2, 0));
+        for (int r = 0; r < size; r++) {
+            if (all[2 * r + 1] != mine[1]) {
+                throw new MpiException(rank, name, r, "rank " + r + " passed a different group: create(group) needs "
+                        + "the same group on every rank");
+            }
+        }
+        int newContext = newContext(all, 0, name);
+        return group.rank() == Group.UNDEFINED ? null : new RankCommunicator(state, newContext, group.worldRanks());
+    }
+
+    /** The largest next-free context id among the ranks (field {@code at} of each rank's row), reserved on this rank. */
+    private int newContext(int[] rows, int at, String name) {
+        int width = rows.length / size;
+        int ctx = 0;
+        for (int r = 0; r < size; r++) {
+            ctx = Math.max(ctx, rows[width * r + at]);
+        }
+        if (ctx > Matcher.MAX_CONTEXT) {
+            throw new MpiException(rank, name, -1, "no communicator context left (" + Matcher.MAX_CONTEXT
+                    + " per rank and world)");
+        }
+        state.nextContext = ctx + 1;
+        return ctx;
     }
 
     // ---------------------------------------------------------------------------------- checks

@@ -222,6 +222,28 @@ public interface Communicator {
     /** Rank r gets the objects of ranks 0..r-1 folded in rank order; rank 0 gets {@code null} (mpi4py's {@code exscan}). */
     <T> T exscanObject(T obj, java.util.function.BinaryOperator<T> op);
 
+    // ------------------------------------------------------------- communicators and groups
+
+    /** The processes of this communicator, in rank order ({@code MPI_Comm_group}). */
+    Group group();
+
+    /**
+     * Splits this communicator by {@code color}: ranks of one color form a new communicator,
+     * ordered by {@code key} then by rank here ({@code MPI_Comm_split}); a collective. A rank
+     * whose color is {@link Group#UNDEFINED} gets {@code null}.
+     */
+    Communicator split(int color, int key);
+
+    /** A new communicator with the same ranks, whose messages never mix with this one's ({@code MPI_Comm_dup}); a collective. */
+    Communicator dup();
+
+    /**
+     * A communicator of {@code group}'s processes, in group order, or {@code null} on ranks not in
+     * it ({@code MPI_Comm_create}); a collective over this communicator, every rank passing the
+     * same group. The course's {@code Create_group} maps here.
+     */
+    Communicator create(Group group);
+
     /** In a collective, stands for "the receive buffer is also the send buffer" ({@code MPI_IN_PLACE}). */
     Object IN_PLACE = new Object() {
         @Override

@@ -317,7 +317,7 @@ public final class RankCommunicator implements Communicator {
         String op = "bcast(" + kind.elementName() + "[], root=" + root + ")";
         checkRange(op, buf, offset, count);
         checkRank(op, "root", root, false);
-        links.begin(op);
+        links.begin(op, count);
         Bcast.run(links, kind, buf, offset, count, root);
     }
 
@@ -355,7 +355,7 @@ public final class RankCommunicator implements Communicator {
             }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
-        links.begin(name);
+        links.begin(name, count);
         Allreduce.run(links, kind, recvbuf, count, kind.bytes(), op);
     }
 
@@ -373,7 +373,7 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name);
+        links.begin(name, count);
         Reduce.run(links, kind, data, count, op, root);
         if (rank == root) {
             System.arraycopy(data, 0, recvbuf, 0, count);
@@ -396,7 +396,7 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
-        links.begin(name);
+        links.begin(name, java.util.Arrays.hashCode(counts));
         if (op.commutative()) {
             ReduceScatter.ring(links, kind, data, blocks, op);
         } else {
@@ -425,7 +425,7 @@ public final class RankCommunicator implements Communicator {
         Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
         sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name);
+        links.begin(name, count);
         Scan.run(links, kind, data, count, op, inclusive);
         if (inclusive || rank > 0) {
             System.arraycopy(data, 0, recvbuf, 0, count);
@@ -476,7 +476,7 @@ public final class RankCommunicator implements Communicator {
             sameKind(name, "recvbuf", recvbuf, kind);
             checkRange(name, recvbuf, recvOffset, recvCount);
         }
-        links.begin(name);
+        links.begin(name, kind.ordinal());
         Scatter.run(links, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
     }
 
@@ -525,7 +525,7 @@ public final class RankCommunicator implements Communicator {
                         + " elements from itself but sends " + sendCount);
             }
         }
-        links.begin(name);
+        links.begin(name, kind.ordinal());
         Gather.run(links, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
     }
 
@@ -541,7 +541,7 @@ public final class RankCommunicator implements Communicator {
         if (sendbuf != IN_PLACE) {
             sameShape(name, "sendbuf", sendbuf, kind, count);
         }
-        links.begin(name);
+        links.begin(name, kind.ordinal(), count);
         Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
     }
 
@@ -559,7 +559,7 @@ public final class RankCommunicator implements Communicator {
                         + " elements but counts[" + rank + "] is " + counts[rank]);
             }
         }
-        links.begin(name);
+        links.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
         Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
     }
 
@@ -573,7 +573,7 @@ public final class RankCommunicator implements Communicator {
         }
         sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
-        links.begin(name);
+        links.begin(name, kind.ordinal(), n);
         Alltoall.run(links, kind, sendbuf, blocks, recvbuf, blocks);
     }
 
@@ -591,7 +591,7 @@ public final class RankCommunicator implements Communicator {
             throw new IllegalArgumentException(name + ": rank " + rank + " sends itself " + sendCounts[rank]
                     + " elements but expects " + recvCounts[rank]);
         }
-        links.begin(name);
+        links.begin(name, kind.ordinal());
         Alltoall.run(links, kind, sendbuf, send, recvbuf, recv);
     }
 
@@ -887,14 +887,47 @@ public final class RankCommunicator implements Communicator {
     }
 
     /** The collective channel as the algorithms see it; one tag per collective call. */
+    private static final int SIGNATURE_BITS = 10;
+    private static final int SIGNATURE_MASK = (1 << SIGNATURE_BITS) - 1;
+    private static final int SEQ_MASK = (1 << (Matcher.TAG_BITS - SIGNATURE_BITS)) - 1;
+
     private final class CollectiveLinks implements Links {
         private String operation = "collective";
         private int tag;
 
-        void begin(String operation) {
+        private int seq;
+        private int signature;
+
+        /**
+         * Starts a collective call. Its messages carry the sequence number of the call and a
+         * signature of the operation and of {@code shape} (the arguments every rank must agree on),
+         * so a mismatched call never matches: it is diagnosed by {@link #diagnose} instead.
+         */
+        void begin(String operation, int... shape) {
             this.operation = operation;
-            this.tag = Matcher.wireTag(context, collectiveSeq);
-            collectiveSeq = (collectiveSeq + 1) & Matcher.TAG_MASK;
+            this.seq = collectiveSeq;
+            this.signature = (operation.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
+            this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
+            collectiveSeq = (collectiveSeq + 1) & SEQ_MASK;
+        }
+
+        /** Throws if {@code source} has sent a message for a different collective call than this one. */
+        void diagnose(int source) {
+            int[] p = waiter.call(() -> transport.iprobe(Transport.COLLECTIVE, world(source), Transport.ANY),
+                    operation, source);
+            if (p == null || (p[1] >>> Matcher.TAG_BITS) != context) {
+                return;
+            }
+            int theirs = p[1] & Matcher.TAG_MASK;
+            int theirSeq = theirs >>> SIGNATURE_BITS;
+            if (theirs == (tag & Matcher.TAG_MASK)) {
+                return;
+            }
+            String what = theirSeq == seq
+                    ? "called a different collective, or the same one with other arguments (count, root or op)"
+                    : "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
+                        + "): a rank skipped or added a collective";
+            throw new MpiException(rank, operation, source, "mismatched collective: rank " + source + " " + what);
         }
 
         @Override
@@ -925,7 +958,7 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " receiving from rank " + source;
             int from = world(source);
             Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
-            waiter.await(p::test, op, source);
+            waiter.await(p::test, op, source, () -> diagnose(source));
         }
 
         @Override
@@ -937,7 +970,7 @@ public final class RankCommunicator implements Communicator {
             int to = world(dest);
             Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
             Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
-            waiter.await(r::test, in, source);
+            waiter.await(r::test, in, source, () -> diagnose(source));
             waiter.await(s::test, out, dest);
         }
     }

@@ -29,7 +29,8 @@ public interface Transport {
 
     /**
      * Looks for a matching message without receiving it: {@code null} if none has arrived yet,
-     * else {@code {source, tag, element count, ArrayKind ordinal}}.
+     * else {@code {source, tag, element count, ArrayKind ordinal}}. On the collective channel it
+     * only serves to diagnose mismatched collectives: the source must be given and is echoed.
      */
     int[] iprobe(int channel, int source, int tag);
 

@@ -57,14 +57,26 @@ final class Waiter {
         }
     }
 
+    /** After this long a waiting collective looks for a mismatched call on its peer's side. */
+    private static final long STALL_NANOS = 1_000_000_000L;
+
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer) {
+        return await(rawPoll, operation, peer, null);
+    }
+
+    /**
+     * As {@link #await(Supplier, String, int)}, running {@code stallCheck} (which may throw a
+     * diagnosis) once the wait has lasted a second, then every second.
+     */
+    <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck) {
         Supplier<T> poll = () -> call(rawPoll, operation, peer);
         T done = poll.get();
         if (done != null) {
             return done;
         }
         long start = System.nanoTime();
+        long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
         for (int i = 0; ; i++) {
             done = poll.get();
@@ -76,7 +88,12 @@ final class Waiter {
                 continue;
             }
             abort.check(operation, peer);
-            long waited = System.nanoTime() - start;
+            long now = System.nanoTime();
+            if (stallCheck != null && now > nextStallCheck) {
+                stallCheck.run();
+                nextStallCheck = now + STALL_NANOS;
+            }
+            long waited = now - start;
             if (waited > timeoutNanos) {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");

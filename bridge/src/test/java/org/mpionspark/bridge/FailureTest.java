@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
+import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
@@ -90,6 +91,34 @@ class FailureTest {
             assertNull(ok.get(0).error());
             assertEquals(1, ok.get(0).value());
         }
+    }
+
+    @Test
+    void mismatchedCollectivesAreReportedNotLeftToHang() throws Exception {
+        List<ThreadWorld.Outcome<Integer>> counts = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
+            comm.allreduce(Communicator.IN_PLACE, new double[comm.rank() == 0 ? 3 : 4], org.mpionspark.mpi.Op.SUM);
+            return 0;
+        });
+        for (int r = 0; r < 2; r++) {
+            MpiException e = assertInstanceOf(MpiException.class, counts.get(r).error());
+            assertTrue(e.getMessage().contains("mismatched collective")
+                    || e instanceof MpiAbortedException, e.getMessage());
+        }
+        MpiException first = (MpiException) (counts.get(0).error() instanceof MpiAbortedException
+                ? counts.get(1).error() : counts.get(0).error());
+        assertTrue(first.getMessage().contains("allreduce(double[], Op.SUM)") && first.getMessage().contains(
+                "called a different collective, or the same one with other arguments"), first.getMessage());
+
+        List<ThreadWorld.Outcome<Integer>> skipped = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
+            if (comm.rank() == 0) {
+                comm.barrier(); // rank 1 skips this one
+            }
+            comm.bcast(new int[1], 0);
+            return 0;
+        });
+        String both = skipped.get(0).error() + " / " + skipped.get(1).error();
+        assertTrue(both.contains("mismatched collective"), both);
+        assertEquals(List.of(), RankThreads.alive());
     }
 
     @Test

@@ -116,7 +116,15 @@ public final class MpjTransport implements Transport {
     @Override
     public int[] iprobe(int channel, int source, int tag) {
         if (channel != USER) {
-            throw new IllegalArgumentException("probe works on the user channel only");
+            mpjdev.Comm dc = world.mpjdevComm;
+            xdev.ProcessID from = source == ANY ? xdev.Device.ANY_SRC : dc.group.ids[source];
+            mpjdev.Status ds = mpjdev.javampjdev.MPJDev.dev.iprobe(from, tag == ANY ? xdev.Device.ANY_TAG : tag,
+                    dc.collctxt);
+            if (ds == null) {
+                return null;
+            }
+            ArrayKind k = kindOf(ds.type);
+            return new int[] {source, ds.tag, ds.numEls, k == null ? -1 : k.ordinal()};
         }
         Status s = world.Iprobe(source == ANY ? MPI.ANY_SOURCE : source, tag == ANY ? MPI.ANY_TAG : tag);
         if (s == null) {

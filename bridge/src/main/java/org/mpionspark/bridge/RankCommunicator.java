@@ -317,7 +317,7 @@ public final class RankCommunicator implements Communicator {
         String op = "bcast(" + kind.elementName() + "[], root=" + root + ")";
         checkRange(op, buf, offset, count);
         checkRank(op, "root", root, false);
-        links.begin(op, count);
+        links.begin(op, kind.ordinal(), count, root);
         Bcast.run(links, kind, buf, offset, count, root);
     }
 
@@ -328,7 +328,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "root", root, false);
         byte[] bytes = rank == root ? encode(op, obj) : null;
         int[] length = {bytes == null ? 0 : bytes.length};
-        links.begin(op);
+        links.begin(op, root);
         Bcast.run(links, ArrayKind.INT, length, 0, 1, root);
         if (rank != root) {
             bytes = new byte[length[0]];
@@ -355,7 +355,7 @@ public final class RankCommunicator implements Communicator {
             }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
-        links.begin(name, count);
+        links.begin(name, kind.ordinal(), count, op.name().hashCode());
         Allreduce.run(links, kind, recvbuf, count, kind.bytes(), op);
     }
 
@@ -373,7 +373,7 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name, count);
+        links.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
         Reduce.run(links, kind, data, count, op, root);
         if (rank == root) {
             System.arraycopy(data, 0, recvbuf, 0, count);
@@ -396,7 +396,7 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
-        links.begin(name, java.util.Arrays.hashCode(counts));
+        links.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
         if (op.commutative()) {
             ReduceScatter.ring(links, kind, data, blocks, op);
         } else {
@@ -425,7 +425,7 @@ public final class RankCommunicator implements Communicator {
         Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
         sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name, count);
+        links.begin(name, kind.ordinal(), count, op.name().hashCode());
         Scan.run(links, kind, data, count, op, inclusive);
         if (inclusive || rank > 0) {
             System.arraycopy(data, 0, recvbuf, 0, count);
@@ -476,7 +476,7 @@ public final class RankCommunicator implements Communicator {
             sameKind(name, "recvbuf", recvbuf, kind);
             checkRange(name, recvbuf, recvOffset, recvCount);
         }
-        links.begin(name, kind.ordinal());
+        links.begin(name, kind.ordinal(), root);
         Scatter.run(links, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
     }
 
@@ -525,7 +525,7 @@ public final class RankCommunicator implements Communicator {
                         + " elements from itself but sends " + sendCount);
             }
         }
-        links.begin(name, kind.ordinal());
+        links.begin(name, kind.ordinal(), root);
         Gather.run(links, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
     }
 
@@ -619,7 +619,7 @@ public final class RankCommunicator implements Communicator {
             }
         }
         int[] mine = new int[1];
-        links.begin(name);
+        links.begin(name, root);
         Scatter.run(links, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
         byte[] all = parts == null ? null : concat(parts);
         byte[] bytes = new byte[mine[0]];
@@ -635,7 +635,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(name, "root", root, false);
         byte[] bytes = encode(name, obj);
         int[] lengths = new int[size];
-        links.begin(name);
+        links.begin(name, root);
         Gather.run(links, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
         Blocks blocks = Blocks.packed(lengths);
         byte[] all = rank == root ? new byte[blocks.total()] : null;
@@ -900,13 +900,17 @@ public final class RankCommunicator implements Communicator {
 
         /**
          * Starts a collective call. Its messages carry the sequence number of the call and a
-         * signature of the operation and of {@code shape} (the arguments every rank must agree on),
+         * signature of the operation's name (up to its '(') and of {@code shape}: the arguments
+         * every rank must agree on (type, count, root, op). The rest of {@code operation} may differ
+         * between ranks and only names the call in errors.
          * so a mismatched call never matches: it is diagnosed by {@link #diagnose} instead.
          */
         void begin(String operation, int... shape) {
             this.operation = operation;
             this.seq = collectiveSeq;
-            this.signature = (operation.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
+            int paren = operation.indexOf('(');
+            String verb = paren < 0 ? operation : operation.substring(0, paren);
+            this.signature = (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
             this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
             collectiveSeq = (collectiveSeq + 1) & SEQ_MASK;
         }

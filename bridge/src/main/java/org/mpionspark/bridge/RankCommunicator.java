@@ -118,6 +118,17 @@ public final class RankCommunicator implements Communicator {
         return waiter.call(transport::processorName, "processorName()", -1);
     }
 
+    /**
+     * MPJ Express's own Allreduce (SUM) on the world, for benchmarks that compare it with ours;
+     * blocking and not abortable, unlike every call of {@link Communicator}.
+     */
+    public void mpjNativeAllreduceSum(double[] sendbuf, double[] recvbuf) {
+        if (context != 0) {
+            throw new IllegalStateException("MPJ's native Allreduce runs on the world communicator only");
+        }
+        transport.mpjAllreduceSum(sendbuf, recvbuf);
+    }
+
     @Override
     public void abort(int errorCode) {
         String op = "abort(" + errorCode + ")";

@@ -34,6 +34,12 @@ public interface Transport {
      */
     int[] iprobe(int channel, int source, int tag);
 
+    /**
+     * MPJ Express's own {@code Allreduce} with SUM, for benchmarks only: blocking, not abortable,
+     * and not used by the communicator (its collectives are our own).
+     */
+    void mpjAllreduceSum(double[] sendbuf, double[] recvbuf);
+
     /** The host name MPJ Express reports for this rank ({@code MPI_Get_processor_name}). */
     String processorName();
 

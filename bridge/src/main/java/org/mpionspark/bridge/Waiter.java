@@ -8,13 +8,14 @@ import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
- * The one place a rank waits. Polls a non-blocking operation, spinning briefly and then parking
- * for ever longer (capped) pauses, and ends every wait: done, aborted, or timed out.
+ * The one place a rank waits. Polls a non-blocking operation, spinning briefly, then yielding,
+ * then parking for ever longer (capped) pauses, and ends every wait: done, aborted, or timed out.
  */
 final class Waiter {
 
-    private static final int SPINS = 200;
-    private static final long MAX_PARK_NANOS = 200_000;
+    private static final int SPINS = 100;
+    private static final int YIELDS = 2_000;
+    private static final long MAX_PARK_NANOS = 100_000;
 
     private final int rank;
     private final long timeoutNanos;
@@ -87,6 +88,12 @@ final class Waiter {
                 Thread.onSpinWait();
                 continue;
             }
+            if (i < YIELDS) { // cheap to resume, and leaves the core to MPJ's selector threads
+                Thread.yield();
+                if ((i & 63) != 0) {
+                    continue;
+                }
+            }
             abort.check(operation, peer);
             long now = System.nanoTime();
             if (stallCheck != null && now > nextStallCheck) {
@@ -98,8 +105,10 @@ final class Waiter {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }
-            LockSupport.parkNanos(park);
-            park = Math.min(MAX_PARK_NANOS, park * 2);
+            if (i >= YIELDS) {
+                LockSupport.parkNanos(park);
+                park = Math.min(MAX_PARK_NANOS, park * 2);
+            }
         }
     }
 

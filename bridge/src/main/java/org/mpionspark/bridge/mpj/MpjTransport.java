@@ -91,16 +91,19 @@ public final class MpjTransport implements Transport {
 
     private Pending pending(Request r, ArrayKind kind, int peer, int tag, int count) {
         Datatype type = TYPES[kind.ordinal()];
-        return () -> {
-            if (killed) {
-                throw new IllegalStateException("MPJ Express world of rank " + rank + " was torn down");
+        return new Pending() {
+            @Override
+            public int[] test() {
+                if (killed) {
+                    throw new IllegalStateException("MPJ Express world of rank " + rank + " was torn down");
+                }
+                Status s = r.Test();
+                if (s == null) {
+                    return null;
+                }
+                int n = count(s, type, count);
+                return new int[] {s.source >= 0 ? s.source : peer, s.tag >= 0 ? s.tag : tag, n};
             }
-            Status s = r.Test();
-            if (s == null) {
-                return null;
-            }
-            int n = count(s, type, count);
-            return new int[] {s.source >= 0 ? s.source : peer, s.tag >= 0 ? s.tag : tag, n};
         };
     }
 
@@ -149,6 +152,11 @@ public final class MpjTransport implements Transport {
         if (code == mpjbuf.Type.CHAR.getCode()) return ArrayKind.CHAR;
         if (code == mpjbuf.Type.BOOLEAN.getCode()) return ArrayKind.BOOLEAN;
         return null;
+    }
+
+    @Override
+    public void mpjAllreduceSum(double[] sendbuf, double[] recvbuf) {
+        world.Allreduce(sendbuf, 0, recvbuf, 0, sendbuf.length, MPI.DOUBLE, MPI.SUM);
     }
 
     @Override

@@ -965,7 +965,7 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " sending to rank " + dest;
             int to = world(dest);
             Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, to, tag), op, dest);
-            waiter.await(p::test, op, dest);
+            waiter.await(p, op, dest, null);
         }
 
         @Override
@@ -973,7 +973,7 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " receiving from rank " + source;
             int from = world(source);
             Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
-            waiter.await(p::test, op, source, () -> diagnose(source));
+            waiter.await(p, op, source, () -> diagnose(source));
         }
 
         @Override
@@ -985,8 +985,8 @@ public final class RankCommunicator implements Communicator {
             int to = world(dest);
             Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
             Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
-            waiter.await(r::test, in, source, () -> diagnose(source));
-            waiter.await(s::test, out, dest);
+            waiter.await(r, in, source, () -> diagnose(source));
+            waiter.await(s, out, dest, null);
         }
     }
 }

@@ -56,5 +56,12 @@ public interface Transport {
     interface Pending {
         /** {@code null} while in flight; once done, {@code {source, tag, element count}}. */
         int[] test();
+
+        /**
+         * Sleeps until the operation is done or {@code nanos} have passed, whichever comes first;
+         * returns at once if it cannot tell. Never the only way a wait ends: callers poll around it.
+         */
+        default void block(long nanos) {
+        }
     }
 }

@@ -16,6 +16,7 @@ final class Waiter {
     private static final int SPINS = 100;
     private static final int YIELDS = 2_000;
     private static final long MAX_PARK_NANOS = 100_000;
+    private static final long BLOCK_NANOS = 1_000_000;
 
     private final int rank;
     private final long timeoutNanos;
@@ -67,10 +68,23 @@ final class Waiter {
     }
 
     /**
+     * Waits for an MPJ operation: after a short spin it sleeps on the operation itself, woken
+     * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
+     */
+    int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+        return await(pending::test, operation, peer, stallCheck, pending);
+    }
+
+    <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck) {
+        return await(rawPoll, operation, peer, stallCheck, null);
+    }
+
+    /**
      * As {@link #await(Supplier, String, int)}, running {@code stallCheck} (which may throw a
      * diagnosis) once the wait has lasted a second, then every second.
      */
-    <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck) {
+    private <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck,
+                        Transport.Pending sleepOn) {
         Supplier<T> poll = () -> call(rawPoll, operation, peer);
         T done = poll.get();
         if (done != null) {
@@ -88,7 +102,15 @@ final class Waiter {
                 Thread.onSpinWait();
                 continue;
             }
-            if (i < YIELDS) { // cheap to resume, and leaves the core to MPJ's selector threads
+            if (sleepOn != null) {
+                if ((i & 15) != 0) { // check abort, stall and timeout every 16 sleeps (at most ~16 ms)
+                    call(() -> {
+                        sleepOn.block(BLOCK_NANOS);
+                        return Boolean.TRUE;
+                    }, operation, peer);
+                    continue;
+                }
+            } else if (i < YIELDS) { // cheap to resume, and leaves the core to MPJ's selector threads
                 Thread.yield();
                 if ((i & 63) != 0) {
                     continue;
@@ -105,7 +127,7 @@ final class Waiter {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }
-            if (i >= YIELDS) {
+            if (sleepOn == null && i >= YIELDS) {
                 LockSupport.parkNanos(park);
                 park = Math.min(MAX_PARK_NANOS, park * 2);
             }

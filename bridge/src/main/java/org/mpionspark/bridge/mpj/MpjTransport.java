@@ -104,6 +104,11 @@ public final class MpjTransport implements Transport {
                 int n = count(s, type, count);
                 return new int[] {s.source >= 0 ? s.source : peer, s.tag >= 0 ? s.tag : tag, n};
             }
+
+            @Override
+            public void block(long nanos) {
+                Completion.block(r.req, nanos);
+            }
         };
     }
 
@@ -195,6 +200,42 @@ public final class MpjTransport implements Transport {
             throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sleeps on a {@code niodev} request's own monitor, which MPJ notifies when the request
+     * completes ({@code NIORequest.notifyMe}), but for a bounded time: MPJ's own wait has no bound.
+     */
+    static final class Completion {
+        private static final Field COMPLETED;
+
+        static {
+            Field f = null;
+            try {
+                f = xdev.niodev.NIORequest.class.getDeclaredField("completed");
+                f.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                f = null; // then block() only sleeps the bound, and polling does the rest
+            }
+            COMPLETED = f;
+        }
+
+        static void block(Object request, long nanos) {
+            if (!(request instanceof xdev.niodev.NIORequest) || COMPLETED == null) {
+                return;
+            }
+            synchronized (request) {
+                try {
+                    if (!COMPLETED.getBoolean(request)) {
+                        request.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                    }
+                } catch (IllegalAccessException e) {
+                    // cannot tell: return and let the caller poll
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -3,12 +3,10 @@ package org.mpionspark.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
 import org.mpionspark.bridge.RankCommunicator;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
@@ -42,8 +40,8 @@ public final class AllreduceAlgorithms {
                     "MPJ/ours", "treeReduce/ours");
             for (int n : sizes) {
                 List<double[]> inside = mpi.run(ranks, comm -> timeBoth(comm, n, reps));
-                double ours = median(Arrays.copyOfRange(inside.get(0), 0, reps));
-                double mpj = median(Arrays.copyOfRange(inside.get(0), reps, 2 * reps));
+                double ours = SparkBaseline.median(Arrays.copyOfRange(inside.get(0), 0, reps));
+                double mpj = SparkBaseline.median(Arrays.copyOfRange(inside.get(0), reps, 2 * reps));
                 double tree = treeReduce(jsc, ranks, n, reps);
                 System.out.printf("%12d %12.2f %12.2f %12.2f %13.1fx %13.1fx%n", n * 8L, ours, mpj, tree,
                         mpj / ours, tree / ours);
@@ -87,37 +85,17 @@ public final class AllreduceAlgorithms {
     }
 
     private static double treeReduce(JavaSparkContext jsc, int ranks, int n, int reps) {
-        List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
-        JavaRDD<double[]> data = jsc.parallelize(seeds, ranks).map(r -> {
-            double[] v = new double[n];
-            Arrays.fill(v, r + 1);
-            return v;
-        }).persist(StorageLevel.MEMORY_ONLY());
-        data.count();
+        JavaRDD<double[]> data = SparkBaseline.cachedArrays(jsc, ranks, n);
         List<Double> ms = new ArrayList<>();
         for (int i = -2; i < reps; i++) {
             long t0 = System.nanoTime();
-            double[] sum = data.treeReduce(AllreduceAlgorithms::sum);
+            double[] sum = data.treeReduce(SparkBaseline::sum);
             if (i >= 0) {
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
             check(sum, ranks * (ranks + 1) / 2.0, "Spark's");
         }
         data.unpersist(true);
-        return median(ms.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double[] sum(double[] a, double[] b) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i] + b[i];
-        }
-        return c;
-    }
-
-    private static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return SparkBaseline.median(ms.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.spark.JavaMpiContext;
 
@@ -71,18 +70,13 @@ public final class AllreduceVsSpark {
             double[] mpiMs = inside.get(0);
 
             // --- the Spark baselines on the same data, cached
-            JavaRDD<double[]> data = jsc.parallelize(seeds, ranks).map(r -> {
-                double[] v = new double[n];
-                Arrays.fill(v, r + 1);
-                return v;
-            }).persist(StorageLevel.MEMORY_ONLY());
-            data.count();
+            JavaRDD<double[]> data = SparkBaseline.cachedArrays(jsc, ranks, n);
             for (int i = 0; i < 3; i++) {
-                data.reduce(AllreduceVsSpark::sum);
-                data.treeReduce(AllreduceVsSpark::sum);
+                data.reduce(SparkBaseline::sum);
+                data.treeReduce(SparkBaseline::sum);
             }
-            double[] reduceMs = time(reps, () -> data.reduce(AllreduceVsSpark::sum));
-            double[] treeMs = time(reps, () -> data.treeReduce(AllreduceVsSpark::sum));
+            double[] reduceMs = time(reps, () -> data.reduce(SparkBaseline::sum));
+            double[] treeMs = time(reps, () -> data.treeReduce(SparkBaseline::sum));
             double[] stageMs = time(reps, () -> mpi.run(ranks, comm -> {
                 double[] v = new double[n];
                 Arrays.fill(v, comm.rank() + 1);
@@ -95,7 +89,7 @@ public final class AllreduceVsSpark {
             row("Spark treeReduce", treeMs, mpiMs);
             row("SPMD stage: fill + allreduce", stageMs, null);
             System.out.printf("ratio treeReduce / MPI allreduce = %.1fx, reduce / MPI allreduce = %.1fx%n",
-                    median(treeMs) / median(mpiMs), median(reduceMs) / median(mpiMs));
+                    SparkBaseline.median(treeMs) / SparkBaseline.median(mpiMs), SparkBaseline.median(reduceMs) / SparkBaseline.median(mpiMs));
         }
     }
 
@@ -106,14 +100,6 @@ public final class AllreduceVsSpark {
         public scala.collection.Iterator<T> apply(scala.collection.Iterator<T> it) {
             return it;
         }
-    }
-
-    private static double[] sum(double[] a, double[] b) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i] + b[i];
-        }
-        return c;
     }
 
     private static double[] time(int reps, Runnable r) {
@@ -127,17 +113,11 @@ public final class AllreduceVsSpark {
         return ms;
     }
 
-    private static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
     private static void row(String what, double[] ms, double[] baseline) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        String vs = baseline == null ? "" : String.format("  (%.2fx of %s)", median(ms) / median(baseline),
+        String vs = baseline == null ? "" : String.format("  (%.2fx of %s)", SparkBaseline.median(ms) / SparkBaseline.median(baseline),
                 baseline == ms ? "itself" : "the row it is compared to");
-        System.out.printf("%-32s median %8.1f ms  min %8.1f  max %8.1f%s%n", what, median(ms), s[0], s[s.length - 1], vs);
+        System.out.printf("%-32s median %8.1f ms  min %8.1f  max %8.1f%s%n", what, SparkBaseline.median(ms), s[0], s[s.length - 1], vs);
     }
 }

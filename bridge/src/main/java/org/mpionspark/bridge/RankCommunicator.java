@@ -449,10 +449,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(name, "root", root, false);
         if (rank == root && recvbuf == IN_PLACE) {
             ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
-            int n = kind.length(sendbuf);
-            if (n % size != 0) {
-                throw new IllegalArgumentException(name + ": sendbuf of " + n + " elements is not " + size + " equal blocks");
-            }
+            int n = equalBlocks(name, "sendbuf", kind, sendbuf);
             scatterv(sendbuf, Blocks.equal(size, n / size, 0), null, 0, n / size, root, kind, name);
             return;
         }
@@ -497,10 +494,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(name, "root", root, false);
         if (rank == root && sendbuf == IN_PLACE) {
             ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
-            int n = kind.length(recvbuf);
-            if (n % size != 0) {
-                throw new IllegalArgumentException(name + ": recvbuf of " + n + " elements is not " + size + " equal blocks");
-            }
+            int n = equalBlocks(name, "recvbuf", kind, recvbuf);
             int count = n / size;
             gatherv(null, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
             return;
@@ -544,10 +538,7 @@ public final class RankCommunicator implements Communicator {
     public void allgather(Object sendbuf, Object recvbuf) {
         String name = "allgather()";
         ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
-        int n = kind.length(recvbuf);
-        if (n % size != 0) {
-            throw new IllegalArgumentException(name + ": recvbuf of " + n + " elements is not " + size + " equal blocks");
-        }
+        int n = equalBlocks(name, "recvbuf", kind, recvbuf);
         int count = n / size;
         if (sendbuf != IN_PLACE) {
             sameShape(name, "sendbuf", sendbuf, kind, count);
@@ -578,10 +569,7 @@ public final class RankCommunicator implements Communicator {
     public void alltoall(Object sendbuf, Object recvbuf) {
         String name = "alltoall()";
         ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
-        int n = kind.length(sendbuf);
-        if (n % size != 0) {
-            throw new IllegalArgumentException(name + ": sendbuf of " + n + " elements is not " + size + " equal blocks");
-        }
+        int n = equalBlocks(name, "sendbuf", kind, sendbuf);
         sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
         links.begin(name, kind.ordinal(), n);
@@ -747,6 +735,15 @@ public final class RankCommunicator implements Communicator {
                     blocks.displs()[i] + blocks.counts()[i]), i));
         }
         return out;
+    }
+
+    /** The length of {@code buf}, checked to split into one equal block per rank. */
+    private int equalBlocks(String op, String what, ArrayKind kind, Object buf) {
+        int n = kind.length(buf);
+        if (n % size != 0) {
+            throw new IllegalArgumentException(op + ": " + what + " of " + n + " elements is not " + size + " equal blocks");
+        }
+        return n;
     }
 
     private void sameKind(String op, String what, Object buf, ArrayKind kind) {

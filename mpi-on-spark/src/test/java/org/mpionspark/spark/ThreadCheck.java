@@ -8,6 +8,20 @@ final class ThreadCheck {
     private ThreadCheck() {
     }
 
+    /**
+     * {@link #mpiThreads()} once it is empty, or after {@code seconds}: when a job fails, Spark
+     * kills the other tasks of the stage asynchronously, after the driver has seen the failure.
+     */
+    static List<String> mpiThreadsAfter(int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<String> left = mpiThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            left = mpiThreads();
+        }
+        return left;
+    }
+
     /** Names of live threads that belong to a rank (its thread group) or to MPJ Express. */
     static List<String> mpiThreads() {
         return Thread.getAllStackTraces().keySet().stream()

@@ -13,7 +13,7 @@ import org.mpionspark.mpi.MpiTimeoutException;
  */
 final class Waiter {
 
-    private static final int SPINS = 100;
+    private static final int SPINS = 10;
     private static final int YIELDS = 2_000;
     private static final long MAX_PARK_NANOS = 100_000;
     private static final long BLOCK_NANOS = 1_000_000;

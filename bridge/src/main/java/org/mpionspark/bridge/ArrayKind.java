@@ -16,6 +16,11 @@ public enum ArrayKind {
         this.bytes = bytes;
     }
 
+    /** The array class, e.g. {@code double[].class}. */
+    public Class<?> arrayClass() {
+        return arrayClass;
+    }
+
     /** Bytes per element on the wire. */
     public int bytes() {
         return bytes;

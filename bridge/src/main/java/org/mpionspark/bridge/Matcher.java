@@ -2,7 +2,6 @@ package org.mpionspark.bridge;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -270,15 +269,6 @@ final class Matcher {
             }
             waiter.checkStillWaiting(started, operation, status == null ? -1 : status.source());
             return Optional.empty();
-        }
-    }
-
-    /** Drops the receives of a communicator that is gone, so they can no longer match. */
-    void forget(int context) {
-        for (Iterator<Receive> it = posted.iterator(); it.hasNext(); ) {
-            if (it.next().context == context) {
-                it.remove();
-            }
         }
     }
 }

@@ -291,7 +291,7 @@ public final class RankCommunicator implements Communicator {
         @Override
         public Status waitFor() {
             if (done == null) {
-                waiter.await(pending::test, op, dest);
+                waiter.await(pending, op, dest, null);
                 done = new Status(dest, tag, count);
             }
             return done;
@@ -747,7 +747,7 @@ public final class RankCommunicator implements Communicator {
     }
 
     private void sameKind(String op, String what, Object buf, ArrayKind kind) {
-        if (buf == null || buf.getClass() != kind.newArray(0).getClass()) {
+        if (buf == null || buf.getClass() != kind.arrayClass()) {
             throw new IllegalArgumentException("rank " + rank + " in " + op + ": " + what + " must be a "
                     + kind.elementName() + "[], not " + (buf == null ? "null" : buf.getClass().getSimpleName()));
         }
@@ -950,11 +950,6 @@ public final class RankCommunicator implements Communicator {
         @Override
         public int size() {
             return size;
-        }
-
-        @Override
-        public int tag() {
-            return tag;
         }
 
         @Override

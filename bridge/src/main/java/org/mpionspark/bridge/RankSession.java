@@ -48,11 +48,6 @@ public final class RankSession {
         return comm;
     }
 
-    /** True once the world was aborted (a peer failed, or the host cancelled this rank). */
-    public boolean aborted() {
-        return abort.aborted();
-    }
-
     /**
      * Orderly end: waits for every rank to get here, finalizes MPJ Express (bounded by the
      * finalize timeout, then torn down anyway) and tells the driver this rank is done.

@@ -8,8 +8,10 @@ import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
- * The one place a rank waits. Polls a non-blocking operation, spinning briefly, then yielding,
- * then parking for ever longer (capped) pauses, and ends every wait: done, aborted, or timed out.
+ * The one place a rank waits, and every wait ends: done, aborted, or timed out. It polls a
+ * non-blocking operation, spinning a few times, then sleeps: on the MPJ request itself when it has
+ * one (MPJ notifies it on completion), else by yielding, then parking for ever longer pauses.
+ * Spinning long starves MPJ's selector threads when ranks share few cores.
  */
 final class Waiter {
 
@@ -17,6 +19,10 @@ final class Waiter {
     private static final int YIELDS = 2_000;
     private static final long MAX_PARK_NANOS = 100_000;
     private static final long BLOCK_NANOS = 1_000_000;
+    /** How long a transport error waits for the world's abort that usually explains it. */
+    private static final long ABORT_GRACE_NANOS = 2_000_000_000L;
+    /** After this long a waiting collective looks for a mismatched call on its peer's side. */
+    private static final long STALL_NANOS = 1_000_000_000L;
 
     private final int rank;
     private final long timeoutNanos;
@@ -27,9 +33,6 @@ final class Waiter {
         this.timeoutNanos = timeoutMillis * 1_000_000L;
         this.abort = abort;
     }
-
-    /** How long a transport error waits for the world's abort that usually explains it. */
-    private static final long ABORT_GRACE_NANOS = 2_000_000_000L;
 
     /**
      * Calls into the transport once. MPJ Express errors become an {@link MpiException} naming the
@@ -58,9 +61,6 @@ final class Waiter {
             throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
         }
     }
-
-    /** After this long a waiting collective looks for a mismatched call on its peer's side. */
-    private static final long STALL_NANOS = 1_000_000_000L;
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer) {

@@ -12,9 +12,6 @@ public interface Links {
 
     int size();
 
-    /** The tag of the collective under way (all its messages share it). */
-    int tag();
-
     void send(ArrayKind kind, Object buf, int offset, int count, int dest);
 
     void recv(ArrayKind kind, Object buf, int offset, int count, int source);

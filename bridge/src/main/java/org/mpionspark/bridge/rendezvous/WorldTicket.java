@@ -1,7 +1,6 @@
 package org.mpionspark.bridge.rendezvous;
 
 import java.io.Serializable;
-import java.util.HexFormat;
 
 /**
  * What a rank needs to join its world: where the rendezvous server listens, which registration
@@ -14,10 +13,5 @@ public record WorldTicket(String host, int port, String registrationId, byte[] s
     public String toString() {
         // never print the secret
         return "WorldTicket[" + host + ":" + port + ", " + registrationId + ", size=" + size + "]";
-    }
-
-    /** A short fingerprint of the secret, safe for logs. */
-    public String fingerprint() {
-        return HexFormat.of().formatHex(secret, 0, Math.min(3, secret.length));
     }
 }

@@ -467,7 +467,7 @@ public final class RankCommunicator implements Communicator {
         String name = "scatterv(root=" + root + ")";
         checkRank(name, "root", root, false);
         ArrayKind kind = ArrayKind.of(rank == root ? sendbuf : recvbuf, "rank " + rank + " in " + name + ": buffer");
-        scatterv(sendbuf, new Blocks(counts, displs), recvbuf, recvOffset, recvCount, root, kind, name);
+        scatterv(sendbuf, Blocks.of(counts, displs), recvbuf, recvOffset, recvCount, root, kind, name);
     }
 
     private void scatterv(Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset, int recvCount, int root,
@@ -514,7 +514,7 @@ public final class RankCommunicator implements Communicator {
         checkRank(name, "root", root, false);
         boolean inPlace = rank == root && sendbuf == IN_PLACE;
         ArrayKind kind = ArrayKind.of(inPlace ? recvbuf : sendbuf, "rank " + rank + " in " + name + ": buffer");
-        gatherv(inPlace ? null : sendbuf, sendOffset, sendCount, recvbuf, new Blocks(counts, displs), root, kind, name);
+        gatherv(inPlace ? null : sendbuf, sendOffset, sendCount, recvbuf, Blocks.of(counts, displs), root, kind, name);
     }
 
     private void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, Blocks blocks, int root,
@@ -551,7 +551,7 @@ public final class RankCommunicator implements Communicator {
     public void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
         String name = "allgatherv()";
         ArrayKind kind = ArrayKind.of(recvbuf, "rank " + rank + " in " + name + ": recvbuf");
-        Blocks blocks = new Blocks(counts, displs);
+        Blocks blocks = Blocks.of(counts, displs);
         blocks.check(name, size, kind.length(recvbuf));
         if (sendbuf != IN_PLACE) {
             sameKind(name, "sendbuf", sendbuf, kind);
@@ -582,8 +582,8 @@ public final class RankCommunicator implements Communicator {
         String name = "alltoallv()";
         ArrayKind kind = ArrayKind.of(sendbuf, "rank " + rank + " in " + name + ": sendbuf");
         sameKind(name, "recvbuf", recvbuf, kind);
-        Blocks send = new Blocks(sendCounts, sendDispls);
-        Blocks recv = new Blocks(recvCounts, recvDispls);
+        Blocks send = Blocks.of(sendCounts, sendDispls);
+        Blocks recv = Blocks.of(recvCounts, recvDispls);
         send.check(name + " send side", size, kind.length(sendbuf));
         recv.check(name + " receive side", size, kind.length(recvbuf));
         if (sendCounts[rank] != recvCounts[rank]) {
@@ -965,7 +965,14 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " receiving from rank " + source;
             int from = world(source);
             Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
-            waiter.await(p, op, source, () -> diagnose(source));
+            whole(waiter.await(p, op, source, () -> diagnose(source)), count, op, source);
+        }
+
+        /** A collective's blocks have sizes every rank agrees on: a shorter message means mismatched counts. */
+        private void whole(int[] status, int expected, String op, int source) {
+            if (status[2] != expected) {
+                throw waiter.countMismatch(op, source, status[2], expected);
+            }
         }
 
         @Override
@@ -977,7 +984,7 @@ public final class RankCommunicator implements Communicator {
             int to = world(dest);
             Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
             Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
-            waiter.await(r, in, source, () -> diagnose(source));
+            whole(waiter.await(r, in, source, () -> diagnose(source)), recvCount, in, source);
             waiter.await(s, out, dest, null);
         }
     }

@@ -52,9 +52,32 @@ public interface Transport {
      */
     void kill();
 
+    /** A receive whose message was longer than its buffer; the message is lost, so the call fails. */
+    final class Truncated extends RuntimeException {
+        private final int sent;
+        private final int capacity;
+
+        public Truncated(int sent, int capacity) {
+            super("a message of " + sent + " elements arrived for a receive of " + capacity);
+            this.sent = sent;
+            this.capacity = capacity;
+        }
+
+        public int sent() {
+            return sent;
+        }
+
+        public int capacity() {
+            return capacity;
+        }
+    }
+
     /** An operation in flight. */
     interface Pending {
-        /** {@code null} while in flight; once done, {@code {source, tag, element count}}. */
+        /**
+         * {@code null} while in flight; once done, {@code {source, tag, element count}}. Throws
+         * {@link Truncated} if a receive's message did not fit.
+         */
         int[] test();
 
         /**

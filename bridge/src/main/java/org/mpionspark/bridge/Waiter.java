@@ -44,6 +44,8 @@ final class Waiter {
             return op.get();
         } catch (MpiException e) {
             throw e;
+        } catch (Transport.Truncated t) {
+            throw countMismatch(operation, peer, t.sent(), t.capacity());
         } catch (RuntimeException raw) {
             RuntimeException e = RemoteError.of(raw); // MPJ's own exception would keep the rank's loader alive
             long until = System.nanoTime() + ABORT_GRACE_NANOS;
@@ -60,6 +62,12 @@ final class Waiter {
             }
             throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
         }
+    }
+
+    /** A collective's message of another size than this rank expects: the ranks disagree on counts. */
+    MpiException countMismatch(String operation, int peer, int sent, int expected) {
+        return new MpiException(rank, operation, peer, "rank " + peer + " sent " + sent + " elements where "
+                + expected + " were expected: the ranks passed different counts");
     }
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */

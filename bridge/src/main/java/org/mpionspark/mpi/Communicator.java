@@ -167,6 +167,8 @@ public interface Communicator {
      * Hands rank {@code i} {@code counts[i]} elements of {@code root}'s {@code sendbuf} from
      * {@code displs[i]} ({@code MPI_Scatterv}), received into {@code recvbuf} from
      * {@code recvOffset}; {@code recvCount} must equal the root's {@code counts[rank]}.
+     * {@code displs} may be null: blocks packed in rank order. {@code counts} and {@code displs}
+     * matter at the root only.
      */
     void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount, int root);
 
@@ -180,20 +182,23 @@ public interface Communicator {
     /**
      * Collects {@code sendCount} elements from every rank into {@code root}'s {@code recvbuf},
      * rank {@code i}'s at {@code displs[i]} ({@code MPI_Gatherv}); e.g. the rows of an image, in
-     * elements: {@code counts[i] = rows[i] * width}.
+     * elements: {@code counts[i] = rows[i] * width} (what mpi4py's contiguous row type does).
+     * {@code displs} may be null: blocks packed in rank order, like mpi4py's {@code (counts, None)}.
+     * {@code counts} and {@code displs} matter at the root only. A rank whose {@code sendCount}
+     * differs from the root's {@code counts} entry makes the call fail, naming both sizes.
      */
     void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs, int root);
 
     /** Collects every rank's {@code sendbuf} into every rank's {@code recvbuf}, in rank order ({@code MPI_Allgather}). */
     void allgather(Object sendbuf, Object recvbuf);
 
-    /** {@code MPI_Allgatherv}: like {@link #gatherv}, on every rank; {@code sendbuf} may be {@link #IN_PLACE}. */
+    /** {@code MPI_Allgatherv}: like {@link #gatherv}, on every rank; {@code sendbuf} may be {@link #IN_PLACE}, {@code displs} null (packed). */
     void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs);
 
     /** Sends block {@code i} of {@code sendbuf} to rank {@code i} and receives rank {@code i}'s into block {@code i} of {@code recvbuf} ({@code MPI_Alltoall}). */
     void alltoall(Object sendbuf, Object recvbuf);
 
-    /** {@code MPI_Alltoallv}: blocks of any size, in elements. */
+    /** {@code MPI_Alltoallv}: blocks of any size, in elements; null displacements mean packed blocks in rank order. */
     void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts, int[] recvDispls);
 
     // ---------------------------------------------------------------- collectives, object tier

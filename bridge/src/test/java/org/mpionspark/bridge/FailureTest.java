@@ -122,6 +122,23 @@ class FailureTest {
     }
 
     @Test
+    void aVCollectiveWhoseRanksDisagreeOnCountsFailsNamingTheSizes() throws Exception {
+        for (int sent : new int[] {5, 2}) { // longer and shorter than the root's counts[1] = 3
+            List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
+                int[] mine = new int[comm.rank() == 1 ? sent : 3];
+                comm.gatherv(mine, 0, mine.length, new int[6], new int[] {3, 3}, null, 0);
+                return 0;
+            });
+            MpiException root = assertInstanceOf(MpiException.class, out.get(0).error());
+            assertEquals("rank 0 in gatherv(root=0) receiving from rank 1 (peer rank 1): rank 1 sent " + sent
+                    + " elements where 3 were expected: the ranks passed different counts", root.getMessage());
+            MpiException other = assertInstanceOf(MpiException.class, out.get(1).error());
+            assertEquals(1, other.rank());
+        }
+        assertEquals(List.of(), RankThreads.alive());
+    }
+
+    @Test
     void badArgumentsAreRejectedBeforeAnythingIsSent() throws Exception {
         List<String> out = ThreadWorld.values(ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
             StringBuilder s = new StringBuilder();

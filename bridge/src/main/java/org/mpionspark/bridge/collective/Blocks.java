@@ -14,6 +14,11 @@ public record Blocks(int[] counts, int[] displs) {
         return new Blocks(c, d);
     }
 
+    /** The caller's layout; null displacements mean packed blocks in rank order (mpi4py's {@code (counts, None)}). */
+    public static Blocks of(int[] counts, int[] displs) {
+        return counts != null && displs == null ? packed(counts) : new Blocks(counts, displs);
+    }
+
     /** Contiguous blocks of the given counts, from offset 0. */
     public static Blocks packed(int[] counts) {
         int[] d = new int[counts.length];
@@ -34,8 +39,8 @@ public record Blocks(int[] counts, int[] displs) {
 
     /** Checks sizes against the communicator and the buffer, naming {@code what} in the error. */
     public void check(String what, int ranks, int bufferLength) {
-        if (counts == null || displs == null) {
-            throw new IllegalArgumentException(what + ": counts and displacements must not be null");
+        if (counts == null) {
+            throw new IllegalArgumentException(what + ": counts must not be null");
         }
         if (counts.length != ranks || displs.length != ranks) {
             throw new IllegalArgumentException(what + ": need " + ranks + " counts and displacements (one per rank), got "

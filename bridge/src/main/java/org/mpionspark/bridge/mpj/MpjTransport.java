@@ -97,7 +97,12 @@ public final class MpjTransport implements Transport {
                 if (killed) {
                     throw new IllegalStateException("MPJ Express world of rank " + rank + " was torn down");
                 }
-                Status s = r.Test();
+                Status s;
+                try {
+                    s = r.Test();
+                } catch (RuntimeException e) {
+                    throw truncated(e, count);
+                }
                 if (s == null) {
                     return null;
                 }
@@ -110,6 +115,20 @@ public final class MpjTransport implements Transport {
                 Completion.block(r.req, nanos);
             }
         };
+    }
+
+    private static final java.util.regex.Pattern TOO_LONG =
+            java.util.regex.Pattern.compile("count <(\\d+)> is less than length <(\\d+)>");
+
+    /** MPJ's packer reports a message longer than the receive as "count <c> is less than length <n>". */
+    private static RuntimeException truncated(RuntimeException e, int capacity) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = TOO_LONG.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return new Truncated(Integer.parseInt(m.group(2)), capacity);
+            }
+        }
+        return e;
     }
 
     private static int count(Status s, Datatype type, int fallback) {

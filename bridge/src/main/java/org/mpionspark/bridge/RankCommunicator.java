@@ -37,10 +37,12 @@ public final class RankCommunicator implements Communicator {
         final AbortState abort;
         final ObjectCodec codec;
         final Matcher matcher;
+        final boolean coresShared;
         int nextContext = 1; // 0 is the world
 
-        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec) {
+        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared) {
             this.transport = transport;
+            this.coresShared = coresShared;
             this.abort = abort;
             this.codec = codec;
             this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort);
@@ -61,9 +63,13 @@ public final class RankCommunicator implements Communicator {
     private final CollectiveLinks links = new CollectiveLinks();
     private int collectiveSeq;
 
-    /** The world communicator of a rank ({@code MPI_COMM_WORLD}). */
-    public RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec) {
-        this(new RankState(transport, abort, opTimeoutMillis, codec), 0, identity(transport.size()));
+    /**
+     * The world communicator of a rank ({@code MPI_COMM_WORLD}); {@code coresShared}: whether ranks
+     * outnumber some host's processors, which picks the collective algorithms.
+     */
+    public RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec,
+                            boolean coresShared) {
+        this(new RankState(transport, abort, opTimeoutMillis, codec, coresShared), 0, identity(transport.size()));
     }
 
     private RankCommunicator(RankState state, int context, int[] worldRanks) {
@@ -950,6 +956,11 @@ public final class RankCommunicator implements Communicator {
         @Override
         public int size() {
             return size;
+        }
+
+        @Override
+        public boolean coresShared() {
+            return state.coresShared;
         }
 
         @Override

@@ -77,7 +77,8 @@ public final class RankLauncher {
             abort.attach(link);
             Transport transport = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(),
-                    new KryoCodec(Thread.currentThread().getContextClassLoader()));
+                    new KryoCodec(Thread.currentThread().getContextClassLoader()), 
+                    options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers()));
             return new RankSession(label, transport, loader, comm, link, abort, group, options);
         } catch (RuntimeException | IOException | Error e) {
             if (link != null) {

@@ -9,11 +9,14 @@ import java.io.Serializable;
  * @param opTimeoutMillis       longest wait of one blocking MPI call for its peer
  * @param finalizeTimeoutMillis longest wait of the closing handshake before the world is torn down
  * @param protocolSwitchLimit   messages up to this many bytes go eagerly ({@code niodev}'s psl)
+ * @param coresShared           whether ranks share processor cores, which picks the collective
+ *                              algorithms; {@code null}: tell from the peer table
+ *                              ({@link org.mpionspark.bridge.rendezvous.Peer#coresShared})
  */
-public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit)
-        implements Serializable {
+public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit,
+                          Boolean coresShared) implements Serializable {
 
-    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024);
+    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024, null);
 
     public RankOptions {
         if (opTimeoutMillis <= 0 || finalizeTimeoutMillis <= 0) {
@@ -25,6 +28,10 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
     }
 
     public RankOptions withOpTimeoutMillis(long millis) {
-        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit);
+        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared);
+    }
+
+    public RankOptions withCoresShared(Boolean shared) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared);
     }
 }

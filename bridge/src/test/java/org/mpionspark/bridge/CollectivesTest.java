@@ -64,11 +64,12 @@ class CollectivesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} ranks")
-    @ValueSource(ints = {1, 3, 4, 8})
-    void barrierLetsNobodyThroughEarly(int ranks) throws Exception {
+    @ParameterizedTest(name = "{0} ranks, cores shared: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1,true", "3,true", "4,true", "8,true", "3,false", "4,false", "8,false"})
+    void barrierLetsNobodyThroughEarly(int ranks, boolean coresShared) throws Exception {
         java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
-        List<Integer> seen = ThreadWorld.values(ThreadWorld.run(ranks, RankOptions.DEFAULTS, comm -> {
+        RankOptions options = RankOptions.DEFAULTS.withCoresShared(coresShared);
+        List<Integer> seen = ThreadWorld.values(ThreadWorld.run(ranks, options, comm -> {
             arrived.incrementAndGet();
             comm.barrier();
             return arrived.get();

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 
@@ -19,6 +22,7 @@ import org.mpionspark.mpi.Op;
  * leave uneven blocks. {@code n} is what each rank contributes to a reduction or broadcast, and
  * the whole buffer of a scatter, gather or all-to-all (blocks of {@code n / p}, or uneven blocks
  * summing to {@code n} in the v-forms). Each rank checks its own results and reports mismatches.
+ * Both algorithm families run: for ranks with a core each, and for ranks sharing cores.
  */
 @Timeout(300)
 class SizeSweepTest {
@@ -28,10 +32,16 @@ class SizeSweepTest {
     /** Concatenates decimal digits: associative, not commutative, so any reordering shows. */
     private static final Op CONCAT = Op.ofLongs("CONCAT", SizeSweepTest::concat, false);
 
-    @ParameterizedTest(name = "{0} ranks")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 8})
-    void everyCollectiveMatchesItsReference(int p) throws Exception {
-        List<List<String>> failures = ThreadWorld.values(ThreadWorld.run(p, RankOptions.DEFAULTS, comm -> {
+    static Stream<Arguments> worlds() {
+        return IntStream.of(1, 2, 3, 4, 5, 8).boxed()
+                .flatMap(p -> Stream.of(Arguments.of(p, false), Arguments.of(p, true)));
+    }
+
+    @ParameterizedTest(name = "{0} ranks, cores shared: {1}")
+    @MethodSource("worlds")
+    void everyCollectiveMatchesItsReference(int p, boolean coresShared) throws Exception {
+        RankOptions options = RankOptions.DEFAULTS.withCoresShared(coresShared);
+        List<List<String>> failures = ThreadWorld.values(ThreadWorld.run(p, options, comm -> {
             List<String> bad = new ArrayList<>();
             for (int n : SIZES) {
                 new Sweep(comm, n, bad).all();

@@ -46,6 +46,9 @@ public final class MpiConf {
     /** Not a time or size: the address ranks use to reach the driver's rendezvous server. */
     public static final String RENDEZVOUS_HOST = "spark.mpi.rendezvous.host";
 
+    /** Not a time or size: {@code auto}, {@code true} or {@code false}. */
+    public static final String CORES_SHARED = "spark.mpi.coresShared";
+
     /** All of the above, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, FINALIZE_TIMEOUT,
             SLOTS_WAIT_TIMEOUT, PROTOCOL_SWITCH_LIMIT);
@@ -56,6 +59,18 @@ public final class MpiConf {
     /** The rank-side settings of {@code conf}, checked. */
     public static RankOptions rankOptions(SparkConf conf) {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
-                (int) PROTOCOL_SWITCH_LIMIT.get(conf));
+                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf));
+    }
+
+    /** {@link #CORES_SHARED}: {@code null} for {@code auto}, which lets the ranks tell from their hosts. */
+    static Boolean coresShared(SparkConf conf) {
+        String v = conf.get(CORES_SHARED, "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "auto" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(CORES_SHARED + " must be auto, true or false, not "
+                    + conf.get(CORES_SHARED));
+        };
     }
 }

@@ -21,6 +21,7 @@ class MpiConfReadmeTest {
             assertTrue(readme.contains(row), "README.md lacks the row: " + row);
         }
         assertTrue(readme.contains("| `" + MpiConf.RENDEZVOUS_HOST + "` |"));
+        assertTrue(readme.contains("| `" + MpiConf.CORES_SHARED + "` | `auto` |"));
     }
 
     @Test
@@ -32,5 +33,10 @@ class MpiConfReadmeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "0s")));
         assertEquals("spark.mpi.op.timeout must be a positive time, not 0s", e.getMessage());
+        assertEquals(null, MpiConf.rankOptions(new SparkConf(false)).coresShared());
+        assertEquals(Boolean.FALSE, MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.coresShared", "False")).coresShared());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.coresShared", "maybe")));
+        assertEquals("spark.mpi.coresShared must be auto, true or false, not maybe", e.getMessage());
     }
 }

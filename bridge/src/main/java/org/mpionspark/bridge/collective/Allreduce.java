@@ -4,10 +4,12 @@ import org.mpionspark.bridge.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
- * Allreduce in place on {@code buf}, chosen by size: recursive doubling (log2 p steps of the whole
- * array: least latency) for small arrays or non-commutative operations, and a ring reduce-scatter
- * then allgather (each rank sends 2(p-1)/p of the array: least bandwidth) for large ones. Both keep a fixed order of combination
- * per element, so every rank ends with bit-identical results.
+ * Allreduce in place on {@code buf}, chosen by size and by whether ranks share cores. Large
+ * arrays of a commutative operation take a ring reduce-scatter then allgather (each rank sends
+ * 2(p-1)/p of the array: least bandwidth). Small ones, and non-commutative operations, take
+ * recursive doubling (log2 p rounds: least latency) when every rank has a core, or a binomial
+ * reduce then broadcast (2(p-1) messages instead of p log2 p) when ranks share cores, where the
+ * number of messages, not of rounds, sets the time. Every rank ends with bit-identical results.
  */
 public final class Allreduce {
 
@@ -24,6 +26,9 @@ public final class Allreduce {
         }
         if (op.commutative() && (long) count * elementBytes >= RING_THRESHOLD_BYTES && count >= p) {
             ring(links, kind, buf, count, op);
+        } else if (links.coresShared()) {
+            Reduce.run(links, kind, buf, count, op, 0);
+            Bcast.run(links, kind, buf, 0, count, 0);
         } else {
             recursiveDoubling(links, kind, buf, count, op);
         }

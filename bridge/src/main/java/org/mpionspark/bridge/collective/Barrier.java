@@ -2,7 +2,11 @@ package org.mpionspark.bridge.collective;
 
 import org.mpionspark.bridge.ArrayKind;
 
-/** Dissemination barrier: ceil(log2 p) rounds, each rank sends to rank+2^k and hears from rank-2^k. */
+/**
+ * Barrier. Dissemination (ceil(log2 p) rounds, each rank sends to rank+2^k and hears from
+ * rank-2^k) when every rank has a core; when ranks share cores, a binomial fan-in to rank 0 and
+ * fan-out back, which sends 2(p-1) messages instead of p log2 p.
+ */
 public final class Barrier {
 
     private Barrier() {
@@ -12,6 +16,19 @@ public final class Barrier {
         int p = links.size();
         int r = links.rank();
         byte[] token = new byte[1];
+        if (links.coresShared()) {
+            for (int mask = 1; mask < p; mask <<= 1) {
+                if ((r & mask) != 0) {
+                    links.send(ArrayKind.BYTE, token, 0, 1, r - mask);
+                    break;
+                }
+                if (r + mask < p) {
+                    links.recv(ArrayKind.BYTE, token, 0, 1, r + mask);
+                }
+            }
+            Bcast.run(links, ArrayKind.BYTE, token, 0, 1, 0);
+            return;
+        }
         byte[] in = new byte[1];
         for (int k = 1; k < p; k <<= 1) {
             links.sendrecv(ArrayKind.BYTE, token, 0, 1, (r + k) % p, in, 0, 1, (r - k + p) % p);

@@ -12,6 +12,13 @@ public interface Links {
 
     int size();
 
+    /**
+     * Whether ranks outnumber the processors of some host ({@link org.mpionspark.bridge.rendezvous.Peer#coresShared}):
+     * then every message costs CPU time the others are waiting for, and algorithms should send
+     * fewer messages rather than use fewer rounds. The same on every rank.
+     */
+    boolean coresShared();
+
     void send(ArrayKind kind, Object buf, int offset, int count, int dest);
 
     void recv(ArrayKind kind, Object buf, int offset, int count, int source);

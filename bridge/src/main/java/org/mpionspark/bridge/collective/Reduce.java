@@ -24,8 +24,12 @@ public final class Reduce {
             }
             if (r + mask < p) {
                 links.recv(kind, tmp, 0, count, r + mask);
-                op.apply(data, 0, tmp, 0, count); // tmp = mine (lower ranks) op theirs
-                System.arraycopy(tmp, 0, data, 0, count);
+                if (op.commutative()) {
+                    op.apply(tmp, 0, data, 0, count); // data = theirs op mine: no copy needed
+                } else {
+                    op.apply(data, 0, tmp, 0, count); // tmp = mine (lower ranks) op theirs
+                    System.arraycopy(tmp, 0, data, 0, count);
+                }
             }
         }
         if (root != 0) {

@@ -63,6 +63,7 @@ public final class ControlLink implements Closeable {
             out.writeInt(ticket.size());
             out.writeInt(writePort);
             out.writeInt(readPort);
+            out.writeInt(Runtime.getRuntime().availableProcessors());
             out.flush();
             byte status = in.readByte();
             if (status == Wire.REFUSED) {
@@ -75,7 +76,7 @@ public final class ControlLink implements Closeable {
             int n = in.readInt();
             List<Peer> peers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt()));
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt(), in.readInt()));
             }
             s.setSoTimeout(0);
             return new ControlLink(s, in, out, List.copyOf(peers), rank);

@@ -1,5 +1,27 @@
 package org.mpionspark.bridge.rendezvous;
 
-/** One row of the peer table: where rank {@code rank}'s MPJ Express device listens. */
-public record Peer(int rank, String host, int readPort, int writePort) {
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the peer table: where rank {@code rank}'s MPJ Express device listens, and how many
+ * processors its JVM has.
+ */
+public record Peer(int rank, String host, int readPort, int writePort, int processors) {
+
+    /**
+     * Whether some host runs more ranks than it has processors: then ranks and MPJ's threads
+     * compete for cores, and algorithms that send fewer messages beat those with fewer rounds.
+     * Every rank computes the same answer from the same table.
+     */
+    public static boolean coresShared(List<Peer> peers) {
+        Map<String, Integer> ranksPerHost = new HashMap<>();
+        for (Peer p : peers) {
+            if (ranksPerHost.merge(p.host(), 1, Integer::sum) > p.processors()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

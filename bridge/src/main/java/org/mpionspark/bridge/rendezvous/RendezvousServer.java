@@ -123,12 +123,13 @@ public final class RendezvousServer implements Closeable {
             int size = in.readInt();
             int writePort = in.readInt();
             int readPort = in.readInt();
+            int processors = in.readInt();
             Registration reg = registrations.get(regId);
             if (reg == null || !MessageDigest.isEqual(secret, reg.ticket.secret())) {
                 refuse(out, s, from, "unknown registration or wrong secret");
                 return;
             }
-            conn = new Conn(s, in, out, rank, new Peer(rank, s.getInetAddress().getHostAddress(), readPort, writePort));
+            conn = new Conn(s, in, out, rank, new Peer(rank, s.getInetAddress().getHostAddress(), readPort, writePort, processors));
             String problem = reg.world(worldKey).arrive(conn, size);
             if (problem != null) {
                 refuse(out, s, from, problem);
@@ -330,6 +331,7 @@ public final class RendezvousServer implements Closeable {
                             r.out.writeUTF(p.peer.host());
                             r.out.writeInt(p.peer.readPort());
                             r.out.writeInt(p.peer.writePort());
+                            r.out.writeInt(p.peer.processors());
                         }
                         r.out.flush();
                     } catch (IOException e) {

@@ -57,7 +57,8 @@ public final class AllreduceAlgorithms {
         double expected = comm.size() * (comm.size() + 1) / 2.0;
         double[] ms = new double[2 * reps];
         RankCommunicator native_ = (RankCommunicator) comm;
-        for (int i = -2; i < reps; i++) { // two warm-up rounds
+        int warmUp = -Math.max(2, reps / 2); // as many untimed rounds as half the timed ones, for the JIT
+        for (int i = warmUp; i < reps; i++) {
             comm.barrier();
             long t0 = System.nanoTime();
             comm.allreduce(v, out, Op.SUM);
@@ -66,7 +67,7 @@ public final class AllreduceAlgorithms {
             }
             check(out, expected, "ours");
         }
-        for (int i = -2; i < reps; i++) {
+        for (int i = warmUp; i < reps; i++) {
             comm.barrier();
             long t0 = System.nanoTime();
             native_.mpjNativeAllreduceSum(v, out);

@@ -13,8 +13,14 @@ import org.mpionspark.mpi.Op;
  */
 public final class Allreduce {
 
-    /** Arrays of at least this many bytes take the ring. */
+    /** Arrays of at least this many bytes take the ring, when every rank has a core. */
     public static final int RING_THRESHOLD_BYTES = 64 * 1024;
+
+    /**
+     * The same when ranks share cores: the ring's 2p(p-1) messages cost more than the tree's
+     * 2(p-1) up to a few megabytes (measured on 4 ranks and 2 cores: benchmarks/README.md).
+     */
+    public static final int SHARED_RING_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
     private Allreduce() {
     }
@@ -24,7 +30,8 @@ public final class Allreduce {
         if (p == 1 || count == 0) {
             return;
         }
-        if (op.commutative() && (long) count * elementBytes >= RING_THRESHOLD_BYTES && count >= p) {
+        int ringFrom = links.coresShared() ? SHARED_RING_THRESHOLD_BYTES : RING_THRESHOLD_BYTES;
+        if (op.commutative() && (long) count * elementBytes >= ringFrom && count >= p) {
             ring(links, kind, buf, count, op);
         } else if (links.coresShared()) {
             Reduce.run(links, kind, buf, count, op, 0);

@@ -1,6 +1,7 @@
 package org.mpionspark.bridge.collective;
 
 import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.mpi.Op;
 
 /**
  * Barrier. Dissemination (ceil(log2 p) rounds, each rank sends to rank+2^k and hears from
@@ -17,15 +18,7 @@ public final class Barrier {
         int r = links.rank();
         byte[] token = new byte[1];
         if (links.coresShared()) {
-            for (int mask = 1; mask < p; mask <<= 1) {
-                if ((r & mask) != 0) {
-                    links.send(ArrayKind.BYTE, token, 0, 1, r - mask);
-                    break;
-                }
-                if (r + mask < p) {
-                    links.recv(ArrayKind.BYTE, token, 0, 1, r + mask);
-                }
-            }
+            Reduce.run(links, ArrayKind.BYTE, token, 1, Op.BOR, 0);
             Bcast.run(links, ArrayKind.BYTE, token, 0, 1, 0);
             return;
         }

@@ -99,8 +99,36 @@ public final class RankSession {
         tearDown(transport, loader, link, group);
     }
 
-    /** Kills the MPJ device, closes the link, and waits (bounded) for every thread of the rank to end. */
+    /**
+     * Kills the MPJ device, closes the link, and waits (bounded) for every thread of the rank to
+     * end, killing again while some remain: a thread MPJ released may block on a new request.
+     */
     static void tearDown(Transport transport, RankClassLoader loader, ControlLink link, ThreadGroup group) {
+        kill(transport, loader);
+        if (link != null) {
+            link.close();
+        }
+        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
+        for (List<Thread> left = others(group); !left.isEmpty(); left = others(group)) {
+            long remaining = deadline - System.currentTimeMillis();
+            if (remaining <= 0) {
+                LOG.log(System.Logger.Level.WARNING, group.getName() + ": threads still alive after tear-down: " + left);
+                return;
+            }
+            for (Thread t : left) {
+                t.interrupt(); // MPJ's start-up waits are interruptible; its other waits are freed by kill()
+                try {
+                    t.join(Math.min(100, remaining));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            kill(transport, loader);
+        }
+    }
+
+    private static void kill(Transport transport, RankClassLoader loader) {
         try {
             if (transport != null) {
                 transport.kill();
@@ -110,26 +138,12 @@ public final class RankSession {
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.WARNING, "tearing down MPJ Express failed", t);
         }
-        if (link != null) {
-            link.close();
-        }
-        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
-        for (Thread t : threads(group)) {
-            if (t == Thread.currentThread()) {
-                continue;
-            }
-            t.interrupt(); // MPJ's start-up waits are interruptible; its other waits were freed by kill()
-            try {
-                t.join(Math.max(1, deadline - System.currentTimeMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        List<Thread> left = threads(group);
-        if (!left.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, group.getName() + ": threads still alive after tear-down: " + left);
-        }
+    }
+
+    private static List<Thread> others(ThreadGroup group) {
+        List<Thread> live = threads(group);
+        live.remove(Thread.currentThread());
+        return live;
     }
 
     /** The live threads of a rank's thread group. */

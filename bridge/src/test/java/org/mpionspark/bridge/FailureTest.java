@@ -36,7 +36,8 @@ class FailureTest {
             MpiAbortedException e = assertInstanceOf(MpiAbortedException.class, out.get(r).error());
             assertEquals(3, e.failedRank());
             assertEquals(r, e.rank());
-            assertTrue(e.getMessage().contains("barrier()"), e.getMessage());
+            // freed in the barrier, or still in MPI_Init if rank 3 got through its own start-up first
+            assertTrue(e.getMessage().contains("barrier()") || e.getMessage().contains("MPI_Init"), e.getMessage());
             assertInstanceOf(IllegalStateException.class, e.getCause());
         }
         assertEquals(List.of(), RankThreads.alive());

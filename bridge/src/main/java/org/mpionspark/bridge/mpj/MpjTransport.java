@@ -207,6 +207,7 @@ public final class MpjTransport implements Transport {
         }
         if (device != null) {
             DeviceTeardown.closeAll(device);
+            DeviceTeardown.releaseWaiters(device);
         }
     }
 
@@ -293,6 +294,80 @@ public final class MpjTransport implements Transport {
                 } catch (Exception ignored) {
                     // closing is best effort; what stays open is reported by the thread check
                 }
+            }
+        }
+
+        /**
+         * Wakes every thread MPJ Express left waiting on a request of {@code device}, e.g. an
+         * {@code MPI.Init} stuck in its context exchange when a peer died: MPJ's waits ignore
+         * interrupts and a closed device completes nothing, so each pending request is marked
+         * completed and notified. The woken call fails or returns garbage; its rank is being torn
+         * down either way. Call again if it blocks anew.
+         */
+        static void releaseWaiters(Object device) {
+            List<xdev.niodev.NIORequest> pending = new ArrayList<>();
+            for (Class<?> c = device.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        Object v = f.get(device);
+                        if (v != null && v.getClass().getName().startsWith("xdev.niodev.NIODevice$")) {
+                            for (Field q : v.getClass().getDeclaredFields()) { // the receive and arrival queues
+                                if (Map.class.isAssignableFrom(q.getType())) {
+                                    q.setAccessible(true);
+                                    requests(q.get(v), pending);
+                                }
+                            }
+                        } else {
+                            requests(v, pending);
+                        }
+                    } catch (ReflectiveOperationException | RuntimeException ignored) {
+                        // a field we cannot read holds no request we could release
+                    }
+                }
+            }
+            for (xdev.niodev.NIORequest r : pending) {
+                synchronized (r) {
+                    try {
+                        if (Completion.COMPLETED != null) {
+                            Completion.COMPLETED.setBoolean(r, true);
+                        }
+                    } catch (IllegalAccessException ignored) {
+                        // then only the notify below; the waiter re-checks and stays, and is reported
+                    }
+                    r.notifyAll();
+                }
+            }
+        }
+
+        private static void requests(Object v, List<xdev.niodev.NIORequest> out) {
+            if (v instanceof xdev.niodev.NIORecvRequest r) {
+                for (Object x = r; x instanceof xdev.niodev.NIORequest q && !out.contains(q); x = field(q, "recvNext")) {
+                    out.add(q); // receives posted for the same key are chained
+                }
+            } else if (v instanceof xdev.niodev.NIORequest r) {
+                out.add(r);
+            } else if (v instanceof Map<?, ?> m) {
+                for (Object o : m.values().toArray()) {
+                    requests(o, out);
+                }
+            } else if (v instanceof Collection<?> c) {
+                for (Object o : c.toArray()) {
+                    requests(o, out);
+                }
+            }
+        }
+
+        private static Object field(Object o, String name) {
+            try {
+                Field f = o.getClass().getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(o);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
             }
         }
 

@@ -264,23 +264,16 @@ public final class MpjTransport implements Transport {
 
         static void closeAll(Object device) {
             List<Object> found = new ArrayList<>();
-            for (Class<?> c = device.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                        continue;
-                    }
+            forEachField(device, (f, v) -> {
+                if (f.getName().equals("selectorFlag") && f.getType() == boolean.class) {
                     try {
-                        f.setAccessible(true);
-                        if (f.getName().equals("selectorFlag") && f.getType() == boolean.class) {
-                            f.setBoolean(device, false);
-                        }
-                        Object v = f.get(device);
-                        collect(v, found);
-                    } catch (ReflectiveOperationException | RuntimeException ignored) {
-                        // a field we cannot read holds nothing we could close
+                        f.setBoolean(device, false); // lets the selector thread's loop end
+                    } catch (IllegalAccessException ignored) {
+                        // then closing the selector ends it
                     }
                 }
-            }
+                collect(v, found);
+            });
             for (Object o : found) {
                 try {
                     if (o instanceof Selector s) {
@@ -306,29 +299,13 @@ public final class MpjTransport implements Transport {
          */
         static void releaseWaiters(Object device) {
             List<xdev.niodev.NIORequest> pending = new ArrayList<>();
-            for (Class<?> c = device.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                        continue;
-                    }
-                    try {
-                        f.setAccessible(true);
-                        Object v = f.get(device);
-                        if (v != null && v.getClass().getName().startsWith("xdev.niodev.NIODevice$")) {
-                            for (Field q : v.getClass().getDeclaredFields()) { // the receive and arrival queues
-                                if (Map.class.isAssignableFrom(q.getType())) {
-                                    q.setAccessible(true);
-                                    requests(q.get(v), pending);
-                                }
-                            }
-                        } else {
-                            requests(v, pending);
-                        }
-                    } catch (ReflectiveOperationException | RuntimeException ignored) {
-                        // a field we cannot read holds no request we could release
-                    }
+            forEachField(device, (f, v) -> {
+                if (v != null && v.getClass().getName().startsWith("xdev.niodev.NIODevice$")) {
+                    forEachField(v, (q, queued) -> requests(queued, pending)); // the receive and arrival queues
+                } else {
+                    requests(v, pending);
                 }
-            }
+            });
             for (xdev.niodev.NIORequest r : pending) {
                 synchronized (r) {
                     try {
@@ -357,6 +334,23 @@ public final class MpjTransport implements Transport {
             } else if (v instanceof Collection<?> c) {
                 for (Object o : c.toArray()) {
                     requests(o, out);
+                }
+            }
+        }
+
+        /** Calls {@code action} with each instance field of {@code o} (superclasses too) and its value; skips fields it cannot read. */
+        private static void forEachField(Object o, java.util.function.BiConsumer<Field, Object> action) {
+            for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        continue;
+                    }
+                    try {
+                        f.setAccessible(true);
+                        action.accept(f, f.get(o));
+                    } catch (ReflectiveOperationException | RuntimeException ignored) {
+                        // a field we cannot read holds nothing we could close or release
+                    }
                 }
             }
         }

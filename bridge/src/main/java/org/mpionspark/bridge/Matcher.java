@@ -258,8 +258,14 @@ final class Matcher {
         @Override
         public Status waitFor() {
             waiter.await(() -> poll() ? Boolean.TRUE : null, operation, source == Transport.ANY ? -1
-                    : toLocal.applyAsInt(source));
+                    : toLocal.applyAsInt(source), this::bytesMoved);
             return status;
+        }
+
+        /** Bytes moved so far for this receive: the watchdog's sign that a long wait is a long message. */
+        private long bytesMoved() {
+            Transport.Pending p = reading != null ? reading : copyFrom != null ? copyFrom.pending : null;
+            return p == null ? 0 : p.progress();
         }
 
         @Override

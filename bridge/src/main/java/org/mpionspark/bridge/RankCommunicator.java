@@ -40,12 +40,13 @@ public final class RankCommunicator implements Communicator {
         final boolean coresShared;
         int nextContext = 1; // 0 is the world
 
-        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared) {
+        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
+                  BlockReport report) {
             this.transport = transport;
             this.coresShared = coresShared;
             this.abort = abort;
             this.codec = codec;
-            this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort);
+            this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort, report);
             this.matcher = new Matcher(transport, waiter);
         }
     }
@@ -65,11 +66,13 @@ public final class RankCommunicator implements Communicator {
 
     /**
      * The world communicator of a rank ({@code MPI_COMM_WORLD}); {@code coresShared}: whether ranks
-     * outnumber some host's processors, which picks the collective algorithms.
+     * outnumber some host's processors, which picks the collective algorithms; {@code report}
+     * tells the driver's watchdog about long waits.
      */
-    public RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec,
-                            boolean coresShared) {
-        this(new RankState(transport, abort, opTimeoutMillis, codec, coresShared), 0, identity(transport.size()));
+    RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec,
+                     boolean coresShared, BlockReport report) {
+        this(new RankState(transport, abort, opTimeoutMillis, codec, coresShared, report), 0,
+                identity(transport.size()));
     }
 
     private RankCommunicator(RankState state, int context, int[] worldRanks) {
@@ -172,7 +175,7 @@ public final class RankCommunicator implements Communicator {
     @Override
     public Request isend(Object buf, int offset, int count, int dest, int tag) {
         ArrayKind kind = ArrayKind.of(buf, "rank " + rank + " in isend/send: buffer");
-        String op = "send(" + kind.elementName() + "[], dest=" + dest + ", tag=" + tag + ")";
+        String op = "send(" + kind.elementName() + "[" + count + "], dest=" + dest + ", tag=" + tag + ")";
         checkRange(op, buf, offset, count);
         checkRank(op, "dest", dest, false);
         checkTag(op, tag, false);
@@ -190,7 +193,7 @@ public final class RankCommunicator implements Communicator {
     @Override
     public Request irecv(Object buf, int offset, int count, int source, int tag) {
         ArrayKind kind = ArrayKind.of(buf, "rank " + rank + " in irecv/recv: buffer");
-        String op = "recv(" + kind.elementName() + "[], source=" + source + ", tag=" + tag + ")";
+        String op = "recv(" + kind.elementName() + "[" + count + "], source=" + source + ", tag=" + tag + ")";
         checkRange(op, buf, offset, count);
         checkRank(op, "source", source, true);
         checkTag(op, tag, true);
@@ -321,6 +324,20 @@ public final class RankCommunicator implements Communicator {
     public void barrier() {
         links.begin("barrier()");
         Barrier.run(links);
+    }
+
+    /**
+     * The implicit barrier at the end of a rank, before {@code MPI_Finalize}: it has no operation
+     * timeout, since peers may still compute for as long as they need, but ends on an abort.
+     */
+    void endOfRank() {
+        links.begin(CollectiveLinks.END);
+        links.unbounded = true;
+        try {
+            Barrier.run(links);
+        } finally {
+            links.unbounded = false;
+        }
     }
 
     @Override
@@ -906,7 +923,11 @@ public final class RankCommunicator implements Communicator {
     private static final int SEQ_MASK = (1 << (Matcher.TAG_BITS - SIGNATURE_BITS)) - 1;
 
     private final class CollectiveLinks implements Links {
+        /** The operation of the end-of-rank barrier; its verb is told apart in diagnoses. */
+        static final String END = "end of rank (the barrier after its function returned)";
+        private final int endSignature = signature(END);
         private String operation = "collective";
+        private boolean unbounded;
         private int tag;
 
         private int seq;
@@ -922,11 +943,15 @@ public final class RankCommunicator implements Communicator {
         void begin(String operation, int... shape) {
             this.operation = operation;
             this.seq = collectiveSeq;
-            int paren = operation.indexOf('(');
-            String verb = paren < 0 ? operation : operation.substring(0, paren);
-            this.signature = (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
+            this.signature = signature(operation, shape);
             this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
             collectiveSeq = (collectiveSeq + 1) & SEQ_MASK;
+        }
+
+        private int signature(String operation, int... shape) {
+            int paren = operation.indexOf('(');
+            String verb = paren < 0 ? operation : operation.substring(0, paren);
+            return (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
         }
 
         /** Throws if {@code source} has sent a message for a different collective call than this one. */
@@ -941,10 +966,19 @@ public final class RankCommunicator implements Communicator {
             if (theirs == (tag & Matcher.TAG_MASK)) {
                 return;
             }
-            String what = theirSeq == seq
-                    ? "called a different collective, or the same one with other arguments (count, root or op)"
-                    : "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
+            String what;
+            if ((theirs & SIGNATURE_MASK) == endSignature) {
+                what = "has returned from its function and waits at the end of the stage (its call #" + theirSeq
+                        + ", this one is #" + seq + "): a rank skipped a collective or returned early";
+            } else if (signature == endSignature) {
+                what = "is still in a collective (its call #" + theirSeq + ") that this rank never called: this "
+                        + "rank returned from its function early, or skipped a collective";
+            } else if (theirSeq == seq) {
+                what = "called a different collective, or the same one with other arguments (count, root or op)";
+            } else {
+                what = "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
                         + "): a rank skipped or added a collective";
+            }
             throw new MpiException(rank, operation, source, "mismatched collective: rank " + source + " " + what);
         }
 
@@ -968,7 +1002,7 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " sending to rank " + dest;
             int to = world(dest);
             Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, to, tag), op, dest);
-            waiter.await(p, op, dest, null);
+            await(p, op, dest, null);
         }
 
         @Override
@@ -976,7 +1010,7 @@ public final class RankCommunicator implements Communicator {
             String op = operation + " receiving from rank " + source;
             int from = world(source);
             Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
-            whole(waiter.await(p, op, source, () -> diagnose(source)), count, op, source);
+            whole(await(p, op, source, () -> diagnose(source)), count, op, source);
         }
 
         /** A collective's blocks have sizes every rank agrees on: a shorter message means mismatched counts. */
@@ -995,8 +1029,12 @@ public final class RankCommunicator implements Communicator {
             int to = world(dest);
             Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
             Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
-            whole(waiter.await(r, in, source, () -> diagnose(source)), recvCount, in, source);
-            waiter.await(s, out, dest, null);
+            whole(await(r, in, source, () -> diagnose(source)), recvCount, in, source);
+            await(s, out, dest, null);
+        }
+
+        private int[] await(Transport.Pending p, String op, int peer, Runnable stallCheck) {
+            return unbounded ? waiter.awaitUnbounded(p, op, peer, stallCheck) : waiter.await(p, op, peer, stallCheck);
         }
     }
 }

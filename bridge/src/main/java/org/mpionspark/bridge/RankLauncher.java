@@ -76,9 +76,11 @@ public final class RankLauncher {
             link.listen(group, abort);
             abort.attach(link);
             Transport transport = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
+            abort.onAbort(transport::kill); // frees any thread MPJ Express holds, at once
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(),
-                    new KryoCodec(Thread.currentThread().getContextClassLoader()), 
-                    options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers()));
+                    new KryoCodec(Thread.currentThread().getContextClassLoader()),
+                    options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers()),
+                    new BlockReport(link));
             return new RankSession(label, transport, loader, comm, link, abort, group, options);
         } catch (RuntimeException | IOException | Error e) {
             if (link != null) {

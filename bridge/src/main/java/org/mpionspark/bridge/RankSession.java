@@ -49,20 +49,23 @@ public final class RankSession {
     }
 
     /**
-     * Orderly end: waits for every rank to get here, finalizes MPJ Express (bounded by the
-     * finalize timeout, then torn down anyway) and tells the driver this rank is done.
+     * Orderly end: waits for every rank to get here (with no operation timeout: a peer may compute
+     * for as long as it needs), finalizes MPJ Express (bounded by the finalize timeout, then torn
+     * down anyway) and tells the driver this rank is done. If the closing barrier fails (a peer
+     * failed, or waits in a collective this rank never called), the driver is told why, as by
+     * {@link #fail(Throwable)}.
      */
     public void complete() {
         if (ended) {
             return;
         }
-        ended = true;
         try {
-            comm.barrier();
+            comm.endOfRank();
         } catch (MpiException e) {
-            tearDown(transport, loader, link, group);
+            fail(e);
             throw e;
         }
+        ended = true;
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Thread finalizer = new Thread(group, () -> {
             try {
@@ -81,6 +84,12 @@ public final class RankSession {
                     + "); tearing the rank down");
         }
         link.done();
+        end();
+    }
+
+    /** Tears the rank down, and makes every later call on its communicators fail at once. */
+    private void end() {
+        abort.end(label + " has ended: its communicators cannot be used after its SPMD function returned");
         tearDown(transport, loader, link, group);
     }
 
@@ -96,7 +105,7 @@ public final class RankSession {
         if (!(error instanceof MpiAbortedException)) {
             link.reportFailure(String.valueOf(error), error);
         }
-        tearDown(transport, loader, link, group);
+        end();
     }
 
     /**

@@ -86,5 +86,13 @@ public interface Transport {
          */
         default void block(long nanos) {
         }
+
+        /**
+         * A number that grows while the operation moves bytes (0 if the transport cannot tell):
+         * a wait whose progress changes is slow, not stuck.
+         */
+        default long progress() {
+            return 0;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.mpionspark.bridge;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.mpionspark.bridge.rendezvous.RemoteError;
@@ -8,10 +9,14 @@ import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
- * The one place a rank waits, and every wait ends: done, aborted, or timed out. It polls a
- * non-blocking operation, spinning a few times, then sleeps: on the MPJ request itself when it has
- * one (MPJ notifies it on completion), else by yielding, then parking for ever longer pauses.
- * Spinning long starves MPJ's selector threads when ranks share few cores.
+ * The one place a rank calls into its transport and waits, and every wait ends: done, aborted, or
+ * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the MPJ
+ * request itself when it has one (MPJ notifies it on completion), else by yielding, then parking
+ * for ever longer pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
+ *
+ * <p>It also keeps the rank to one thread at a time (a second thread gets a clear error, not a
+ * lost message), and hides the caller's interrupt flag from MPJ Express, whose socket channels
+ * would close for the whole world if an interrupted thread touched them.
  */
 final class Waiter {
 
@@ -23,23 +28,61 @@ final class Waiter {
     private static final long ABORT_GRACE_NANOS = 2_000_000_000L;
     /** After this long a waiting collective looks for a mismatched call on its peer's side. */
     private static final long STALL_NANOS = 1_000_000_000L;
+    private static final LongSupplier NO_PROGRESS = () -> 0;
 
     private final int rank;
+    /** {@code Long.MAX_VALUE}: no timeout. */
     private final long timeoutNanos;
     private final AbortState abort;
+    private final BlockReport report;
+    private Thread owner;
+    private int depth;
+    private String ownerOperation;
 
-    Waiter(int rank, long timeoutMillis, AbortState abort) {
+    /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
+    Waiter(int rank, long timeoutMillis, AbortState abort, BlockReport report) {
         this.rank = rank;
-        this.timeoutNanos = timeoutMillis * 1_000_000L;
+        this.timeoutNanos = nanos(timeoutMillis);
         this.abort = abort;
+        this.report = report;
+    }
+
+    /** Milliseconds as nanoseconds, saturating; 0 (no timeout) and anything huge give {@code Long.MAX_VALUE}. */
+    static long nanos(long millis) {
+        return millis <= 0 || millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+    }
+
+    /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
+    private synchronized void enter(String operation, int peer) {
+        Thread me = Thread.currentThread();
+        if (owner != null && owner != me) {
+            throw new MpiException(rank, operation, peer, "thread '" + me.getName() + "' called the rank while thread '"
+                    + owner.getName() + "' is in " + ownerOperation + ": a rank's communicators may be used by one "
+                    + "thread at a time");
+        }
+        if (depth++ == 0) {
+            owner = me;
+            ownerOperation = operation;
+        }
+    }
+
+    private synchronized void exit() {
+        if (--depth == 0) {
+            owner = null;
+            ownerOperation = null;
+        }
     }
 
     /**
-     * Calls into the transport once. MPJ Express errors become an {@link MpiException} naming the
-     * call; when a peer died, its sockets often fail before the driver's abort arrives, so the
-     * abort (which names the failed rank and carries its error) is awaited briefly and preferred.
+     * Calls into the transport once, unless the world is already aborted or over. MPJ Express
+     * errors become an {@link MpiException} naming the call; when a peer died, its sockets often
+     * fail before the driver's abort arrives, so the abort (which names the failed rank and
+     * carries its error) is awaited briefly and preferred.
      */
     <T> T call(Supplier<T> op, String operation, int peer) {
+        abort.check(operation, peer);
+        enter(operation, peer);
+        boolean interrupted = Thread.interrupted();
         try {
             return op.get();
         } catch (MpiException e) {
@@ -61,6 +104,11 @@ final class Waiter {
                 LockSupport.parkNanos(5_000_000);
             }
             throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
+        } finally {
+            exit();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -72,7 +120,12 @@ final class Waiter {
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer) {
-        return await(rawPoll, operation, peer, null);
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, timeoutNanos);
+    }
+
+    /** As {@link #await(Supplier, String, int)}; {@code progress} tells the watchdog the wait is moving bytes. */
+    <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
+        return await(rawPoll, operation, peer, null, progress, null, timeoutNanos);
     }
 
     /**
@@ -80,29 +133,49 @@ final class Waiter {
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
      */
     int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, peer, stallCheck, pending);
-    }
-
-    <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck) {
-        return await(rawPoll, operation, peer, stallCheck, null);
+        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, timeoutNanos);
     }
 
     /**
-     * As {@link #await(Supplier, String, int)}, running {@code stallCheck} (which may throw a
-     * diagnosis) once the wait has lasted a second, then every second.
+     * As {@link #await(Transport.Pending, String, int, Runnable)} with no operation timeout: for
+     * the end of a rank, where peers may still compute for as long as they need. It still ends
+     * on an abort, and the driver's watchdog still sees a deadlock.
      */
-    private <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck,
-                        Transport.Pending sleepOn) {
+    int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
+    }
+
+    /**
+     * Polls until done, running {@code stallCheck} (which may throw a diagnosis) once the wait has
+     * lasted a second, then every second.
+     */
+    private <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
+                        Transport.Pending sleepOn, long limitNanos) {
         Supplier<T> poll = () -> call(rawPoll, operation, peer);
         T done = poll.get();
         if (done != null) {
             return done;
         }
+        enter(operation, peer);
+        boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
+        try {
+            return poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos);
+        } finally {
+            report.resumed();
+            exit();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> T poll(Supplier<T> poll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
+                       Transport.Pending sleepOn, long limitNanos) {
         long start = System.nanoTime();
         long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
         for (int i = 0; ; i++) {
-            done = poll.get();
+            T done = poll.get();
             if (done != null) {
                 return done;
             }
@@ -126,12 +199,13 @@ final class Waiter {
             }
             abort.check(operation, peer);
             long now = System.nanoTime();
+            report.waiting(operation, peer, start, now, progress.getAsLong());
             if (stallCheck != null && now > nextStallCheck) {
                 stallCheck.run();
                 nextStallCheck = now + STALL_NANOS;
             }
             long waited = now - start;
-            if (waited > timeoutNanos) {
+            if (waited > limitNanos) {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }

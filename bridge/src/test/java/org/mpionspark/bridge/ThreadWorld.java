@@ -3,6 +3,7 @@ package org.mpionspark.bridge;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,10 +24,21 @@ final class ThreadWorld {
     private ThreadWorld() {
     }
 
+    /** What every rank did, and the world's first failure as the driver saw it. */
+    record Result<R>(List<Outcome<R>> outcomes, Optional<RendezvousServer.Failure> failure) {
+    }
+
     static <R> List<Outcome<R>> run(int n, RankOptions options, Function<Communicator, R> body) throws Exception {
+        return run(n, options, RendezvousServer.DEFAULT_DEADLOCK_MILLIS, body).outcomes();
+    }
+
+    /** As {@link #run(int, RankOptions, Function)}, with the driver's deadlock watchdog at {@code deadlockMillis}. */
+    static <R> Result<R> run(int n, RankOptions options, long deadlockMillis, Function<Communicator, R> body)
+            throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
-            RendezvousServer.Registration reg = server.register(n, 20_000);
-            return run(reg.ticket(), "test-world", n, options, body);
+            RendezvousServer.Registration reg = server.register(n, 20_000, deadlockMillis);
+            List<Outcome<R>> outcomes = run(reg.ticket(), "test-world", n, options, body);
+            return new Result<>(outcomes, reg.firstFailure());
         }
     }
 

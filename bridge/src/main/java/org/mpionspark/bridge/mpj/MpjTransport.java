@@ -114,6 +114,11 @@ public final class MpjTransport implements Transport {
             public void block(long nanos) {
                 Completion.block(r.req, nanos);
             }
+
+            @Override
+            public long progress() {
+                return Completion.bytesMoved(r.req);
+            }
         };
     }
 
@@ -228,17 +233,30 @@ public final class MpjTransport implements Transport {
      * completes ({@code NIORequest.notifyMe}), but for a bounded time: MPJ's own wait has no bound.
      */
     static final class Completion {
-        private static final Field COMPLETED;
+        /** Null where a field is missing: then block() only sleeps the bound, and progress is 0. */
+        private static final Field COMPLETED = field(xdev.niodev.NIORequest.class, "completed");
+        private static final Field BYTES_READ = field(xdev.niodev.NIORecvRequest.class, "bytesRead");
+        private static final Field BYTES_WRITTEN = field(xdev.niodev.NIOSendRequest.class, "bytesWritten");
 
-        static {
-            Field f = null;
+        private static Field field(Class<?> c, String name) {
             try {
-                f = xdev.niodev.NIORequest.class.getDeclaredField("completed");
+                Field f = c.getDeclaredField(name);
                 f.setAccessible(true);
+                return f;
             } catch (ReflectiveOperationException | RuntimeException e) {
-                f = null; // then block() only sleeps the bound, and polling does the rest
+                return null;
             }
-            COMPLETED = f;
+        }
+
+        /** Bytes niodev has read or written for {@code request} so far. */
+        static long bytesMoved(Object request) {
+            Field f = request instanceof xdev.niodev.NIORecvRequest ? BYTES_READ
+                    : request instanceof xdev.niodev.NIOSendRequest ? BYTES_WRITTEN : null;
+            try {
+                return f == null ? 0 : f.getInt(request);
+            } catch (IllegalAccessException e) {
+                return 0;
+            }
         }
 
         static void block(Object request, long nanos) {

@@ -137,6 +137,26 @@ public final class ControlLink implements Closeable {
         }
     }
 
+    /**
+     * Tells the server what this rank is blocked in ({@code call} non-null: the call, its peer,
+     * {@code progress} its bytes moved so far) or that it runs its own code again ({@code null});
+     * the server's watchdog reads these. Best effort.
+     */
+    public synchronized void reportState(String call, long progress) {
+        if (finished) {
+            return;
+        }
+        try {
+            out.writeByte(Wire.STATE);
+            out.writeBoolean(call != null);
+            out.writeUTF(call == null ? "" : RendezvousServer.truncate(call));
+            out.writeLong(progress);
+            out.flush();
+        } catch (IOException ignored) {
+            // the driver is gone; the reader thread reports that
+        }
+    }
+
     /** Tells the server this rank finished cleanly, then closes. */
     public synchronized void done() {
         finished = true;

@@ -12,6 +12,12 @@ public final class RemoteError extends RuntimeException {
         super(message, cause);
     }
 
+    /** {@code t}'s class and message, e.g. "EOFException" or "SocketException: Connection reset"; never "null". */
+    public static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
     /** A copy of {@code t} and its causes made only of this class. */
     public static RemoteError of(Throwable t) {
         RemoteError r = new RemoteError(t.getClass().getName() + ": " + t.getMessage(),

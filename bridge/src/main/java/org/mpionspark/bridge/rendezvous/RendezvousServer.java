@@ -42,6 +42,8 @@ public final class RendezvousServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
     private static final int HANDSHAKE_TIMEOUT_MS = 15_000;
+    /** The deadlock watchdog's default: every rank blocked, none moving a byte, for this long. */
+    public static final long DEFAULT_DEADLOCK_MILLIS = 5_000;
 
     private final ServerSocket listener;
     private final String advertisedHost;
@@ -72,19 +74,30 @@ public final class RendezvousServer implements Closeable {
         return listener.getLocalPort();
     }
 
+    /** As {@link #register(int, long, long)} with the watchdog at {@link #DEFAULT_DEADLOCK_MILLIS}. */
+    public Registration register(int size, long rendezvousTimeoutMillis) {
+        return register(size, rendezvousTimeoutMillis, DEFAULT_DEADLOCK_MILLIS);
+    }
+
     /**
      * Registers an SPMD job of {@code size} ranks. A world whose ranks do not all arrive within
-     * {@code rendezvousTimeoutMillis} of the first one fails with a message naming the missing ranks.
+     * {@code rendezvousTimeoutMillis} of the first one fails with a message naming the missing ranks;
+     * one whose ranks all wait in MPI calls, none moving a byte for {@code deadlockTimeoutMillis}
+     * (0: never), fails as a deadlock listing each rank's call.
      */
-    public Registration register(int size, long rendezvousTimeoutMillis) {
+    public Registration register(int size, long rendezvousTimeoutMillis, long deadlockTimeoutMillis) {
         if (size < 1) {
             throw new IllegalArgumentException("an MPI world needs at least 1 rank, not " + size);
+        }
+        if (deadlockTimeoutMillis < 0) {
+            throw new IllegalArgumentException("the deadlock timeout must be 0 (off) or positive, not "
+                    + deadlockTimeoutMillis);
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String id = UUID.randomUUID().toString();
         Registration r = new Registration(new WorldTicket(advertisedHost, port(), id, secret, size,
-                rendezvousTimeoutMillis));
+                rendezvousTimeoutMillis), deadlockTimeoutMillis);
         registrations.put(id, r);
         return r;
     }
@@ -200,11 +213,13 @@ public final class RendezvousServer implements Closeable {
     public final class Registration implements Closeable {
 
         private final WorldTicket ticket;
+        private final long deadlockNanos;
         private final Map<String, World> worlds = new ConcurrentHashMap<>();
         private volatile Failure firstFailure;
 
-        private Registration(WorldTicket ticket) {
+        private Registration(WorldTicket ticket, long deadlockTimeoutMillis) {
             this.ticket = ticket;
+            this.deadlockNanos = deadlockTimeoutMillis * 1_000_000L;
         }
 
         /** What ranks need to join; ship it to them. */
@@ -247,6 +262,7 @@ public final class RendezvousServer implements Closeable {
         final DataOutputStream out;
         final int rank;
         final Peer peer;
+        final RankActivity activity;
         World world;
         volatile boolean done;
 
@@ -256,6 +272,7 @@ public final class RendezvousServer implements Closeable {
             this.out = out;
             this.rank = rank;
             this.peer = peer;
+            this.activity = new RankActivity(rank);
         }
 
         synchronized void send(byte kind, int rank, String message, byte[] error) {
@@ -284,6 +301,7 @@ public final class RendezvousServer implements Closeable {
         private boolean admitted;
         private String failure;
         private ScheduledFuture<?> timeout;
+        private ScheduledFuture<?> watchdog;
 
         World(Registration reg, String key) {
             this.reg = reg;
@@ -319,6 +337,10 @@ public final class RendezvousServer implements Closeable {
                 admitted = true;
                 if (timeout != null) {
                     timeout.cancel(false);
+                }
+                if (reg.deadlockNanos > 0) {
+                    long every = Math.max(50, Math.min(500, reg.deadlockNanos / 4_000_000L));
+                    watchdog = timer.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
                 }
                 complete = List.of(ranks);
             }
@@ -394,12 +416,16 @@ public final class RendezvousServer implements Closeable {
                     byte kind = c.in.readByte();
                     if (kind == Wire.DONE) {
                         c.done = true;
+                        c.activity.done();
+                    } else if (kind == Wire.STATE) {
+                        boolean blocked = c.in.readBoolean();
+                        String call = c.in.readUTF();
+                        c.activity.report(blocked ? call : null, c.in.readLong());
                     } else if (kind == Wire.FAILED) {
                         String message = c.in.readUTF();
                         byte[] error = Wire.readBlob(c.in);
                         Throwable t = Wire.decodeError(error, Thread.currentThread().getContextClassLoader());
-                        reg.failed(new Failure(key, c.rank, message, t));
-                        abortAll(c.rank, "rank " + c.rank + " failed: " + message, error);
+                        failed(c.rank, message, t, error);
                     } else {
                         throw new IOException("unexpected message " + kind + " from rank " + c.rank);
                     }
@@ -414,6 +440,53 @@ public final class RendezvousServer implements Closeable {
             }
         }
 
+        /**
+         * Rank {@code rank} failed. A timeout is blamed on the rank that keeps the others waiting,
+         * if one runs its own code in no MPI call: the rank that timed out only waited for it.
+         */
+        private void failed(int rank, String message, Throwable t, byte[] error) {
+            if (t instanceof org.mpionspark.mpi.MpiTimeoutException) {
+                RankActivity[] states = activities();
+                for (int r = 0; r < states.length; r++) {
+                    if (r != rank && states[r] != null && states[r].running()) {
+                        String blame = states[r].describe(System.nanoTime()) + " while the others wait for it (rank "
+                                + rank + " timed out: " + message + "); " + RankActivity.describeAll(states);
+                        reg.failed(new Failure(key, r, blame, t));
+                        abortAll(-1, blame, error);
+                        return;
+                    }
+                }
+            }
+            reg.failed(new Failure(key, rank, message, t));
+            abortAll(rank, "rank " + rank + " failed: " + message, error);
+        }
+
+        private synchronized RankActivity[] activities() {
+            RankActivity[] out = new RankActivity[ranks.length];
+            for (int r = 0; r < ranks.length; r++) {
+                out[r] = ranks[r] == null ? null : ranks[r].activity;
+            }
+            return out;
+        }
+
+        /** The deadlock watchdog: fails the world once every rank waits and none moves. */
+        private void watch() {
+            synchronized (this) {
+                if (failure != null) {
+                    watchdog.cancel(false);
+                    return;
+                }
+            }
+            List<String> calls = RankActivity.deadlock(activities(), reg.deadlockNanos);
+            if (calls == null) {
+                return;
+            }
+            String message = "deadlock: every rank waits in an MPI call and none has moved for "
+                    + reg.deadlockNanos / 1_000_000 + " ms (spark.mpi.deadlock.timeout): " + String.join("; ", calls);
+            reg.failed(new Failure(key, -1, message, new org.mpionspark.mpi.MpiDeadlockException(message, calls)));
+            abortAll(-1, message, null);
+        }
+
         void lost(Conn c, Exception e) {
             if (c.done) {
                 return;
@@ -426,8 +499,9 @@ public final class RendezvousServer implements Closeable {
                 refuseAll(c.rank, "rank " + c.rank + " left the rendezvous before every rank arrived (" + e.getMessage() + ")");
                 return;
             }
-            String message = "rank " + c.rank + " lost its connection to the driver (" + c.peer.host()
-                    + "): its task or executor died (" + e.getMessage() + ")";
+            String message = "rank " + c.rank + " on host " + c.peer.host() + " lost its connection to the driver "
+                    + "without reporting an error, so its task or its executor JVM ended (" + RemoteError.describe(e)
+                    + "); " + RankActivity.describeAll(activities());
             reg.failed(new Failure(key, c.rank, message, null));
             abortAll(c.rank, message, null);
         }
@@ -437,6 +511,9 @@ public final class RendezvousServer implements Closeable {
             synchronized (this) {
                 if (failure == null) {
                     failure = message;
+                }
+                if (watchdog != null) {
+                    watchdog.cancel(false);
                 }
                 for (Conn r : ranks) {
                     if (r != null && r.rank != failedRank && !r.done) {
@@ -454,6 +531,9 @@ public final class RendezvousServer implements Closeable {
                 if (r != null && !r.socket.isClosed()) {
                     return;
                 }
+            }
+            if (watchdog != null) {
+                watchdog.cancel(false);
             }
             if (admitted || failure != null) {
                 reg.worlds.remove(key, this);

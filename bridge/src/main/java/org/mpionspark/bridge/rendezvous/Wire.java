@@ -14,7 +14,7 @@ import java.io.ObjectStreamClass;
 final class Wire {
 
     static final int MAGIC = 0x4D50534B; // "MPSK"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     // server -> rank, once
     static final byte ADMITTED = 1;
@@ -22,6 +22,8 @@ final class Wire {
     // rank -> server, after admission
     static final byte DONE = 10;
     static final byte FAILED = 11;
+    /** What the rank is blocked in, or that it runs its own code: read by the deadlock watchdog. */
+    static final byte STATE = 12;
     // server -> rank, after admission
     static final byte ABORT = 20;
 

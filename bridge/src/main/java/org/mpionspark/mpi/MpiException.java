@@ -32,9 +32,12 @@ public class MpiException extends RuntimeException {
     }
 
     private static String describe(int rank, String operation, int peer, String message) {
-        StringBuilder s = new StringBuilder("rank ").append(rank);
+        StringBuilder s = new StringBuilder();
+        if (rank >= 0) {
+            s.append("rank ").append(rank);
+        }
         if (operation != null) {
-            s.append(" in ").append(operation);
+            s.append(rank >= 0 ? " in " : "").append(operation);
         }
         if (peer >= 0) {
             s.append(" (peer rank ").append(peer).append(')');
@@ -42,7 +45,7 @@ public class MpiException extends RuntimeException {
         return s.append(": ").append(message).toString();
     }
 
-    /** The rank on which the failure was raised. */
+    /** The rank on which the failure was raised, or -1 for a failure of the stage as a whole. */
     public int rank() {
         return rank;
     }

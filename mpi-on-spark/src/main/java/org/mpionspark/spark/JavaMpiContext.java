@@ -3,17 +3,25 @@ package org.mpionspark.spark;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.mpionspark.bridge.RankOptions;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.spark.internal.BarrierRank;
 import org.mpionspark.spark.internal.DriverRendezvous;
 import org.mpionspark.spark.internal.SlotCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -26,13 +34,23 @@ import scala.reflect.ClassTag$;
  * List<Integer> ranks = mpi.run(4, comm -> comm.rank());                        // on the driver
  * JavaRDD<Double> sums = mpi.mapPartitions(rdd, (comm, part) -> ...);          // over an RDD
  * }</pre>
+ *
+ * <p>A stage that fails for a reason outside the user's code (an executor lost, a rank that never
+ * reached the rendezvous) runs again with a fresh world, up to {@code spark.mpi.stage.maxAttempts}
+ * times; an error of the user's code is never retried.
  */
 public final class JavaMpiContext {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JavaMpiContext.class);
+
     private final JavaSparkContext jsc;
 
+    /** Checks every {@code spark.mpi.*} setting now (a bad value throws) and warns of unknown ones. */
     public JavaMpiContext(JavaSparkContext jsc) {
         this.jsc = jsc;
+        for (String warning : MpiConf.validate(jsc.getConf())) {
+            LOG.warn(warning);
+        }
     }
 
     /** The Spark context the SPMD stages run on. */
@@ -43,44 +61,118 @@ public final class JavaMpiContext {
     /**
      * Runs {@code body} on {@code ranks} ranks and returns their results in rank order. If a rank
      * throws, every other rank is freed and this throws {@link MpiRankFailedException} naming that
-     * rank, with its original exception as the cause.
+     * rank, with its original exception as the cause; a deadlock throws
+     * {@link org.mpionspark.mpi.MpiDeadlockException} with each rank's call.
      */
     public <R> List<R> run(int ranks, RankFunction<R> body) {
-        SlotCheck.require(jsc.sc(), ranks);
+        long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
         List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
-        RendezvousServer.Registration reg = register(ranks);
-        try {
-            JavaRDD<R> out = spmd(jsc.parallelize(seeds, ranks), reg,
-                    (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator());
-            return new ArrayList<>(out.collect());
-        } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
-            throw reg.firstFailure()
-                    .<RuntimeException>map(f -> new MpiRankFailedException(f.rank(), ranks, f.message(),
-                            f.error() != null ? f.error() : e))
-                    .orElseGet(() -> e instanceof RuntimeException re ? re : new RuntimeException(e));
-        } finally {
-            reg.close();
+        for (int attempt = 1; ; attempt++) {
+            requireSlots(ranks);
+            RendezvousServer.Registration reg = register(ranks);
+            try {
+                JavaRDD<R> out = new JavaRDD<>(barrier(jsc.parallelize(seeds, ranks), reg,
+                        (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator()), tag());
+                return new ArrayList<>(out.collect());
+            } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
+                Optional<RendezvousServer.Failure> f = reg.firstFailure();
+                RuntimeException error = error(f, ranks, e);
+                boolean retriable = f.map(RendezvousServer.Failure::retriable).orElseGet(() -> lostExecutor(e));
+                if (!retriable || attempt >= attempts) {
+                    if (attempt > 1) {
+                        error.addSuppressed(new MpiException(-1, "SPMD stage", -1, "failed on each of its "
+                                + attempt + " attempts (spark.mpi.stage.maxAttempts=" + attempts + ")"));
+                    }
+                    throw error;
+                }
+                LOG.warn("SPMD stage of {} ranks failed on attempt {} of {} for a reason outside its code; running it "
+                        + "again with a fresh world: {}", ranks, attempt, attempts, error.getMessage());
+            } finally {
+                reg.close();
+            }
         }
     }
 
     /**
      * An RDD whose partition {@code p} is what rank {@code p} of an SPMD stage over {@code rdd}
-     * returns; lazy, like any transformation. Every computation of it (each action, each retry)
-     * forms a fresh MPI world of {@code rdd.getNumPartitions()} ranks.
+     * returns; lazy, like any transformation. The SPMD stage ends in a shuffle that keeps each
+     * partition whole and in order, so the result is a plain RDD (no barrier restrictions on what
+     * follows), computed once for all later actions, and a stage whose executor was lost is run
+     * again by Spark with a fresh world (when {@code spark.task.maxFailures} allows retries), up
+     * to {@code spark.mpi.stage.maxAttempts} times; a rank's own error stops it at once.
      */
     public <T, R> JavaRDD<R> mapPartitions(JavaRDD<T> rdd, SpmdFunction<T, R> body) {
-        SlotCheck.require(jsc.sc(), rdd.getNumPartitions());
-        return spmd(rdd, register(rdd.getNumPartitions()), body);
+        int ranks = rdd.getNumPartitions();
+        requireSlots(ranks);
+        long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
+        RendezvousServer.Registration reg = register(ranks);
+        SparkContext sc = jsc.sc();
+        reg.onWorldFailure(f -> {
+            int attempt = BarrierRank.attemptOf(f.worldKey());
+            if (!f.retriable() || attempt + 1 >= attempts) {
+                sc.cancelStage(BarrierRank.stageOf(f.worldKey()), "the SPMD stage failed"
+                        + (f.retriable() ? " on each of its " + (attempt + 1) + " attempts" : "") + ": " + f.message());
+            }
+        });
+        JavaRDD<R> ranked = new JavaRDD<>(barrier(rdd, reg, body), tag());
+        JavaPairRDD<Integer, R> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
+                (p, it) -> new KeyedIterator<>(p, it), true));
+        return keyed.partitionBy(new HashPartitioner(ranks)).values(); // key p goes to partition p
+    }
+
+    /** Pairs each value of partition {@code p} with {@code p}, lazily. */
+    private record KeyedIterator<R>(Integer p, java.util.Iterator<R> values)
+            implements java.util.Iterator<Tuple2<Integer, R>> {
+        @Override
+        public boolean hasNext() {
+            return values.hasNext();
+        }
+
+        @Override
+        public Tuple2<Integer, R> next() {
+            return new Tuple2<>(p, values.next());
+        }
+    }
+
+    private void requireSlots(int ranks) {
+        SlotCheck.require(jsc.sc(), ranks, () -> DriverRendezvous.of(jsc.sc()).lingeringRanks());
     }
 
     private RendezvousServer.Registration register(int ranks) {
-        return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf()));
+        return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf()),
+                MpiConf.DEADLOCK_TIMEOUT.get(jsc.getConf()));
     }
 
-    private <T, R> JavaRDD<R> spmd(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
+    private static <R> ClassTag<R> tag() {
+        return ClassTag$.MODULE$.apply(Object.class);
+    }
+
+    private <T, R> RDD<R> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
-        ClassTag<R> tag = ClassTag$.MODULE$.apply(Object.class);
-        RDD<R> out = rdd.rdd().barrier().mapPartitions(new BarrierRank<>(reg.ticket(), options, body), false, tag);
-        return new JavaRDD<>(out, tag);
+        return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(reg.ticket(), options, body), false, tag());
+    }
+
+    /** The error to throw for a failed stage: the world's own diagnosis where the driver has one. */
+    private static RuntimeException error(Optional<RendezvousServer.Failure> failure, int ranks, Exception spark) {
+        if (failure.isEmpty()) {
+            return spark instanceof RuntimeException re ? re : new RuntimeException(spark);
+        }
+        RendezvousServer.Failure f = failure.get();
+        if (f.rank() < 0) {
+            return f.error() instanceof MpiException me ? me
+                    : new MpiException(-1, "SPMD stage of " + ranks + " ranks", -1, f.message(), spark);
+        }
+        return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error() != null ? f.error() : spark);
+    }
+
+    /** Whether Spark failed the job because an executor was lost, before any rank could say so. */
+    private static boolean lostExecutor(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("ExecutorLostFailure") || m.contains("Executor lost")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -31,12 +31,44 @@ class MpiConfReadmeTest {
         assertEquals(600_000, MpiConf.OP_TIMEOUT.get(new SparkConf(false)));
         assertEquals(131_072, MpiConf.PROTOCOL_SWITCH_LIMIT.get(new SparkConf(false)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "0s")));
-        assertEquals("spark.mpi.op.timeout must be a positive time, not 0s", e.getMessage());
+                () -> MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "-1s")));
+        assertEquals("spark.mpi.op.timeout must be a time of zero or more, or none, not -1s", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "ten minutes")));
+        assertEquals("spark.mpi.op.timeout must be a time of zero or more, or none, not ten minutes", e.getMessage());
+        // no op timeout: "none" or 0; a huge one is kept, not overflowed
+        assertEquals(0, MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "None")));
+        assertEquals(0, MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "0s")));
+        assertEquals(86_400_000_000_000L, MpiConf.OP_TIMEOUT.get(new SparkConf(false).set("spark.mpi.op.timeout", "1000000d")));
+        assertEquals(5_000, MpiConf.DEADLOCK_TIMEOUT.get(new SparkConf(false)));
+        assertEquals(3, MpiConf.MAX_ATTEMPTS.get(new SparkConf(false)));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.MAX_ATTEMPTS.get(new SparkConf(false).set("spark.mpi.stage.maxAttempts", "0")));
+        assertEquals("spark.mpi.stage.maxAttempts must be a number from 1 to 100, not 0", e.getMessage());
         assertEquals(null, MpiConf.rankOptions(new SparkConf(false)).coresShared());
         assertEquals(Boolean.FALSE, MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.coresShared", "False")).coresShared());
         e = assertThrows(IllegalArgumentException.class,
                 () -> MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.coresShared", "maybe")));
         assertEquals("spark.mpi.coresShared must be auto, true or false, not maybe", e.getMessage());
+    }
+
+    @Test
+    void aWholeConfigurationIsCheckedAtOnceAndMisspeltKeysAreNamed() {
+        SparkConf conf = new SparkConf(false)
+                .set("spark.mpi.op.timout", "5s")
+                .set("spark.mpi.deadlockTimeout", "1s")
+                .set("spark.mpi.frobnicate", "yes")
+                .set("spark.mpi.op.timeout", "1min");
+        assertEquals(java.util.List.of(
+                "unknown setting spark.mpi.deadlockTimeout is ignored; did you mean spark.mpi.deadlock.timeout?",
+                "unknown setting spark.mpi.frobnicate is ignored; the spark.mpi.* settings are [spark.mpi.rendezvous"
+                        + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
+                        + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
+                        + "spark.mpi.rendezvous.host, spark.mpi.coresShared]",
+                "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
+                MpiConf.validate(conf).stream().sorted().toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.validate(new SparkConf(false).set("spark.mpi.finalize.timeout", "0")));
+        assertEquals("spark.mpi.finalize.timeout must be a positive time, not 0", e.getMessage());
     }
 }

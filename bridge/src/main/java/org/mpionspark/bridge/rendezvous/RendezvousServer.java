@@ -48,6 +48,8 @@ public final class RendezvousServer implements Closeable {
     private final ServerSocket listener;
     private final String advertisedHost;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    /** Admitted ranks whose connection is still open, whatever became of their job. */
+    private final java.util.Set<Conn> live = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections;
     private final ScheduledExecutorService timer;
     private final Thread acceptor;
@@ -149,6 +151,7 @@ public final class RendezvousServer implements Closeable {
                 return;
             }
             s.setSoTimeout(0);
+            live.add(conn);
             conn.world.controlLoop(conn);
         } catch (IOException e) {
             if (conn != null && conn.world != null) {
@@ -205,8 +208,37 @@ public final class RendezvousServer implements Closeable {
         };
     }
 
+    /**
+     * Ranks whose world failed but whose task has not ended: user code that never returns (a
+     * loop that makes no MPI call) keeps its task slot. E.g. "stage 3 attempt 0 rank 1 on
+     * 10.0.0.5, 42.0 s after its world failed".
+     */
+    public List<String> lingeringRanks() {
+        List<String> out = new ArrayList<>();
+        long now = System.nanoTime();
+        for (Conn c : live) {
+            World w = c.world;
+            long since;
+            synchronized (w) {
+                if (w.failure == null || c.done) {
+                    continue;
+                }
+                since = now - w.failedAtNanos;
+            }
+            out.add(w.key + " rank " + c.rank + " on " + c.peer.host() + ", "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", since / 1e9) + " after its world failed");
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     /** The first failure of a world: which rank, why, and its original error. */
-    public record Failure(String worldKey, int rank, String message, Throwable error) {
+    /**
+     * The first failure of a world: which rank (-1: none in particular), why, and its original
+     * error. {@code retriable}: it came from outside the user's code (a rank's task or executor
+     * was lost, or never reached the rendezvous), so a fresh world may well succeed.
+     */
+    public record Failure(String worldKey, int rank, String message, Throwable error, boolean retriable) {
     }
 
     /** One SPMD job's admission: its ticket, its worlds, and the first failure among them. */
@@ -216,6 +248,8 @@ public final class RendezvousServer implements Closeable {
         private final long deadlockNanos;
         private final Map<String, World> worlds = new ConcurrentHashMap<>();
         private volatile Failure firstFailure;
+        private final java.util.Set<String> failedWorlds = new java.util.HashSet<>();
+        private volatile java.util.function.Consumer<Failure> listener;
 
         private Registration(WorldTicket ticket, long deadlockTimeoutMillis) {
             this.ticket = ticket;
@@ -236,12 +270,29 @@ public final class RendezvousServer implements Closeable {
             return worlds.computeIfAbsent(key, k -> new World(this, k));
         }
 
+        /**
+         * Calls {@code listener} with the first failure of each world of this job, on the thread
+         * that learns of it: e.g. to stop Spark from retrying a stage whose error is the user's.
+         */
+        public void onWorldFailure(java.util.function.Consumer<Failure> listener) {
+            this.listener = listener;
+        }
+
         void failed(Failure f) {
-            if (firstFailure == null) {
-                synchronized (this) {
-                    if (firstFailure == null) {
-                        firstFailure = f;
-                    }
+            synchronized (this) {
+                if (firstFailure == null) {
+                    firstFailure = f;
+                }
+                if (!failedWorlds.add(f.worldKey())) {
+                    return;
+                }
+            }
+            java.util.function.Consumer<Failure> l = listener;
+            if (l != null) {
+                try {
+                    l.accept(f);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "rendezvous: a failure listener failed", e);
                 }
             }
         }
@@ -300,6 +351,7 @@ public final class RendezvousServer implements Closeable {
         private int arrived;
         private boolean admitted;
         private String failure;
+        private long failedAtNanos;
         private ScheduledFuture<?> timeout;
         private ScheduledFuture<?> watchdog;
 
@@ -386,6 +438,7 @@ public final class RendezvousServer implements Closeable {
                     return;
                 }
                 failure = reason;
+                failedAtNanos = System.nanoTime();
                 for (Conn c : ranks) {
                     if (c != null) {
                         waiting.add(c);
@@ -393,7 +446,7 @@ public final class RendezvousServer implements Closeable {
                 }
             }
             LOG.log(System.Logger.Level.WARNING, "rendezvous: world " + key + ": " + reason);
-            reg.failed(new Failure(key, blamed, reason, null));
+            reg.failed(new Failure(key, blamed, reason, null, true));
             for (Conn c : waiting) {
                 synchronized (c) {
                     try {
@@ -435,6 +488,7 @@ public final class RendezvousServer implements Closeable {
                     lost(c, e);
                 }
             } finally {
+                live.remove(c);
                 closeQuietly(c.socket);
                 forgetIfOver();
             }
@@ -451,13 +505,13 @@ public final class RendezvousServer implements Closeable {
                     if (r != rank && states[r] != null && states[r].running()) {
                         String blame = states[r].describe(System.nanoTime()) + " while the others wait for it (rank "
                                 + rank + " timed out: " + message + "); " + RankActivity.describeAll(states);
-                        reg.failed(new Failure(key, r, blame, t));
+                        reg.failed(new Failure(key, r, blame, t, false));
                         abortAll(-1, blame, error);
                         return;
                     }
                 }
             }
-            reg.failed(new Failure(key, rank, message, t));
+            reg.failed(new Failure(key, rank, message, t, false));
             abortAll(rank, "rank " + rank + " failed: " + message, error);
         }
 
@@ -483,7 +537,8 @@ public final class RendezvousServer implements Closeable {
             }
             String message = "deadlock: every rank waits in an MPI call and none has moved for "
                     + reg.deadlockNanos / 1_000_000 + " ms (spark.mpi.deadlock.timeout): " + String.join("; ", calls);
-            reg.failed(new Failure(key, -1, message, new org.mpionspark.mpi.MpiDeadlockException(message, calls)));
+            reg.failed(new Failure(key, -1, message, new org.mpionspark.mpi.MpiDeadlockException(message, calls),
+                    false));
             abortAll(-1, message, null);
         }
 
@@ -502,7 +557,7 @@ public final class RendezvousServer implements Closeable {
             String message = "rank " + c.rank + " on host " + c.peer.host() + " lost its connection to the driver "
                     + "without reporting an error, so its task or its executor JVM ended (" + RemoteError.describe(e)
                     + "); " + RankActivity.describeAll(activities());
-            reg.failed(new Failure(key, c.rank, message, null));
+            reg.failed(new Failure(key, c.rank, message, null, true));
             abortAll(c.rank, message, null);
         }
 
@@ -511,6 +566,7 @@ public final class RendezvousServer implements Closeable {
             synchronized (this) {
                 if (failure == null) {
                     failure = message;
+                    failedAtNanos = System.nanoTime();
                 }
                 if (watchdog != null) {
                     watchdog.cancel(false);

@@ -36,6 +36,21 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
         this.body = body;
     }
 
+    /** The key of the world of one run of a stage, e.g. "stage 12 attempt 0". */
+    static String worldKey(int stage, int attempt) {
+        return "stage " + stage + " attempt " + attempt;
+    }
+
+    /** The stage of a {@link #worldKey}. */
+    public static int stageOf(String worldKey) {
+        return Integer.parseInt(worldKey.split(" ")[1]);
+    }
+
+    /** The stage attempt of a {@link #worldKey}, from 0. */
+    public static int attemptOf(String worldKey) {
+        return Integer.parseInt(worldKey.split(" ")[3]);
+    }
+
     @Override
     public scala.collection.Iterator<R> apply(scala.collection.Iterator<T> partition) {
         BarrierTaskContext ctx = BarrierTaskContext.get();
@@ -45,7 +60,7 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
             throw new IllegalStateException("the barrier stage has " + size + " tasks but the SPMD job was set up for "
                     + ticket.size() + " ranks");
         }
-        String worldKey = "stage " + ctx.stageId() + " attempt " + ctx.stageAttemptNumber();
+        String worldKey = worldKey(ctx.stageId(), ctx.stageAttemptNumber());
         RankSession session = RankLauncher.start(ticket, worldKey, rank, options, ctx::isInterrupted);
         List<R> out = new ArrayList<>();
         try {

@@ -38,11 +38,16 @@ final class BlockReport {
         }
     }
 
-    /** Called when a wait ends, however it ends. */
-    synchronized void resumed() {
+    /**
+     * Called when a wait ends: {@code done} if it completed, false if it threw, which leaves the
+     * driver's view at the failed call (the rank is failing in it) until the next report.
+     */
+    synchronized void resumed(boolean done) {
         if (reported) {
             reported = false;
-            link.reportState(null, 0);
+            if (done) {
+                link.reportState(null, 0);
+            }
         }
     }
 }

@@ -158,10 +158,13 @@ final class Waiter {
         }
         enter(operation, peer);
         boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
+        boolean ended = false;
         try {
-            return poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos);
+            T result = poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos);
+            ended = true;
+            return result;
         } finally {
-            report.resumed();
+            report.resumed(ended); // a failed wait stays "blocked" for the driver: the rank is failing in it
             exit();
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -24,7 +24,7 @@ final class SparkSessions {
         return new JavaSparkContext(conf);
     }
 
-    private static SparkConf base(String master) {
+    static SparkConf base(String master) {
         return new SparkConf()
                 .setMaster(master)
                 .setAppName("mpi-on-spark-test")

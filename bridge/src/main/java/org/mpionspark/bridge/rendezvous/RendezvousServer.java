@@ -501,14 +501,20 @@ public final class RendezvousServer implements Closeable {
         private void failed(int rank, String message, Throwable t, byte[] error) {
             if (t instanceof org.mpionspark.mpi.MpiTimeoutException) {
                 RankActivity[] states = activities();
-                for (int r = 0; r < states.length; r++) {
-                    if (r != rank && states[r] != null && states[r].running()) {
-                        String blame = states[r].describe(System.nanoTime()) + " while the others wait for it (rank "
-                                + rank + " timed out: " + message + "); " + RankActivity.describeAll(states);
-                        reg.failed(new Failure(key, r, blame, t, false));
-                        abortAll(-1, blame, error);
-                        return;
+                long now = System.nanoTime();
+                int r = -1; // the rank that has run its own code the longest
+                for (int i = 0; i < states.length; i++) {
+                    if (i != rank && states[i] != null && states[i].running()
+                            && (r < 0 || states[i].unchangedNanos(now) > states[r].unchangedNanos(now))) {
+                        r = i;
                     }
+                }
+                if (r >= 0) {
+                    String blame = states[r].describe(now) + " while the others wait for it (rank " + rank
+                            + " timed out: " + message + "); " + RankActivity.describeAll(states);
+                    reg.failed(new Failure(key, r, blame, t, false));
+                    abortAll(-1, blame, error);
+                    return;
                 }
             }
             reg.failed(new Failure(key, rank, message, t, false));

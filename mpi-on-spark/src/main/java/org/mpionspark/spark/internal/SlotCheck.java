@@ -3,7 +3,7 @@ package org.mpionspark.spark.internal;
 import java.util.List;
 
 import org.apache.spark.SparkContext;
-import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.SparkStageInfo;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.MpiConf;
 
@@ -28,7 +28,8 @@ public final class SlotCheck {
         long wait = MpiConf.SLOTS_WAIT_TIMEOUT.get(sc.getConf());
         long deadline = System.currentTimeMillis() + wait;
         int total = slots(sc);
-        int busy = running(sc);
+        List<String> stuck = lingering.get();
+        int busy = running(sc) + stuck.size();
         while (total - busy < ranks && System.currentTimeMillis() < deadline && !(local && total < ranks)) {
             try {
                 Thread.sleep(50);
@@ -37,7 +38,8 @@ public final class SlotCheck {
                 break;
             }
             total = slots(sc);
-            busy = running(sc);
+            stuck = lingering.get();
+            busy = running(sc) + stuck.size();
         }
         if (total < ranks) {
             throw new MpiException(-1, "SPMD stage", -1, "needs " + ranks + " task slots at once (one per rank) "
@@ -46,13 +48,11 @@ public final class SlotCheck {
                     + " ranks or give the application more cores");
         }
         if (total - busy < ranks) {
-            List<String> stuck = lingering.get();
             throw new MpiException(-1, "SPMD stage", -1, "needs " + ranks + " free task slots at once (one per rank) "
-                    + "but only " + (total - busy) + " of " + total + " were free after waiting " + wait + " ms "
-                    + "(spark.mpi.slots.waitTimeout): " + busy + " running task(s) hold the others"
-                    + (stuck.isEmpty() ? ", from other jobs of this application"
-                        : "; among them ranks whose world failed but whose code never returned, so their tasks "
-                            + "cannot end: " + String.join("; ", stuck)));
+                    + "but only " + Math.max(0, total - busy) + " of " + total + " were free after waiting " + wait
+                    + " ms (spark.mpi.slots.waitTimeout)" + (stuck.isEmpty() ? ": tasks of other jobs hold the others"
+                        : ": ranks whose world failed but whose code never returned hold " + stuck.size() + " (their "
+                            + "tasks cannot end): " + String.join("; ", stuck)));
         }
     }
 
@@ -61,11 +61,15 @@ public final class SlotCheck {
         return sc.maxNumConcurrentTasks(sc.resourceProfileManager().defaultResourceProfile());
     }
 
-    /** Tasks running now, on every executor (and on the driver in local mode): one slot each. */
+    /**
+     * Tasks of the stages running now. Tasks of a failed stage that never return are not among
+     * them (Spark counts the stage as over): the caller adds those of its own it knows.
+     */
     private static int running(SparkContext sc) {
         int n = 0;
-        for (SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
-            n += e.numRunningTasks();
+        for (int stage : sc.statusTracker().getActiveStageIds()) {
+            SparkStageInfo info = sc.statusTracker().getStageInfo(stage).getOrElse(() -> null);
+            n += info == null ? 0 : info.numActiveTasks();
         }
         return n;
     }

@@ -20,6 +20,7 @@ final class SparkSessions {
     static JavaSparkContext localCluster(int workers, int coresPerWorker) {
         SparkConf conf = base("local-cluster[" + workers + "," + coresPerWorker + ",1024]")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.task.maxFailures", "4") // a cluster's default: Spark may run a failed stage again
                 .set("spark.executor.memory", "1g");
         return new JavaSparkContext(conf);
     }

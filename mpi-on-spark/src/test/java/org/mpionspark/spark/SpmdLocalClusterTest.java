@@ -81,6 +81,56 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void aLostExecutorIsRetriedWithAFreshWorldAndGivesTheRightResult() throws Exception {
+        String marker = java.nio.file.Files.createTempDirectory("mpi-retry").resolve("killed-once").toString();
+        List<Integer> out = mpi.run(4, comm -> {
+            if (comm.rank() == 1 && new java.io.File(marker).createNewFile()) {
+                Runtime.getRuntime().halt(17); // the executor JVM dies on the first attempt only
+            }
+            int[] v = {comm.rank() + 1};
+            comm.allreduce(v, v, Op.SUM);
+            return v[0];
+        });
+        assertEquals(List.of(10, 10, 10, 10), out);
+        assertTrue(new java.io.File(marker).exists(), "the first attempt ran and lost its executor");
+    }
+
+    @Test
+    void anExecutorLostOnEveryAttemptFailsNamingRankHostAndWhy() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
+            if (comm.rank() == 1) {
+                Runtime.getRuntime().halt(17);
+            }
+            comm.barrier();
+            return 0;
+        }));
+        assertTrue(e.getMessage().matches("(?s)rank \\d of 4 failed: rank \\d on host 127\\.0\\.0\\.1 lost its connection to "
+                + "the driver without reporting an error, so its task or its executor JVM ended \\((EOF|Socket)Exception.*"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("(null)"), e.getMessage());
+        assertEquals("SPMD stage: failed on each of its 3 attempts (spark.mpi.stage.maxAttempts=3)",
+                e.getSuppressed()[0].getMessage());
+    }
+
+    @Test
+    void aMapPartitionsStageWhoseExecutorIsLostIsRunAgainBySpark() throws Exception {
+        String marker = java.nio.file.Files.createTempDirectory("mpi-retry").resolve("killed-once").toString();
+        org.apache.spark.api.java.JavaRDD<Integer> data = jsc.parallelize(java.util.stream.IntStream.range(0, 40)
+                .boxed().toList(), 4);
+        List<String> out = mpi.mapPartitions(data, (comm, part) -> {
+            if (comm.rank() == 2 && new java.io.File(marker).createNewFile()) {
+                Runtime.getRuntime().halt(17);
+            }
+            long[] sum = {0};
+            part.forEachRemaining(x -> sum[0] += x);
+            comm.allreduce(sum, sum, Op.SUM);
+            return List.of(comm.rank() + ":" + sum[0]).iterator();
+        }).collect();
+        assertEquals(List.of("0:780", "1:780", "2:780", "3:780"), out);
+        assertTrue(new java.io.File(marker).exists());
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

@@ -116,7 +116,11 @@ final class HandshakeSelector implements Closeable {
     /** Until the next deadline, the next refusal summary or accepts resume; a minute at most. */
     private long timeoutMillis() {
         long now = System.nanoTime();
-        long next = Math.min(refusals.nextDueNanos() - now, RefusalLog.WINDOW_NANOS);
+        long next = RefusalLog.WINDOW_NANOS;
+        long summaryDue = refusals.nextDueNanos();
+        if (summaryDue != Long.MAX_VALUE) { // nanoTime may be negative: no MAX_VALUE - now
+            next = Math.min(next, summaryDue - now);
+        }
         if (!pending.isEmpty()) {
             next = Math.min(next, pending.iterator().next().deadline - now);
         }

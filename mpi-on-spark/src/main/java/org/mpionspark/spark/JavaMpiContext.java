@@ -99,7 +99,9 @@ public final class JavaMpiContext {
      * partition whole and in order, so the result is a plain RDD (no barrier restrictions on what
      * follows), computed once for all later actions, and a stage whose executor was lost is run
      * again by Spark with a fresh world (when {@code spark.task.maxFailures} allows retries), up
-     * to {@code spark.mpi.stage.maxAttempts} times; a rank's own error stops it at once.
+     * to {@code spark.mpi.stage.maxAttempts} times; a rank's own error stops it at once. Its
+     * rendezvous registration lives as long as the result is reachable on the driver (Spark may
+     * compute the SPMD stage again), or until the context stops.
      */
     public <T, R> JavaRDD<R> mapPartitions(JavaRDD<T> rdd, SpmdFunction<T, R> body) {
         int ranks = rdd.getNumPartitions();
@@ -114,7 +116,9 @@ public final class JavaMpiContext {
                         + (f.retriable() ? " on each of its " + (attempt + 1) + " attempts" : "") + ": " + f.message());
             }
         });
-        JavaRDD<R> ranked = new JavaRDD<>(barrier(rdd, reg, body), tag());
+        RDD<R> spmd = barrier(rdd, reg, body);
+        DriverRendezvous.closeWhenUnreachable(spmd, reg); // the result reaches it through its lineage
+        JavaRDD<R> ranked = new JavaRDD<>(spmd, tag());
         JavaPairRDD<Integer, R> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
                 (p, it) -> new KeyedIterator<>(p, it), true));
         return keyed.partitionBy(new HashPartitioner(ranks)).values(); // key p goes to partition p

@@ -2,26 +2,30 @@ package org.mpionspark.bridge.rendezvous;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -32,7 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The driver side of the rendezvous. A {@link #register registration} stands for one SPMD job;
  * each run of its stage (a stage attempt, a recomputation) forms its own world of ranks, keyed by
  * the world key the ranks present. Only connections that show the registration's secret are
- * admitted; anything else is refused and logged.
+ * admitted; anything else is refused, and logged at most about once a minute ({@link RefusalLog}).
+ *
+ * <p>It listens on one address only. Handshakes are read on one selector thread under one deadline
+ * each ({@link HandshakeSelector}); only an admitted rank gets a thread of its own.
  *
  * <p>Once a world is complete, every rank gets the peer table, with the host the server saw its
  * connection come from. The connection then stays open: a rank's failure, or a lost connection,
@@ -41,39 +48,73 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RendezvousServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
-    private static final int HANDSHAKE_TIMEOUT_MS = 15_000;
+    /** Longest time from accepting a connection to reading its whole handshake. */
+    public static final long DEFAULT_HANDSHAKE_TIMEOUT_MILLIS = 15_000;
     /** The deadlock watchdog's default: every rank blocked, none moving a byte, for this long. */
     public static final long DEFAULT_DEADLOCK_MILLIS = 5_000;
 
-    private final ServerSocket listener;
+    private final HandshakeSelector handshakes;
+    private final RefusalLog refusals = new RefusalLog(
+            line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime);
     private final String advertisedHost;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     /** Admitted ranks whose connection is still open, whatever became of their job. */
     private final java.util.Set<Conn> live = ConcurrentHashMap.newKeySet();
+    /** One thread per admitted rank: bounded by the ranks of live worlds, whose secret was checked. */
     private final ExecutorService connections;
     private final ScheduledExecutorService timer;
-    private final Thread acceptor;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
 
-    /**
-     * Listens on an ephemeral port of {@code bindAddress} (null: all interfaces); ranks are told
-     * to connect to {@code advertisedHost}.
-     */
+    /** As below, with handshakes cut after {@link #DEFAULT_HANDSHAKE_TIMEOUT_MILLIS}. */
     public RendezvousServer(InetAddress bindAddress, String advertisedHost) throws IOException {
-        this.listener = new ServerSocket();
-        listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(bindAddress, 0), 256);
-        this.advertisedHost = advertisedHost;
+        this(bindAddress, advertisedHost, DEFAULT_HANDSHAKE_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Listens on an ephemeral port of {@code bindAddress} only; ranks are told to connect to
+     * {@code advertisedHost}. A connection whose handshake is not complete within
+     * {@code handshakeTimeoutMillis} of its accept is refused.
+     */
+    public RendezvousServer(InetAddress bindAddress, String advertisedHost, long handshakeTimeoutMillis)
+            throws IOException {
+        Objects.requireNonNull(bindAddress, "bindAddress: the server listens on one address, not on all");
+        this.advertisedHost = Objects.requireNonNull(advertisedHost, "advertisedHost");
         this.connections = Executors.newCachedThreadPool(daemon("mpi-rendezvous-conn"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mpi-rendezvous-timer"));
-        this.acceptor = daemon("mpi-rendezvous-accept").newThread(this::acceptLoop);
-        acceptor.start();
+        try {
+            this.handshakes = new HandshakeSelector(new InetSocketAddress(bindAddress, 0), handshakeTimeoutMillis,
+                    new Admission(), refusals, daemon("mpi-rendezvous-handshake"));
+        } catch (IOException | RuntimeException e) {
+            connections.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
     }
 
     /** The port ranks connect to. */
     public int port() {
-        return listener.getLocalPort();
+        return handshakes.address().getPort();
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress address() {
+        return handshakes.address();
+    }
+
+    /** Registrations not closed yet: each SPMD job holds one while it can still run. */
+    public int registrationCount() {
+        return registrations.size();
+    }
+
+    /** Connections whose handshake is under way. */
+    int pendingHandshakes() {
+        return handshakes.pending();
+    }
+
+    /** The refusals so far, and the log lines they cost. */
+    RefusalLog refusals() {
+        return refusals;
     }
 
     /** As {@link #register(int, long, long)} with the watchdog at {@link #DEFAULT_DEADLOCK_MILLIS}. */
@@ -104,67 +145,63 @@ public final class RendezvousServer implements Closeable {
         return r;
     }
 
-    private void acceptLoop() {
-        while (!closed) {
+    /** Where the handshake selector sends complete handshakes: checked there, admitted here. */
+    private final class Admission implements HandshakeSelector.Admission {
+        @Override
+        public String check(Hello h) {
+            Registration reg = registrations.get(h.registrationId());
+            return reg == null || !MessageDigest.isEqual(h.secret(), reg.ticket.secret())
+                    ? "unknown registration or wrong secret" : null;
+        }
+
+        @Override
+        public void admit(SocketChannel channel, Hello h, byte[] leftover) {
             try {
-                Socket s = listener.accept();
-                connections.execute(() -> handle(s));
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, "rendezvous accept failed", e);
-                }
-            } catch (RuntimeException e) { // executor shut down
-                return;
+                connections.execute(() -> join(channel, h, leftover));
+            } catch (RejectedExecutionException e) { // closed
+                closeQuietly(channel);
             }
         }
     }
 
-    private void handle(Socket s) {
-        String from = s.getRemoteSocketAddress().toString();
+    /** Runs on the rank's own thread: its world's admission, then its control loop. */
+    private void join(SocketChannel channel, Hello h, byte[] leftover) {
+        Socket s = channel.socket();
+        String from = String.valueOf(s.getRemoteSocketAddress());
         Conn conn = null;
         try {
-            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
             s.setTcpNoDelay(true);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(new SequenceInputStream(
+                    new ByteArrayInputStream(leftover), new SocketInput(s.getInputStream()))));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-            if (in.readInt() != Wire.MAGIC || in.readInt() != Wire.VERSION) {
-                refuse(out, s, from, "not an mpi-on-spark rank (bad magic or version)");
-                return;
-            }
-            String regId = in.readUTF();
-            byte[] secret = Wire.readBlob(in);
-            String worldKey = in.readUTF();
-            int rank = in.readInt();
-            int size = in.readInt();
-            int writePort = in.readInt();
-            int readPort = in.readInt();
-            int processors = in.readInt();
-            Registration reg = registrations.get(regId);
-            if (reg == null || !MessageDigest.isEqual(secret, reg.ticket.secret())) {
+            Registration reg = registrations.get(h.registrationId());
+            if (reg == null) {
                 refuse(out, s, from, "unknown registration or wrong secret");
                 return;
             }
-            conn = new Conn(s, in, out, rank, new Peer(rank, s.getInetAddress().getHostAddress(), readPort, writePort, processors));
-            String problem = reg.world(worldKey).arrive(conn, size);
+            conn = new Conn(s, in, out, h.rank(), new Peer(h.rank(), s.getInetAddress().getHostAddress(),
+                    h.readPort(), h.writePort(), h.processors()));
+            String problem = reg.world(h.worldKey()).arrive(conn, h.size());
             if (problem != null) {
                 refuse(out, s, from, problem);
                 return;
             }
-            s.setSoTimeout(0);
             live.add(conn);
             conn.world.controlLoop(conn);
         } catch (IOException e) {
-            if (conn != null && conn.world != null) {
+            if (closed) {
+                // the server closed this connection: nobody is left to tell
+            } else if (conn != null && conn.world != null) {
                 conn.world.lost(conn, e);
             } else {
-                LOG.log(System.Logger.Level.WARNING, "rendezvous: dropped connection from " + from + ": " + e);
+                refusals.refused(from, "connection failed before admission: " + e);
             }
             closeQuietly(s);
         }
     }
 
-    private static void refuse(DataOutputStream out, Socket s, String from, String reason) {
-        LOG.log(System.Logger.Level.WARNING, "rendezvous: refused " + from + ": " + reason);
+    private void refuse(DataOutputStream out, Socket s, String from, String reason) {
+        refusals.refused(from, reason);
         try {
             out.writeByte(Wire.REFUSED);
             out.writeUTF(reason);
@@ -186,17 +223,12 @@ public final class RendezvousServer implements Closeable {
     @Override
     public void close() {
         closed = true;
-        closeQuietly(listener);
+        handshakes.close();
         for (Registration r : registrations.values()) {
             r.close();
         }
         connections.shutdownNow();
         timer.shutdownNow();
-        try {
-            acceptor.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static ThreadFactory daemon(String name) {

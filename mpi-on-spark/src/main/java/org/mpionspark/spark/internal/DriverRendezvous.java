@@ -2,9 +2,13 @@ package org.mpionspark.spark.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
@@ -13,11 +17,14 @@ import org.mpionspark.spark.MpiConf;
 
 /**
  * The rendezvous server of a SparkContext, on the driver: started with the first SPMD stage,
- * closed when the application ends. Each SPMD job registers with it for its own secret.
+ * closed when the application ends. Each SPMD job registers with it for its own secret. It
+ * listens where Spark's driver does ({@code spark.driver.bindAddress}) and is advertised to the
+ * ranks as {@code spark.mpi.rendezvous.host}, else {@code spark.driver.host}.
  */
 public final class DriverRendezvous {
 
     private static final Map<SparkContext, RendezvousServer> SERVERS = new WeakHashMap<>();
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private DriverRendezvous() {
     }
@@ -26,11 +33,14 @@ public final class DriverRendezvous {
     public static synchronized RendezvousServer of(SparkContext sc) {
         RendezvousServer server = SERVERS.get(sc);
         if (server == null) {
-            String host = sc.getConf().get(MpiConf.RENDEZVOUS_HOST, sc.getConf().get("spark.driver.host", "127.0.0.1"));
+            SparkConf conf = sc.getConf();
+            String host = conf.get("spark.driver.host", "127.0.0.1");
+            String bind = conf.get("spark.driver.bindAddress", host);
             try {
-                server = new RendezvousServer(null, host);
+                server = new RendezvousServer(resolve(bind), conf.get(MpiConf.RENDEZVOUS_HOST, host));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the MPI rendezvous server on the driver", e);
+                throw new UncheckedIOException("cannot start the MPI rendezvous server on the driver at " + bind
+                        + " (spark.driver.bindAddress)", e);
             }
             SERVERS.put(sc, server);
             RendezvousServer started = server;
@@ -45,5 +55,22 @@ public final class DriverRendezvous {
             });
         }
         return server;
+    }
+
+    /**
+     * Closes {@code reg} once {@code owner} (the RDD an SPMD job returned) is unreachable: until
+     * then any action may compute it again. Closing the server, when the application ends, closes it too.
+     */
+    public static void closeWhenUnreachable(Object owner, RendezvousServer.Registration reg) {
+        CLEANER.register(owner, reg::close); // the action holds the registration, never the owner
+    }
+
+    private static InetAddress resolve(String bind) {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("spark.driver.bindAddress (or spark.driver.host) " + bind
+                    + " is not an address of this machine: the MPI rendezvous server cannot listen on it", e);
+        }
     }
 }

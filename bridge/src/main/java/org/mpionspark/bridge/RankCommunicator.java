@@ -61,8 +61,7 @@ public final class RankCommunicator implements Communicator {
     private final int[] localRanks;
     private final int rank;
     private final int size;
-    private final CollectiveLinks links = new CollectiveLinks();
-    private int collectiveSeq;
+    private final CollectiveChannel collectives;
 
     /**
      * The world communicator of a rank ({@code MPI_COMM_WORLD}); {@code coresShared}: whether ranks
@@ -94,6 +93,8 @@ public final class RankCommunicator implements Communicator {
         }
         this.rank = me;
         this.size = worldRanks.length;
+        this.collectives = new CollectiveChannel(transport, waiter, context, rank, size, this::world,
+                state.coresShared);
     }
 
     private static int[] identity(int n) {
@@ -322,8 +323,8 @@ public final class RankCommunicator implements Communicator {
 
     @Override
     public void barrier() {
-        links.begin("barrier()");
-        Barrier.run(links);
+        Links call = collectives.begin("barrier()");
+        Barrier.run(call);
     }
 
     /**
@@ -331,13 +332,7 @@ public final class RankCommunicator implements Communicator {
      * timeout, since peers may still compute for as long as they need, but ends on an abort.
      */
     void endOfRank() {
-        links.begin(CollectiveLinks.END);
-        links.unbounded = true;
-        try {
-            Barrier.run(links);
-        } finally {
-            links.unbounded = false;
-        }
+        Barrier.run(collectives.begin(CollectiveChannel.END).unbounded());
     }
 
     @Override
@@ -351,8 +346,8 @@ public final class RankCommunicator implements Communicator {
         String op = "bcast(" + kind.elementName() + "[], root=" + root + ")";
         checkRange(op, buf, offset, count);
         checkRank(op, "root", root, false);
-        links.begin(op, kind.ordinal(), count, root);
-        Bcast.run(links, kind, buf, offset, count, root);
+        Links call = collectives.begin(op, kind.ordinal(), count, root);
+        Bcast.run(call, kind, buf, offset, count, root);
     }
 
     @Override
@@ -362,12 +357,12 @@ public final class RankCommunicator implements Communicator {
         checkRank(op, "root", root, false);
         byte[] bytes = rank == root ? encode(op, obj) : null;
         int[] length = {bytes == null ? 0 : bytes.length};
-        links.begin(op, root);
-        Bcast.run(links, ArrayKind.INT, length, 0, 1, root);
+        Links call = collectives.begin(op, root);
+        Bcast.run(call, ArrayKind.INT, length, 0, 1, root);
         if (rank != root) {
             bytes = new byte[length[0]];
         }
-        Bcast.run(links, ArrayKind.BYTE, bytes, 0, bytes.length, root);
+        Bcast.run(call, ArrayKind.BYTE, bytes, 0, bytes.length, root);
         return rank == root ? obj : (T) decode(op, bytes, root);
     }
 
@@ -389,8 +384,8 @@ public final class RankCommunicator implements Communicator {
             }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
-        links.begin(name, kind.ordinal(), count, op.name().hashCode());
-        Allreduce.run(links, kind, recvbuf, count, kind.bytes(), op);
+        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        Allreduce.run(call, kind, recvbuf, count, kind.bytes(), op);
     }
 
     @Override
@@ -407,8 +402,8 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
-        Reduce.run(links, kind, data, count, op, root);
+        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
+        Reduce.run(call, kind, data, count, op, root);
         if (rank == root) {
             System.arraycopy(data, 0, recvbuf, 0, count);
         }
@@ -430,11 +425,11 @@ public final class RankCommunicator implements Communicator {
         }
         Object data = kind.newArray(blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
-        links.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
+        Links call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
         if (op.commutative()) {
-            ReduceScatter.ring(links, kind, data, blocks, op);
+            ReduceScatter.ring(call, kind, data, blocks, op);
         } else {
-            Allreduce.run(links, kind, data, blocks.total(), kind.bytes(), op);
+            Allreduce.run(call, kind, data, blocks.total(), kind.bytes(), op);
         }
         System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
     }
@@ -459,8 +454,8 @@ public final class RankCommunicator implements Communicator {
         Object mine = sendbuf == IN_PLACE ? recvbuf : sendbuf;
         sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
-        links.begin(name, kind.ordinal(), count, op.name().hashCode());
-        Scan.run(links, kind, data, count, op, inclusive);
+        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        Scan.run(call, kind, data, count, op, inclusive);
         if (inclusive || rank > 0) {
             System.arraycopy(data, 0, recvbuf, 0, count);
         }
@@ -507,8 +502,8 @@ public final class RankCommunicator implements Communicator {
             sameKind(name, "recvbuf", recvbuf, kind);
             checkRange(name, recvbuf, recvOffset, recvCount);
         }
-        links.begin(name, kind.ordinal(), root);
-        Scatter.run(links, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        Links call = collectives.begin(name, kind.ordinal(), root);
+        Scatter.run(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
     }
 
     @Override
@@ -553,8 +548,8 @@ public final class RankCommunicator implements Communicator {
                         + " elements from itself but sends " + sendCount);
             }
         }
-        links.begin(name, kind.ordinal(), root);
-        Gather.run(links, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        Links call = collectives.begin(name, kind.ordinal(), root);
+        Gather.run(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
     }
 
     @Override
@@ -566,8 +561,8 @@ public final class RankCommunicator implements Communicator {
         if (sendbuf != IN_PLACE) {
             sameShape(name, "sendbuf", sendbuf, kind, count);
         }
-        links.begin(name, kind.ordinal(), count);
-        Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
+        Links call = collectives.begin(name, kind.ordinal(), count);
+        Allgather.run(call, kind, sendbuf == IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
     }
 
     @Override
@@ -584,8 +579,8 @@ public final class RankCommunicator implements Communicator {
                         + " elements but counts[" + rank + "] is " + counts[rank]);
             }
         }
-        links.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
-        Allgather.run(links, kind, sendbuf == IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
+        Links call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
+        Allgather.run(call, kind, sendbuf == IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
     }
 
     @Override
@@ -595,8 +590,8 @@ public final class RankCommunicator implements Communicator {
         int n = equalBlocks(name, "sendbuf", kind, sendbuf);
         sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
-        links.begin(name, kind.ordinal(), n);
-        Alltoall.run(links, kind, sendbuf, blocks, recvbuf, blocks);
+        Links call = collectives.begin(name, kind.ordinal(), n);
+        Alltoall.run(call, kind, sendbuf, blocks, recvbuf, blocks);
     }
 
     @Override
@@ -613,8 +608,8 @@ public final class RankCommunicator implements Communicator {
             throw new IllegalArgumentException(name + ": rank " + rank + " sends itself " + sendCounts[rank]
                     + " elements but expects " + recvCounts[rank]);
         }
-        links.begin(name, kind.ordinal());
-        Alltoall.run(links, kind, sendbuf, send, recvbuf, recv);
+        Links call = collectives.begin(name, kind.ordinal());
+        Alltoall.run(call, kind, sendbuf, send, recvbuf, recv);
     }
 
     // ----------------------------------------------------------------- collectives, object tier
@@ -641,11 +636,11 @@ public final class RankCommunicator implements Communicator {
             }
         }
         int[] mine = new int[1];
-        links.begin(name, root);
-        Scatter.run(links, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
+        Links call = collectives.begin(name, root);
+        Scatter.run(call, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
         byte[] all = parts == null ? null : concat(parts);
         byte[] bytes = new byte[mine[0]];
-        Scatter.run(links, ArrayKind.BYTE, all, Blocks.packed(lengths), bytes, 0, bytes.length, root);
+        Scatter.run(call, ArrayKind.BYTE, all, Blocks.packed(lengths), bytes, 0, bytes.length, root);
         @SuppressWarnings("unchecked")
         T value = (T) decode(name, bytes, root);
         return value;
@@ -657,11 +652,11 @@ public final class RankCommunicator implements Communicator {
         checkRank(name, "root", root, false);
         byte[] bytes = encode(name, obj);
         int[] lengths = new int[size];
-        links.begin(name, root);
-        Gather.run(links, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
+        Links call = collectives.begin(name, root);
+        Gather.run(call, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
         Blocks blocks = Blocks.packed(lengths);
         byte[] all = rank == root ? new byte[blocks.total()] : null;
-        Gather.run(links, ArrayKind.BYTE, bytes, 0, bytes.length, all, blocks, root);
+        Gather.run(call, ArrayKind.BYTE, bytes, 0, bytes.length, all, blocks, root);
         return rank == root ? decodeAll(name, all, blocks) : null;
     }
 
@@ -670,11 +665,11 @@ public final class RankCommunicator implements Communicator {
         String name = "allgatherObject()";
         byte[] bytes = encode(name, obj);
         int[] lengths = new int[size];
-        links.begin(name);
-        Allgather.run(links, ArrayKind.INT, new int[] {bytes.length}, 0, lengths, Blocks.equal(size, 1, 0));
+        Links call = collectives.begin(name);
+        Allgather.run(call, ArrayKind.INT, new int[] {bytes.length}, 0, lengths, Blocks.equal(size, 1, 0));
         Blocks blocks = Blocks.packed(lengths);
         byte[] all = new byte[blocks.total()];
-        Allgather.run(links, ArrayKind.BYTE, bytes, 0, all, blocks);
+        Allgather.run(call, ArrayKind.BYTE, bytes, 0, all, blocks);
         return decodeAll(name, all, blocks);
     }
 
@@ -693,11 +688,11 @@ public final class RankCommunicator implements Communicator {
         }
         int[] recvLengths = new int[size];
         Blocks ones = Blocks.equal(size, 1, 0);
-        links.begin(name);
-        Alltoall.run(links, ArrayKind.INT, sendLengths, ones, recvLengths, ones);
+        Links call = collectives.begin(name);
+        Alltoall.run(call, ArrayKind.INT, sendLengths, ones, recvLengths, ones);
         Blocks in = Blocks.packed(recvLengths);
         byte[] all = new byte[in.total()];
-        Alltoall.run(links, ArrayKind.BYTE, concat(parts), Blocks.packed(sendLengths), all, in);
+        Alltoall.run(call, ArrayKind.BYTE, concat(parts), Blocks.packed(sendLengths), all, in);
         return decodeAll(name, all, in);
     }
 
@@ -799,8 +794,8 @@ public final class RankCommunicator implements Communicator {
         }
         int[] mine = {color, key, state.nextContext};
         int[] all = new int[3 * size];
-        links.begin(name);
-        Allgather.run(links, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 3, 0));
+        Links call = collectives.begin(name);
+        Allgather.run(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 3, 0));
         int newContext = newContext(all, 2, name);
         if (color == Group.UNDEFINED) {
             return null;
@@ -838,8 +833,8 @@ public final class RankCommunicator implements Communicator {
         // agree on the context, and check every rank passed the same group
         int[] mine = {state.nextContext, java.util.Arrays.hashCode(group.worldRanks())};
         int[] all = new int[2 * size];
-        links.begin(name);
-        Allgather.run(links, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 2, 0));
+        Links call = collectives.begin(name);
+        Allgather.run(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 2, 0));
         for (int r = 0; r < size; r++) {
             if (all[2 * r + 1] != mine[1]) {
                 throw new MpiException(rank, name, r, "rank " + r + " passed a different group: create(group) needs "
@@ -914,127 +909,6 @@ public final class RankCommunicator implements Communicator {
         } catch (RuntimeException e) {
             throw new MpiException(rank, op, peer, "cannot deserialise the object received (" + bytes.length
                     + " bytes); is its class on this executor's class path? " + e, e);
-        }
-    }
-
-    /** The collective channel as the algorithms see it; one tag per collective call. */
-    private static final int SIGNATURE_BITS = 10;
-    private static final int SIGNATURE_MASK = (1 << SIGNATURE_BITS) - 1;
-    private static final int SEQ_MASK = (1 << (Matcher.TAG_BITS - SIGNATURE_BITS)) - 1;
-
-    private final class CollectiveLinks implements Links {
-        /** The operation of the end-of-rank barrier; its verb is told apart in diagnoses. */
-        static final String END = "end of rank (the barrier after its function returned)";
-        private final int endSignature = signature(END);
-        private String operation = "collective";
-        private boolean unbounded;
-        private int tag;
-
-        private int seq;
-        private int signature;
-
-        /**
-         * Starts a collective call. Its messages carry the sequence number of the call and a
-         * signature of the operation's name (up to its '(') and of {@code shape}: the arguments
-         * every rank must agree on (type, count, root, op). The rest of {@code operation} may differ
-         * between ranks and only names the call in errors.
-         * so a mismatched call never matches: it is diagnosed by {@link #diagnose} instead.
-         */
-        void begin(String operation, int... shape) {
-            this.operation = operation;
-            this.seq = collectiveSeq;
-            this.signature = signature(operation, shape);
-            this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
-            collectiveSeq = (collectiveSeq + 1) & SEQ_MASK;
-        }
-
-        private int signature(String operation, int... shape) {
-            int paren = operation.indexOf('(');
-            String verb = paren < 0 ? operation : operation.substring(0, paren);
-            return (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
-        }
-
-        /** Throws if {@code source} has sent a message for a different collective call than this one. */
-        void diagnose(int source) {
-            int[] p = waiter.call(() -> transport.iprobe(Transport.COLLECTIVE, world(source), Transport.ANY),
-                    operation, source);
-            if (p == null || (p[1] >>> Matcher.TAG_BITS) != context) {
-                return;
-            }
-            int theirs = p[1] & Matcher.TAG_MASK;
-            int theirSeq = theirs >>> SIGNATURE_BITS;
-            if (theirs == (tag & Matcher.TAG_MASK)) {
-                return;
-            }
-            String what;
-            if ((theirs & SIGNATURE_MASK) == endSignature) {
-                what = "has returned from its function and waits at the end of the stage (its call #" + theirSeq
-                        + ", this one is #" + seq + "): a rank skipped a collective or returned early";
-            } else if (signature == endSignature) {
-                what = "is still in a collective (its call #" + theirSeq + ") that this rank never called: this "
-                        + "rank returned from its function early, or skipped a collective";
-            } else if (theirSeq == seq) {
-                what = "called a different collective, or the same one with other arguments (count, root or op)";
-            } else {
-                what = "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
-                        + "): a rank skipped or added a collective";
-            }
-            throw new MpiException(rank, operation, source, "mismatched collective: rank " + source + " " + what);
-        }
-
-        @Override
-        public int rank() {
-            return rank;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public boolean coresShared() {
-            return state.coresShared;
-        }
-
-        @Override
-        public void send(ArrayKind kind, Object buf, int offset, int count, int dest) {
-            String op = operation + " sending to rank " + dest;
-            int to = world(dest);
-            Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, to, tag), op, dest);
-            await(p, op, dest, null);
-        }
-
-        @Override
-        public void recv(ArrayKind kind, Object buf, int offset, int count, int source) {
-            String op = operation + " receiving from rank " + source;
-            int from = world(source);
-            Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
-            whole(await(p, op, source, () -> diagnose(source)), count, op, source);
-        }
-
-        /** A collective's blocks have sizes every rank agrees on: a shorter message means mismatched counts. */
-        private void whole(int[] status, int expected, String op, int source) {
-            if (status[2] != expected) {
-                throw waiter.countMismatch(op, source, status[2], expected);
-            }
-        }
-
-        @Override
-        public void sendrecv(ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, int dest,
-                             Object recvbuf, int recvOffset, int recvCount, int source) {
-            String in = operation + " receiving from rank " + source;
-            String out = operation + " sending to rank " + dest;
-            int from = world(source);
-            int to = world(dest);
-            Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
-            Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
-            whole(await(r, in, source, () -> diagnose(source)), recvCount, in, source);
-            await(s, out, dest, null);
-        }
-
-        private int[] await(Transport.Pending p, String op, int peer, Runnable stallCheck) {
-            return unbounded ? waiter.awaitUnbounded(p, op, peer, stallCheck) : waiter.await(p, op, peer, stallCheck);
         }
     }
 }

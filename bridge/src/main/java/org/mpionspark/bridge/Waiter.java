@@ -52,6 +52,12 @@ final class Waiter {
         return millis <= 0 || millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
     }
 
+    /** Fails if another thread is using the rank now: a collective must not start beside its wait. */
+    synchronized void checkFree(String operation) {
+        enter(operation, -1);
+        exit();
+    }
+
     /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
     private synchronized void enter(String operation, int peer) {
         Thread me = Thread.currentThread();

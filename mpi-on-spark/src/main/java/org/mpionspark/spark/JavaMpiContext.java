@@ -94,6 +94,30 @@ public final class JavaMpiContext {
     }
 
     /**
+     * As {@link #run}, also bringing back what each rank printed to stdout and stderr (at most
+     * 1 MB of each per rank; threads a rank starts count as the rank), for notebooks and teaching.
+     */
+    public <R> SpmdResult<R> runWithOutput(int ranks, RankFunction<R> body) {
+        List<Printed<R>> out = run(ranks, comm -> {
+            try (org.mpionspark.bridge.ThreadOutput.Capture c = org.mpionspark.bridge.ThreadOutput.start(true, true,
+                    OUTPUT_LIMIT)) {
+                R value = body.call(comm);
+                System.out.flush();
+                System.err.flush();
+                return new Printed<>(value, c.stdout(), c.stderr());
+            }
+        });
+        return new SpmdResult<>(out.stream().map(Printed::value).toList(), out.stream().map(Printed::stdout).toList(),
+                out.stream().map(Printed::stderr).toList());
+    }
+
+    private static final int OUTPUT_LIMIT = 1 << 20;
+
+    /** One rank's value and output, on their way to the driver. */
+    private record Printed<R>(R value, String stdout, String stderr) implements java.io.Serializable {
+    }
+
+    /**
      * An RDD whose partition {@code p} is what rank {@code p} of an SPMD stage over {@code rdd}
      * returns; lazy, like any transformation. The SPMD stage ends in a shuffle that keeps each
      * partition whole and in order, so the result is a plain RDD (no barrier restrictions on what

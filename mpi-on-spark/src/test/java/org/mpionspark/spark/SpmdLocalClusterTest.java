@@ -131,6 +131,36 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void outputOfRanksInExecutorJvmsComesBackToTheDriver() {
+        SpmdResult<String> out = mpi.runWithOutput(4, comm -> {
+            System.out.println("rank " + comm.rank() + " in " + ManagementFactory.getRuntimeMXBean().getName());
+            return Thread.currentThread().getName();
+        });
+        for (int r = 0; r < 4; r++) {
+            assertTrue(out.stdout().get(r).startsWith("rank " + r + " in "), out.formatted());
+            assertTrue(out.values().get(r).endsWith(" rank " + r + "/4]"), "task thread named after its rank: "
+                    + out.values().get(r));
+        }
+        assertTrue(out.formatted().startsWith("[stdout:0] rank 0 in "), out.formatted());
+    }
+
+    @Test
+    void theCoursesDeadlockTrapAcrossJvmsIsReportedWithEachCall() {
+        org.mpionspark.mpi.MpiDeadlockException e = assertThrows(org.mpionspark.mpi.MpiDeadlockException.class,
+                () -> mpi.run(4, comm -> {
+                    int partner = comm.rank() ^ 1; // 0-1 and 2-3: each pair across or within JVMs
+                    int[] got = new int[1];
+                    comm.recv(got, partner, 0);
+                    comm.send(new int[] {comm.rank()}, partner, 0);
+                    return got[0];
+                }));
+        for (int r = 0; r < 4; r++) {
+            assertTrue(e.calls().get(r).startsWith("rank " + r + " blocked in recv(int[1], source=" + (r ^ 1)
+                    + ", tag=0)"), e.getMessage());
+        }
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

@@ -122,6 +122,29 @@ class SpmdLocalModeTest {
     }
 
     @Test
+    void eachRanksOutputComesBackInRankOrderLikeIpyparallel() {
+        SpmdResult<Integer> out = mpi.runWithOutput(4, comm -> {
+            comm.barrier();
+            System.out.println("hello from " + comm.rank() + " of " + comm.size());
+            if (comm.rank() == 2) {
+                System.err.println("a warning on two");
+            }
+            if (comm.rank() == 3) {
+                Thread child = new Thread(() -> System.out.println("from a thread of rank three"));
+                child.start();
+                child.join();
+            }
+            return comm.rank() * comm.rank();
+        });
+        assertEquals(List.of(0, 1, 4, 9), out.values());
+        assertEquals("hello from 2 of 4\n", out.stdout().get(2));
+        assertEquals("a warning on two\n", out.stderr().get(2));
+        assertEquals("[stdout:0] hello from 0 of 4\n[stdout:1] hello from 1 of 4\n[stdout:2] hello from 2 of 4\n"
+                + "[stderr:2] a warning on two\n[stdout:3] hello from 3 of 4\n[stdout:3] from a thread of rank three\n",
+                out.formatted());
+    }
+
+    @Test
     void moreRanksThanSlotsFailsAtOnceNamingBothNumbers() {
         MpiException e = assertThrows(MpiException.class, () -> mpi.run(9, comm -> 1));
         assertTrue(e.getMessage().contains("needs 9 task slots"), e.getMessage());

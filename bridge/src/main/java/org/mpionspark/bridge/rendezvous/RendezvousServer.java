@@ -264,7 +264,6 @@ public final class RendezvousServer implements Closeable {
         return out;
     }
 
-    /** The first failure of a world: which rank, why, and its original error. */
     /**
      * The first failure of a world: which rank (-1: none in particular), why, and its original
      * error. {@code retriable}: it came from outside the user's code (a rank's task or executor

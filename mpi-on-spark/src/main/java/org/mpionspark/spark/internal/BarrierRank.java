@@ -12,6 +12,7 @@ import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.spark.SpmdFunction;
+import org.slf4j.MDC;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
 
@@ -19,7 +20,8 @@ import scala.runtime.AbstractFunction1;
  * The body of every barrier task of an SPMD stage: partition {@code p} becomes rank {@code p} of
  * a world of {@code numPartitions} ranks, keyed by stage and attempt so a retried stage forms a
  * fresh world. The rank's output is materialised before the world ends, since it may be
- * produced by MPI calls.
+ * produced by MPI calls. While it runs, the task thread's name and the log MDC
+ * ({@code mpi.stage}, {@code mpi.rank}) say which stage and rank it is.
  */
 public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.Iterator<T>, scala.collection.Iterator<R>>
         implements java.io.Serializable {
@@ -61,6 +63,22 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
                     + ticket.size() + " ranks");
         }
         String worldKey = worldKey(ctx.stageId(), ctx.stageAttemptNumber());
+        Thread me = Thread.currentThread();
+        String taskName = me.getName();
+        me.setName(taskName + " [mpi " + worldKey + " rank " + rank + "/" + size + "]"); // in thread dumps and logs
+        MDC.put("mpi.stage", worldKey);
+        MDC.put("mpi.rank", Integer.toString(rank));
+        try {
+            return CollectionConverters.asScala(runRank(ctx, worldKey, rank, size, partition).iterator());
+        } finally {
+            MDC.remove("mpi.stage");
+            MDC.remove("mpi.rank");
+            me.setName(taskName);
+        }
+    }
+
+    private List<R> runRank(BarrierTaskContext ctx, String worldKey, int rank, int size,
+                            scala.collection.Iterator<T> partition) {
         RankSession session = RankLauncher.start(ticket, worldKey, rank, options, ctx::isInterrupted);
         List<R> out = new ArrayList<>();
         try {
@@ -76,6 +94,6 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
             throw new MpiRankFailedException(rank, size, t.toString(), t);
         }
         session.complete();
-        return CollectionConverters.asScala(out.iterator());
+        return out;
     }
 }

@@ -1,0 +1,167 @@
+package org.mpionspark.bridge;
+
+import java.util.function.IntUnaryOperator;
+
+import org.mpionspark.bridge.collective.Links;
+import org.mpionspark.mpi.MpiException;
+
+/**
+ * One communicator's collective calls on the transport's collective channel. Each call gets a
+ * {@link Call}: its messages carry the call's sequence number and a signature of the arguments
+ * every rank must agree on, so a mismatched call never matches a message: it is diagnosed.
+ */
+final class CollectiveChannel {
+
+    /** The operation of the end-of-rank barrier; its verb is told apart in diagnoses. */
+    static final String END = "end of rank (the barrier after its function returned)";
+    private static final int SIGNATURE_BITS = 10;
+    private static final int SIGNATURE_MASK = (1 << SIGNATURE_BITS) - 1;
+    private static final int SEQ_MASK = (1 << (Matcher.TAG_BITS - SIGNATURE_BITS)) - 1;
+    private static final int END_SIGNATURE = signature(END);
+
+    private final Transport transport;
+    private final Waiter waiter;
+    private final int context;
+    private final int rank;
+    private final int size;
+    private final IntUnaryOperator world;
+    private final boolean coresShared;
+    private int nextSeq;
+
+    /** {@code world} maps a rank of the communicator to its world rank. */
+    CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
+                      boolean coresShared) {
+        this.transport = transport;
+        this.waiter = waiter;
+        this.context = context;
+        this.rank = rank;
+        this.size = size;
+        this.world = world;
+        this.coresShared = coresShared;
+    }
+
+    /**
+     * Starts a collective call. Its messages carry the sequence number of the call and a
+     * signature of the operation's name (up to its '(') and of {@code shape}: the arguments every
+     * rank must agree on (type, count, root, op). The rest of {@code operation} may differ between
+     * ranks and only names the call in errors. Each call has its own state, so a second thread
+     * starting a collective cannot change the tags of one in progress.
+     */
+    synchronized Call begin(String operation, int... shape) {
+        waiter.checkFree(operation);
+        int seq = nextSeq;
+        nextSeq = (nextSeq + 1) & SEQ_MASK;
+        return new Call(operation, seq, signature(operation, shape));
+    }
+
+    private static int signature(String operation, int... shape) {
+        int paren = operation.indexOf('(');
+        String verb = paren < 0 ? operation : operation.substring(0, paren);
+        return (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
+    }
+
+    /** One collective call, as its algorithm sees the channel: blocking point-to-point with its peers. */
+    final class Call implements Links {
+        private final String operation;
+        private final int seq;
+        private final int signature;
+        private final int tag;
+        private boolean unbounded;
+
+        private Call(String operation, int seq, int signature) {
+            this.operation = operation;
+            this.seq = seq;
+            this.signature = signature;
+            this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
+        }
+
+        /** Waits of this call have no operation timeout (the end of a rank); they still end on an abort. */
+        Call unbounded() {
+            unbounded = true;
+            return this;
+        }
+
+        /** Throws if {@code source} has sent a message for a different collective call than this one. */
+        void diagnose(int source) {
+            int[] p = waiter.call(() -> transport.iprobe(Transport.COLLECTIVE, world.applyAsInt(source), Transport.ANY),
+                    operation, source);
+            if (p == null || (p[1] >>> Matcher.TAG_BITS) != context) {
+                return;
+            }
+            int theirs = p[1] & Matcher.TAG_MASK;
+            int theirSeq = theirs >>> SIGNATURE_BITS;
+            if (theirs == (tag & Matcher.TAG_MASK)) {
+                return;
+            }
+            String what;
+            if ((theirs & SIGNATURE_MASK) == END_SIGNATURE) {
+                what = "has returned from its function and waits at the end of the stage (its call #" + theirSeq
+                        + ", this one is #" + seq + "): a rank skipped a collective or returned early";
+            } else if (signature == END_SIGNATURE) {
+                what = "is still in a collective (its call #" + theirSeq + ") that this rank never called: this "
+                        + "rank returned from its function early, or skipped a collective";
+            } else if (theirSeq == seq) {
+                what = "called a different collective, or the same one with other arguments (count, root or op)";
+            } else {
+                what = "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
+                        + "): a rank skipped or added a collective";
+            }
+            throw new MpiException(rank, operation, source, "mismatched collective: rank " + source + " " + what);
+        }
+
+        @Override
+        public int rank() {
+            return rank;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public boolean coresShared() {
+            return coresShared;
+        }
+
+        @Override
+        public void send(ArrayKind kind, Object buf, int offset, int count, int dest) {
+            String op = operation + " sending to rank " + dest;
+            int to = world.applyAsInt(dest);
+            Transport.Pending p = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, buf, offset, count, to, tag), op, dest);
+            await(p, op, dest, null);
+        }
+
+        @Override
+        public void recv(ArrayKind kind, Object buf, int offset, int count, int source) {
+            String op = operation + " receiving from rank " + source;
+            int from = world.applyAsInt(source);
+            Transport.Pending p = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, buf, offset, count, from, tag), op, source);
+            whole(await(p, op, source, () -> diagnose(source)), count, op, source);
+        }
+
+        /** A collective's blocks have sizes every rank agrees on: a shorter message means mismatched counts. */
+        private void whole(int[] status, int expected, String op, int source) {
+            if (status[2] != expected) {
+                throw waiter.countMismatch(op, source, status[2], expected);
+            }
+        }
+
+        @Override
+        public void sendrecv(ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, int dest,
+                             Object recvbuf, int recvOffset, int recvCount, int source) {
+            String in = operation + " receiving from rank " + source;
+            String out = operation + " sending to rank " + dest;
+            int from = world.applyAsInt(source);
+            int to = world.applyAsInt(dest);
+            Transport.Pending r = waiter.call(() -> transport.irecv(Transport.COLLECTIVE, kind, recvbuf, recvOffset, recvCount, from, tag), in, source);
+            Transport.Pending s = waiter.call(() -> transport.isend(Transport.COLLECTIVE, kind, sendbuf, sendOffset, sendCount, to, tag), out, dest);
+            whole(await(r, in, source, () -> diagnose(source)), recvCount, in, source);
+            await(s, out, dest, null);
+        }
+
+        private int[] await(Transport.Pending p, String op, int peer, Runnable stallCheck) {
+            return unbounded ? waiter.awaitUnbounded(p, op, peer, stallCheck) : waiter.await(p, op, peer, stallCheck);
+        }
+    }
+}

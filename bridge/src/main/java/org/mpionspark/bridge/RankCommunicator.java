@@ -290,8 +290,22 @@ public final class RankCommunicator implements Communicator {
         private final long started = System.nanoTime();
         private Status done;
 
-        SendRequest(Transport.Pending pending, String op, int dest, int tag, int count) {
-            this.pending = pending;
+        SendRequest(Transport.Pending sending, String op, int dest, int tag, int count) {
+            // a send completes only once its receiver's MPJ receive is posted, which this rank's
+            // matcher does: a send to itself, or one past the eager limit to a peer that waits on
+            // its own send, needs this rank's posted receives served while it waits
+            this.pending = new Transport.Pending() {
+                @Override
+                public int[] test() {
+                    state.matcher.progress(op);
+                    return sending.test();
+                }
+
+                @Override
+                public void block(long nanos) {
+                    sending.block(nanos);
+                }
+            };
             this.op = op;
             this.dest = dest;
             this.tag = tag;

@@ -10,7 +10,12 @@ final class SparkSessions {
     }
 
     static JavaSparkContext local(int cores) {
-        return new JavaSparkContext(base("local[" + cores + "]"));
+        return new JavaSparkContext(localConf(cores));
+    }
+
+    /** The configuration of {@link #local}, to add to. */
+    static SparkConf localConf(int cores) {
+        return base("local[" + cores + "]");
     }
 
     /**

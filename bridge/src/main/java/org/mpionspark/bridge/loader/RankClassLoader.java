@@ -31,6 +31,7 @@ public final class RankClassLoader extends ClassLoader {
     public RankClassLoader(ClassLoader parent, String label) {
         super("mpi-on-spark " + label, parent);
         this.label = label;
+        MADE.removeIf(r -> r.get() == null); // else one reference per rank ever made stays queued
         MADE.add(new java.lang.ref.WeakReference<>(this));
     }
 

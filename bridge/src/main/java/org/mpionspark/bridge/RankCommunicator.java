@@ -305,6 +305,11 @@ public final class RankCommunicator implements Communicator {
                 public void block(long nanos) {
                     sending.block(nanos);
                 }
+
+                @Override
+                public long progress() {
+                    return sending.progress();
+                }
             };
             this.op = op;
             this.dest = dest;

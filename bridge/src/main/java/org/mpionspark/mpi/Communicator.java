@@ -18,9 +18,12 @@ import java.util.Optional;
  * Bad arguments raise {@link IllegalArgumentException} before any byte is sent.
  *
  * <p><b>Caution:</b> a collective must be called by every rank of the communicator, in the same
- * order; one rank skipping it leaves the others waiting until their timeout.
+ * order; one rank skipping it is reported as a mismatched collective (within about a second),
+ * and ranks that all wait for each other as a deadlock (within {@code spark.mpi.deadlock.timeout}).
  *
- * <p>A communicator belongs to its rank's thread: do not call it from two threads at once.
+ * <p>A rank's communicators may be used by one thread at a time: a call from a second thread
+ * while another waits in the rank fails at once, and loses no message. A communicator cannot be
+ * used after its stage: every call then fails at once.
  */
 public interface Communicator {
 

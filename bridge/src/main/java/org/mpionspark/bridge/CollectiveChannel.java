@@ -18,6 +18,13 @@ final class CollectiveChannel {
     private static final int SIGNATURE_MASK = (1 << SIGNATURE_BITS) - 1;
     private static final int SEQ_MASK = (1 << (Matcher.TAG_BITS - SIGNATURE_BITS)) - 1;
     private static final int END_SIGNATURE = signature(END);
+    /**
+     * MPJ Express's own collectives (its {@code MPI_Finalize} barrier) share this channel with
+     * tags 33000-35000, which are the world's calls #32-#35 here: those numbers are skipped, and
+     * messages in that range are MPJ's, never a mismatch.
+     */
+    private static final int MPJ_FIRST_SEQ = 32;
+    private static final int MPJ_LAST_SEQ = 35;
 
     private final Transport transport;
     private final Waiter waiter;
@@ -51,7 +58,37 @@ final class CollectiveChannel {
         waiter.checkFree(operation);
         int seq = nextSeq;
         nextSeq = (nextSeq + 1) & SEQ_MASK;
+        if (context == 0 && nextSeq == MPJ_FIRST_SEQ) {
+            nextSeq = MPJ_LAST_SEQ + 1;
+        }
         return new Call(operation, seq, signature(operation, shape));
+    }
+
+    /**
+     * The implicit barrier that ends a rank (no operation timeout: peers may compute as long as
+     * they need), then a look for collective messages nobody received: ranks that disagreed on a
+     * root both sent and returned, and only these leftovers tell. Best effort: a leftover still in
+     * flight is missed, and one found is always a mismatch.
+     */
+    void endOfRank() {
+        org.mpionspark.bridge.collective.Barrier.run(begin(END).unbounded());
+        for (int r = 0; r < size; r++) {
+            int source = r;
+            int[] p = r == rank ? null : waiter.call(() -> transport.iprobe(Transport.COLLECTIVE,
+                    world.applyAsInt(source), Transport.ANY), END, r);
+            if (p != null && !mpjOwn(p[1])) {
+                int theirSeq = (p[1] & Matcher.TAG_MASK) >>> SIGNATURE_BITS;
+                throw new MpiException(rank, END, r, "mismatched collective: rank " + r + " sent a message for its "
+                        + "collective call #" + theirSeq + " that this rank never received: the ranks disagreed on the "
+                        + "root of a collective, or on which collective they called");
+            }
+        }
+    }
+
+    /** Whether a message of the collective channel is one of MPJ Express's own (its finalize barrier). */
+    private static boolean mpjOwn(int wireTag) {
+        int seq = wireTag >>> SIGNATURE_BITS;
+        return (wireTag >>> Matcher.TAG_BITS) == 0 && seq >= MPJ_FIRST_SEQ && seq <= MPJ_LAST_SEQ;
     }
 
     private static int signature(String operation, int... shape) {
@@ -85,7 +122,7 @@ final class CollectiveChannel {
         void diagnose(int source) {
             int[] p = waiter.call(() -> transport.iprobe(Transport.COLLECTIVE, world.applyAsInt(source), Transport.ANY),
                     operation, source);
-            if (p == null || (p[1] >>> Matcher.TAG_BITS) != context) {
+            if (p == null || (p[1] >>> Matcher.TAG_BITS) != context || mpjOwn(p[1])) {
                 return;
             }
             int theirs = p[1] & Matcher.TAG_MASK;

@@ -346,12 +346,9 @@ public final class RankCommunicator implements Communicator {
         Barrier.run(call);
     }
 
-    /**
-     * The implicit barrier at the end of a rank, before {@code MPI_Finalize}: it has no operation
-     * timeout, since peers may still compute for as long as they need, but ends on an abort.
-     */
+    /** The implicit end of a rank, before {@code MPI_Finalize} ({@link CollectiveChannel#endOfRank}). */
     void endOfRank() {
-        Barrier.run(collectives.begin(CollectiveChannel.END).unbounded());
+        collectives.endOfRank();
     }
 
     @Override

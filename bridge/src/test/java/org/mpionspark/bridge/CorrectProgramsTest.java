@@ -62,6 +62,29 @@ class CorrectProgramsTest {
     }
 
     @Test
+    void ranksThatDisagreeOnTheRootOfABcastAreToldAtTheLatestWhenTheyEnd() throws Exception {
+        // each rank thinks it is the root: both only send, and neither would ever wait
+        ThreadWorld.Result<Integer> out = ThreadWorld.run(2, RankOptions.DEFAULTS, 0, comm -> {
+            comm.bcast(new int[] {7}, comm.rank());
+            return 0;
+        });
+        RendezvousServer.Failure f = out.failure().orElseThrow();
+        assertTrue(f.message().contains("in end of rank (the barrier after its function returned)")
+                && f.message().contains("mismatched collective: rank " + (1 - f.rank()) + " sent a message for its "
+                + "collective call #0 that this rank never received: the ranks disagreed on the root"), f.message());
+    }
+
+    @Test
+    void ranksThatDisagreeOnTheRootAreToldWithinASecondWhenOneWaits() throws Exception {
+        ThreadWorld.Result<Integer> out = ThreadWorld.run(4, RankOptions.DEFAULTS, 0, comm -> {
+            comm.bcast(new int[1], comm.rank() == 0 ? 0 : 1); // rank 0 alone says root 0
+            return 0;
+        });
+        String message = out.failure().orElseThrow().message();
+        assertTrue(message.contains("mismatched collective"), message);
+    }
+
+    @Test
     void aRankThatReturnsWhileItsPeerIsInACollectiveIsNamedAsSuch() throws Exception {
         ThreadWorld.Result<Integer> out = ThreadWorld.run(2, RankOptions.DEFAULTS, 0, comm -> {
             if (comm.rank() == 1) {

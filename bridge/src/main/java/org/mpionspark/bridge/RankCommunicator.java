@@ -30,27 +30,6 @@ import org.mpionspark.mpi.Status;
  */
 public final class RankCommunicator implements Communicator {
 
-    /** What every communicator of one rank shares: the transport, the waiting, the matching. */
-    static final class RankState {
-        final Transport transport;
-        final Waiter waiter;
-        final AbortState abort;
-        final ObjectCodec codec;
-        final Matcher matcher;
-        final boolean coresShared;
-        int nextContext = 1; // 0 is the world
-
-        RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
-                  BlockReport report) {
-            this.transport = transport;
-            this.coresShared = coresShared;
-            this.abort = abort;
-            this.codec = codec;
-            this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort, report);
-            this.matcher = new Matcher(transport, waiter);
-        }
-    }
-
     private final RankState state;
     private final Transport transport;
     private final Waiter waiter;

@@ -1,0 +1,59 @@
+package org.mpionspark.bridge;
+
+import org.mpionspark.mpi.Communicator;
+
+/**
+ * One communicator as its parts see it: its ranks and their world ranks, its context id, its
+ * argument checks and collective channel, beside the {@link RankState} of every communicator of
+ * the rank. Plain data, so the parts need no reference to the facade.
+ */
+final class CommState {
+    final RankState shared;
+    final int context;
+    final int[] worldRanks;
+    private final int[] localRanks;
+    final int rank;
+    final int size;
+    final Arguments check;
+    final CollectiveChannel collectives;
+
+    /** {@code worldRanks[i]}: the world rank of rank {@code i} of this communicator. */
+    CommState(RankState shared, int context, int[] worldRanks) {
+        this.shared = shared;
+        this.context = context;
+        this.worldRanks = worldRanks;
+        this.localRanks = new int[shared.transport.size()];
+        java.util.Arrays.fill(localRanks, -1);
+        int me = -1;
+        for (int i = 0; i < worldRanks.length; i++) {
+            localRanks[worldRanks[i]] = i;
+            if (worldRanks[i] == shared.transport.rank()) {
+                me = i;
+            }
+        }
+        this.rank = me;
+        this.size = worldRanks.length;
+        this.check = new Arguments(rank, size);
+        this.collectives = new CollectiveChannel(shared.transport, shared.waiter, context, rank, size, this::world,
+                shared.coresShared);
+    }
+
+    /** The world communicator ({@code MPI_COMM_WORLD}): context 0, every rank. */
+    static CommState forWorld(RankState shared) {
+        int[] all = new int[shared.transport.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new CommState(shared, 0, all);
+    }
+
+    /** The world rank of a rank of this communicator; {@code ANY_SOURCE} stays a wildcard. */
+    int world(int localRank) {
+        return localRank == Communicator.ANY_SOURCE ? Transport.ANY : worldRanks[localRank];
+    }
+
+    /** The rank here of a world rank; negative values (wildcards) pass through. */
+    int local(int worldRank) {
+        return worldRank < 0 ? worldRank : localRanks[worldRank];
+    }
+}

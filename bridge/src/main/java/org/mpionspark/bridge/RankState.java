@@ -1,0 +1,27 @@
+package org.mpionspark.bridge;
+
+import org.mpionspark.bridge.serial.ObjectCodec;
+
+/**
+ * What every communicator of one rank shares: the transport, the waiting, the matching, the object
+ * codec, and the next free context id, so communicators made on this rank never share a context.
+ */
+final class RankState {
+    final Transport transport;
+    final Waiter waiter;
+    final AbortState abort;
+    final ObjectCodec codec;
+    final Matcher matcher;
+    final boolean coresShared;
+    int nextContext = 1; // 0 is the world
+
+    RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
+              BlockReport report) {
+        this.transport = transport;
+        this.coresShared = coresShared;
+        this.abort = abort;
+        this.codec = codec;
+        this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort, report);
+        this.matcher = new Matcher(transport, waiter);
+    }
+}

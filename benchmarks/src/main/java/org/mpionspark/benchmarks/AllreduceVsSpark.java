@@ -44,9 +44,9 @@ public final class AllreduceVsSpark {
 
             // --- bootstrap: an empty SPMD stage vs an empty plain barrier stage
             List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
-            double[] emptyBarrier = time(reps, () -> jsc.parallelize(seeds, ranks).rdd().barrier()
+            double[] emptyBarrier = SparkBaseline.time(reps, () -> jsc.parallelize(seeds, ranks).rdd().barrier()
                     .mapPartitions(new Identity<>(), false, scala.reflect.ClassTag$.MODULE$.apply(Integer.class)).count());
-            double[] emptySpmd = time(reps, () -> mpi.run(ranks, comm -> comm.rank()));
+            double[] emptySpmd = SparkBaseline.time(reps, () -> mpi.run(ranks, comm -> comm.rank()));
             row("empty Spark barrier stage", emptyBarrier, null);
             row("empty SPMD stage (bootstrap)", emptySpmd, emptyBarrier);
 
@@ -75,9 +75,9 @@ public final class AllreduceVsSpark {
                 data.reduce(SparkBaseline::sum);
                 data.treeReduce(SparkBaseline::sum);
             }
-            double[] reduceMs = time(reps, () -> data.reduce(SparkBaseline::sum));
-            double[] treeMs = time(reps, () -> data.treeReduce(SparkBaseline::sum));
-            double[] stageMs = time(reps, () -> mpi.run(ranks, comm -> {
+            double[] reduceMs = SparkBaseline.time(reps, () -> data.reduce(SparkBaseline::sum));
+            double[] treeMs = SparkBaseline.time(reps, () -> data.treeReduce(SparkBaseline::sum));
+            double[] stageMs = SparkBaseline.time(reps, () -> mpi.run(ranks, comm -> {
                 double[] v = new double[n];
                 Arrays.fill(v, comm.rank() + 1);
                 comm.allreduce(v, v, Op.SUM);
@@ -102,16 +102,6 @@ public final class AllreduceVsSpark {
         }
     }
 
-    private static double[] time(int reps, Runnable r) {
-        r.run(); // warm-up
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            r.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        return ms;
-    }
 
     private static void row(String what, double[] ms, double[] baseline) {
         double[] s = ms.clone();

@@ -30,11 +30,11 @@ public final class FailureLatency {
             JavaMpiContext mpi = new JavaMpiContext(jsc);
             System.out.printf("%d ranks, %d repetitions, master %s, deadlock timeout %s%n", ranks, reps, jsc.master(),
                     conf.get("spark.mpi.deadlock.timeout", "5s"));
-            double ok = SparkBaseline.median(time(reps, () -> mpi.run(ranks, comm -> {
+            double ok = SparkBaseline.median(SparkBaseline.time(reps, () -> mpi.run(ranks, comm -> {
                 comm.barrier();
                 return 0;
             })));
-            double thrown = SparkBaseline.median(time(reps, () -> expect(MpiRankFailedException.class, () ->
+            double thrown = SparkBaseline.median(SparkBaseline.time(reps, () -> expect(MpiRankFailedException.class, () ->
                     mpi.run(ranks, comm -> {
                         if (comm.rank() == ranks - 1) {
                             throw new IllegalStateException("boom");
@@ -42,7 +42,7 @@ public final class FailureLatency {
                         comm.recv(new int[1], ranks - 1, 0);
                         return 0;
                     }))));
-            double aborted = SparkBaseline.median(time(reps, () -> expect(MpiRankFailedException.class, () ->
+            double aborted = SparkBaseline.median(SparkBaseline.time(reps, () -> expect(MpiRankFailedException.class, () ->
                     mpi.run(ranks, comm -> {
                         if (comm.rank() == 0) {
                             comm.abort(3);
@@ -50,7 +50,7 @@ public final class FailureLatency {
                         comm.barrier();
                         return 0;
                     }))));
-            double[] trap = time(Math.min(3, reps), () -> expect(MpiDeadlockException.class, () ->
+            double[] trap = SparkBaseline.time(Math.min(3, reps), () -> expect(MpiDeadlockException.class, () ->
                     mpi.run(2, comm -> {
                         int[] got = new int[1];
                         comm.recv(got, 1 - comm.rank(), 0);
@@ -77,14 +77,4 @@ public final class FailureLatency {
         throw new IllegalStateException("the stage was expected to fail with " + type.getSimpleName());
     }
 
-    private static double[] time(int reps, Runnable r) {
-        r.run(); // warm-up
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t = System.nanoTime();
-            r.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        return ms;
-    }
 }

@@ -8,7 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 
-/** The pure-Spark side of the benchmarks: the same arrays, cached, and a correct element-wise sum. */
+/** The pure-Spark side of the benchmarks (the same arrays, cached, and a correct element-wise sum) and their timing. */
 final class SparkBaseline {
 
     private SparkBaseline() {
@@ -33,6 +33,18 @@ final class SparkBaseline {
             c[i] = a[i] + b[i];
         }
         return c;
+    }
+
+    /** Milliseconds of each of {@code reps} runs of {@code r}, after one untimed warm-up run. */
+    static double[] time(int reps, Runnable r) {
+        r.run();
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
     }
 
     static double median(double[] ms) {

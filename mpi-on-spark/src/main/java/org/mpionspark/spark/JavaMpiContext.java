@@ -190,7 +190,23 @@ public final class JavaMpiContext {
             return f.error() instanceof MpiException me ? me
                     : new MpiException(-1, "SPMD stage of " + ranks + " ranks", -1, f.message(), spark);
         }
-        return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error() != null ? f.error() : spark);
+        if (f.error() != null) {
+            return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error());
+        }
+        return new MpiRankFailedException(f.rank(), ranks, f.message() + sparkReason(spark), spark);
+    }
+
+    /** What Spark says of a lost executor ("; Spark: ExecutorLostFailure (... Command exited with code 17)"), if it does. */
+    private static String sparkReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            int at = m.indexOf("ExecutorLostFailure");
+            if (at >= 0) {
+                int end = m.indexOf('\n', at);
+                return "; Spark: " + m.substring(at, end < 0 ? m.length() : end).trim();
+            }
+        }
+        return "";
     }
 
     /** Whether Spark failed the job because an executor was lost, before any rank could say so. */

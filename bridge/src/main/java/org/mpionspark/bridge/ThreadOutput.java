@@ -3,7 +3,7 @@ package org.mpionspark.bridge;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 
 /**
  * Per-thread capture of {@code System.out} and {@code System.err}: what a capturing thread, and
@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class ThreadOutput {
 
     private static final InheritableThreadLocal<Capture> CURRENT = new InheritableThreadLocal<>();
+    /** The charset of the JVM's own {@code System.out}, so bytes that pass through are unchanged. */
+    private static final Charset CHARSET = Charset.defaultCharset();
 
     private ThreadOutput() {
     }
@@ -93,7 +95,7 @@ public final class ThreadOutput {
             }
 
             synchronized String text() {
-                String s = bytes.toString(StandardCharsets.UTF_8);
+                String s = bytes.toString(CHARSET);
                 return dropped == 0 ? s : s + "\n[... " + dropped + " more bytes not kept]\n";
             }
         }
@@ -124,7 +126,7 @@ public final class ThreadOutput {
                 public void flush() {
                     original.flush();
                 }
-            }, true, StandardCharsets.UTF_8);
+            }, true, CHARSET);
         }
     }
 }

@@ -79,6 +79,36 @@ class DeadlockWatchdogTest {
     }
 
     @Test
+    void withNoOpTimeoutTheWatchdogStillEndsADeadlock() throws Exception {
+        ThreadWorld.Result<Integer> out = ThreadWorld.run(2, RankOptions.DEFAULTS.withOpTimeoutMillis(0), 500, comm -> {
+            comm.recv(new byte[1], 1 - comm.rank(), 4);
+            return 0;
+        });
+        MpiDeadlockException d = assertInstanceOf(MpiDeadlockException.class, out.failure().orElseThrow().error());
+        assertTrue(d.calls().get(1).startsWith("rank 1 blocked in recv(byte[1], source=0, tag=4)"), d.getMessage());
+    }
+
+    @Test
+    void aHugeOpTimeoutDoesNotOverflowIntoAnImmediateOne() throws Exception {
+        long millionDays = 86_400_000_000_000L; // spark.mpi.op.timeout=1000000d
+        List<Integer> out = ThreadWorld.values(ThreadWorld.run(2, RankOptions.DEFAULTS.withOpTimeoutMillis(millionDays),
+                0, comm -> {
+                    int[] v = {comm.rank()};
+                    if (comm.rank() == 0) {
+                        long until = System.nanoTime() + 300_000_000L; // rank 1 waits 0.3 s in recv
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        comm.send(new int[] {42}, 1, 0);
+                    } else {
+                        comm.recv(v, 0, 0);
+                    }
+                    return v[0];
+                }).outcomes());
+        assertEquals(List.of(0, 42), out);
+    }
+
+    @Test
     void aRankComputingWhileTheOthersWaitIsNoDeadlock() throws Exception {
         ThreadWorld.Result<Double> out = ThreadWorld.run(3, NO_EARLY_TIMEOUT, 300, comm -> {
             double[] v = {comm.rank() + 1};

@@ -2,7 +2,6 @@ package org.mpionspark.examples;
 
 import java.util.List;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
@@ -41,10 +40,9 @@ public final class Pi {
     }
 
     public static void main(String[] args) {
-        int ranks = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        long intervals = args.length > 1 ? Long.parseLong(args[1]) : 100_000_000L;
-        SparkConf conf = new SparkConf().setAppName("mpi-on-spark Pi").setIfMissing("spark.master", "local[" + ranks + "]");
-        try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+        int ranks = Examples.intArg(args, 0, 4);
+        long intervals = Examples.longArg(args, 1, 100_000_000L);
+        try (JavaSparkContext jsc = Examples.sparkContext("Pi", ranks)) {
             JavaMpiContext mpi = new JavaMpiContext(jsc);
             mpi.run(ranks, comm -> comm.rank()); // first stage: warms Spark and the JIT
             long t0 = System.nanoTime();

@@ -172,9 +172,9 @@ public final class Mandelbrot {
         }
     }
 
-    /** The colour of a point that escaped after {@code it} iterations: black inside the set, blue to red outside. */
+    /** The colour of a point that escaped after {@code it} iterations: black inside the set, blue to red outside (0xRRGGBB). */
     static int rgb(int it, int maxit) {
-        return it >= maxit ? 0 : Color.HSBtoRGB(0.66f * (1 - (float) it / maxit), 1f, 0.4f + 0.6f * it / maxit);
+        return it >= maxit ? 0 : Color.HSBtoRGB(0.66f * (1 - (float) it / maxit), 1f, 0.4f + 0.6f * it / maxit) & 0xFFFFFF;
     }
 
     /** Writes the image as a colour PNG (ImageIO). */

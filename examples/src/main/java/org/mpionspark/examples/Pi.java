@@ -24,19 +24,22 @@ public final class Pi {
 
     /** Rank {@code comm.rank()}'s share of the midpoint sum, then the world's total. */
     static double computePi(Communicator comm, long intervals) {
-        int rank = comm.rank();
-        int size = comm.size();
-        long start = rank * intervals / size;
-        long end = (rank + 1) * intervals / size;
+        double[] total = {blockSum(intervals, comm.rank(), comm.size())};
+        comm.allreduce(total, total, Op.SUM);
+        return total[0];
+    }
+
+    /** Block {@code part} of {@code parts} of the midpoint sum over {@code intervals} intervals. */
+    static double blockSum(long intervals, int part, int parts) {
+        long start = part * intervals / parts;
+        long end = (part + 1) * intervals / parts;
         double width = 1.0 / intervals;
         double sum = 0;
         for (long i = start; i < end; i++) {
             double x = width * (i + 0.5);
             sum += width * (4.0 / (1.0 + x * x));
         }
-        double[] total = {sum};
-        comm.allreduce(total, total, Op.SUM);
-        return total[0];
+        return sum;
     }
 
     public static void main(String[] args) {

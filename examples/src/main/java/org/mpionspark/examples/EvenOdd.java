@@ -3,12 +3,9 @@ package org.mpionspark.examples;
 import java.io.Serializable;
 import java.util.stream.IntStream;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.Op;
-import org.mpionspark.spark.JavaMpiContext;
-import org.mpionspark.spark.SpmdResult;
 
 /**
  * Sub-communicators: the even ranks and the odd ranks, each a communicator of its own. Mirrors the
@@ -44,6 +41,7 @@ public final class EvenOdd {
         return IntStream.range(0, size).filter(r -> r % 2 == parity).toArray();
     }
 
+    /** Makes this rank's parity communicator both ways, and prints where it stands in it. */
     static Membership evenOdd(Communicator comm) {
         int rank = comm.rank();
         boolean odd = rank % 2 != 0;
@@ -66,14 +64,7 @@ public final class EvenOdd {
         return new Membership(rank, odd, mine.rank(), mine.size(), split.rank(), split.size(), sum[0]);
     }
 
-    static SpmdResult<Membership> run(JavaMpiContext mpi, int ranks) {
-        return mpi.runWithOutput(ranks, EvenOdd::evenOdd);
-    }
-
     public static void main(String[] args) {
-        int ranks = Examples.intArg(args, 0, 4);
-        try (JavaSparkContext jsc = Examples.sparkContext("EvenOdd", ranks)) {
-            System.out.print(run(new JavaMpiContext(jsc), ranks).formatted());
-        }
+        Examples.printEachRank("EvenOdd", args, EvenOdd::evenOdd);
     }
 }

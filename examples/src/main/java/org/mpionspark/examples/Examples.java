@@ -2,6 +2,8 @@ package org.mpionspark.examples;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.mpionspark.spark.JavaMpiContext;
+import org.mpionspark.spark.RankFunction;
 
 /** What every example's {@code main} shares: its Spark context and its command-line arguments. */
 final class Examples {
@@ -44,5 +46,16 @@ final class Examples {
             s.append(i == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3f", a[i]));
         }
         return s.append(']').toString();
+    }
+
+    /**
+     * The {@code main} of an example whose ranks print, as a {@code %%px} cell: runs {@code body}
+     * on {@code args[0]} ranks (default 4) and prints each rank's output, {@code [stdout:r] ...}.
+     */
+    static void printEachRank(String example, String[] args, RankFunction<?> body) {
+        int ranks = intArg(args, 0, 4);
+        try (JavaSparkContext jsc = sparkContext(example, ranks)) {
+            System.out.print(new JavaMpiContext(jsc).runWithOutput(ranks, body).formatted());
+        }
     }
 }

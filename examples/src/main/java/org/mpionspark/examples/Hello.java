@@ -1,9 +1,6 @@
 package org.mpionspark.examples;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
-import org.mpionspark.spark.JavaMpiContext;
-import org.mpionspark.spark.SpmdResult;
 
 /**
  * Hello world, the first program of every MPI course: each rank says who it is. Mirrors the
@@ -36,19 +33,14 @@ public final class Hello {
                 comm.processorName(), ProcessHandle.current().pid());
     }
 
-    /** Every rank prints its greeting; the values are the greetings, the output what each printed. */
-    static SpmdResult<String> run(JavaMpiContext mpi, int ranks) {
-        return mpi.runWithOutput(ranks, comm -> {
-            String hello = greeting(comm);
-            System.out.println(hello);
-            return hello;
-        });
+    /** Prints this rank's greeting, and returns it. */
+    static String hello(Communicator comm) {
+        String hello = greeting(comm);
+        System.out.println(hello);
+        return hello;
     }
 
     public static void main(String[] args) {
-        int ranks = Examples.intArg(args, 0, 4);
-        try (JavaSparkContext jsc = Examples.sparkContext("Hello", ranks)) {
-            System.out.print(run(new JavaMpiContext(jsc), ranks).formatted());
-        }
+        Examples.printEachRank("Hello", args, Hello::hello);
     }
 }

@@ -14,7 +14,7 @@ import org.mpionspark.spark.JavaMpiContext;
  *
  * <p>The ranks print straight to their own stdout (not captured: on embedded Spark that is this
  * console, live; on a cluster, each executor's log), and each returns the {@code wtime} at which it
- * printed, so the driver can show the order.
+ * printed, so the driver can show the order (times that compare across ranks on one host only).
  *
  * <pre>
  * usage: OrderedPrint [ranks=4]

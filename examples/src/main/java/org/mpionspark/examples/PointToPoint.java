@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Status;
-import org.mpionspark.spark.JavaMpiContext;
-import org.mpionspark.spark.SpmdResult;
 
 /**
  * Point-to-point messages, both tiers. Mirrors the "Send/Receive Example" cells of
@@ -122,15 +119,7 @@ public final class PointToPoint {
         return "(source " + s.source() + ", tag " + s.tag() + ", " + s.count() + " elements)";
     }
 
-    /** Runs the exchanges on {@code ranks} ranks: what each received, and what each printed. */
-    static SpmdResult<Received> run(JavaMpiContext mpi, int ranks) {
-        return mpi.runWithOutput(ranks, PointToPoint::exchange);
-    }
-
     public static void main(String[] args) {
-        int ranks = Examples.intArg(args, 0, 4);
-        try (JavaSparkContext jsc = Examples.sparkContext("PointToPoint", ranks)) {
-            System.out.print(run(new JavaMpiContext(jsc), ranks).formatted());
-        }
+        Examples.printEachRank("PointToPoint", args, PointToPoint::exchange);
     }
 }

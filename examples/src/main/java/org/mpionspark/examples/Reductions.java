@@ -3,11 +3,8 @@ package org.mpionspark.examples;
 import java.io.Serializable;
 import java.util.Arrays;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
-import org.mpionspark.spark.JavaMpiContext;
-import org.mpionspark.spark.SpmdResult;
 
 /**
  * Collectives that compute: reduce, allreduce with each predefined operation, MAXLOC/MINLOC,
@@ -104,15 +101,7 @@ public final class Reductions {
                 out[3][0], maxloc, minloc, scan[0], ex);
     }
 
-    /** Runs the reductions on {@code ranks} ranks. */
-    static SpmdResult<Results> run(JavaMpiContext mpi, int ranks) {
-        return mpi.runWithOutput(ranks, Reductions::reduce);
-    }
-
     public static void main(String[] args) {
-        int ranks = Examples.intArg(args, 0, 4);
-        try (JavaSparkContext jsc = Examples.sparkContext("Reductions", ranks)) {
-            System.out.print(run(new JavaMpiContext(jsc), ranks).formatted());
-        }
+        Examples.printEachRank("Reductions", args, Reductions::reduce);
     }
 }

@@ -100,7 +100,7 @@ class CourseProgramsTest {
 
     @Test
     void helloPrintsEachRanksLineInRankOrderAsIpyparallelDoes() {
-        SpmdResult<String> out = Hello.run(mpi, 4);
+        SpmdResult<String> out = mpi.runWithOutput(4, Hello::hello);
         String host = out.values().get(0).split(" on ")[1].split(" with ")[0];
         long pid = ProcessHandle.current().pid(); // local mode: the ranks are threads of this JVM
         List<String> expected = new ArrayList<>();
@@ -114,7 +114,7 @@ class CourseProgramsTest {
 
     @Test
     void pointToPointDeliversTheObjectTheArraysAndWhatEachStatusSays() {
-        SpmdResult<PointToPoint.Received> out = PointToPoint.run(mpi, 4);
+        SpmdResult<PointToPoint.Received> out = mpi.runWithOutput(4, PointToPoint::exchange);
         PointToPoint.Received one = out.values().get(1);
         Map<String, Object> dict = new LinkedHashMap<>();
         dict.put("a", 7);
@@ -181,7 +181,7 @@ class CourseProgramsTest {
     @Test
     void reductionsGiveSumsProductsExtremaTheirRanksAndPrefixSums() {
         for (int ranks : new int[] {2, 4}) {
-            SpmdResult<Reductions.Results> out = Reductions.run(mpi, ranks);
+            SpmdResult<Reductions.Results> out = mpi.runWithOutput(ranks, Reductions::reduce);
             int n = ranks;
             long factorial = factorial(n);
             int maxRank = IntStream.range(0, n).boxed().max(Comparator.comparingDouble(Reductions::measure)).get();
@@ -222,7 +222,7 @@ class CourseProgramsTest {
 
     @Test
     void evenAndOddCommunicatorsByGroupsAndBySplitHoldTheSameRanks() {
-        List<EvenOdd.Membership> out = EvenOdd.run(mpi, 5).values(); // evens 0, 2, 4; odds 1, 3
+        List<EvenOdd.Membership> out = mpi.run(5, EvenOdd::evenOdd); // evens 0, 2, 4; odds 1, 3
         for (int r = 0; r < 5; r++) {
             EvenOdd.Membership m = out.get(r);
             assertEquals(r, m.worldRank());

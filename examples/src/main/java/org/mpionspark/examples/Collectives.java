@@ -104,8 +104,8 @@ public final class Collectives {
         Map<String, Object> dict = null;
         if (rank == 0) {
             dict = new LinkedHashMap<>();
-            dict.put("key1", new ArrayList<>(List.of(7, 2.72, "2+3j")));
-            dict.put("key2", new ArrayList<>(List.of("abc", "xyz")));
+            dict.put("key1", List.of(7, 2.72, "2+3j"));
+            dict.put("key2", List.of("abc", "xyz")); // a tuple in Python
         }
         dict = comm.bcastObject(dict, 0);
         System.out.println("bcastObject: " + dict);

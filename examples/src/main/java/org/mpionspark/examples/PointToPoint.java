@@ -63,7 +63,7 @@ public final class PointToPoint {
 
         // Python objects: comm.send(data, dest=1, tag=11) / data = comm.recv(source=0, tag=11)
         if (rank == 0) {
-            Map<String, Object> data = new LinkedHashMap<>(); // a mutable map: Kryo rebuilds it on the other side
+            Map<String, Object> data = new LinkedHashMap<>(); // kept in the order the course writes it
             data.put("a", 7);
             data.put("b", 3.14);
             comm.sendObject(data, 1, 11);

@@ -1,29 +1,43 @@
 package org.mpionspark.examples;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 
-import org.apache.spark.SparkConf;
+import javax.imageio.ImageIO;
+
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.spark.JavaMpiContext;
 
 /**
- * The course's Mandelbrot program: the image's rows are split over the ranks, each rank finds its
- * first row with a {@code scan} and computes its rows, and rank 0 collects them with
- * {@code gatherv}. mpi4py gathers with a contiguous "row" datatype; here counts are in elements,
- * so a block of {@code rows} rows is {@code rows * width} ints.
+ * The course's Mandelbrot program (the "Mandelbrot Set Example" cell of 3.1 Distributed
+ * Computing): the image's rows are split over the ranks, each rank computes its rows, and rank 0
+ * collects them with {@code gatherv}. mpi4py gathers with a contiguous "row" datatype; here counts
+ * are in elements, so a block of {@code rows} rows is {@code rows * width} ints.
+ *
+ * <p>Two ways to hand out the rows. {@link #render} is the course's: each rank works out its block
+ * with a {@code scan} of the block sizes. {@link #renderFromRdd}, what {@code main} runs, reads
+ * them from Spark: the row numbers are an RDD of {@code ranks} partitions, partition p is rank p's
+ * block, and the image comes back through Spark as the one element rank 0 returns.
  *
  * <pre>
- * usage: Mandelbrot [ranks=4] [width=250] [height=200] [image.pgm]
- *   on embedded Spark:  mvn -B -q package -DskipTests -pl examples -am -Drun=Mandelbrot
+ * usage: Mandelbrot [ranks=4] [width=250] [height=200] [image.png | image.pgm]
+ *   on embedded Spark:  mvn -B -q package -DskipTests -pl examples -am -Drun=Mandelbrot -Drun.args="4 500 400 /tmp/m.png"
  *   on a cluster:       spark-submit --class org.mpionspark.examples.Mandelbrot mpi-on-spark-examples.jar 4
  * </pre>
+ * It prints the picture in characters, and writes it as a colour PNG or a grey PGM if given a path.
  */
 public final class Mandelbrot {
 
@@ -66,12 +80,16 @@ public final class Mandelbrot {
     static int[] rows(Frame f, int first, int count) {
         int[] out = new int[count * f.width()];
         for (int i = 0; i < count; i++) {
-            double y = f.y(first + i);
-            for (int j = 0; j < f.width(); j++) {
-                out[i * f.width() + j] = escapeTime(f.x(j), y, f.maxit());
-            }
+            row(f, first + i, out, i * f.width());
         }
         return out;
+    }
+
+    private static void row(Frame f, int row, int[] out, int offset) {
+        double y = f.y(row);
+        for (int j = 0; j < f.width(); j++) {
+            out[offset + j] = escapeTime(f.x(j), y, f.maxit());
+        }
     }
 
     /** This rank's rows, and the whole image (row-major) at rank 0; {@code null} on the other ranks. */
@@ -90,6 +108,42 @@ public final class Mandelbrot {
         int[] image = rank == 0 ? new int[f.height() * f.width()] : null;
         comm.gatherv(mine, 0, mine.length, image, counts, null, 0);
         return image;
+    }
+
+    /**
+     * The rows of this rank's partition (a block of consecutive row numbers, possibly empty), and
+     * the whole image (row-major) at rank 0, {@code null} elsewhere. Rank 0 learns where each
+     * block goes from its first row: {@code gatherv}'s displacements.
+     */
+    static int[] renderRows(Communicator comm, Iterator<Integer> partition, Frame f) {
+        List<Integer> myRows = new ArrayList<>();
+        partition.forEachRemaining(myRows::add);
+        int w = f.width();
+        int[] mine = new int[myRows.size() * w];
+        for (int i = 0; i < myRows.size(); i++) {
+            if (myRows.get(i) != myRows.get(0) + i) {
+                throw new IllegalArgumentException("rank " + comm.rank() + "'s rows are not one block: " + myRows);
+            }
+            row(f, myRows.get(i), mine, i * w);
+        }
+        int size = comm.size();
+        int[] counts = new int[size]; // in ints: rows * width
+        int[] displs = new int[size]; // where each block starts, in ints: first row * width
+        comm.gather(new int[] {mine.length}, counts, 0);
+        comm.gather(new int[] {myRows.isEmpty() ? 0 : myRows.get(0) * w}, displs, 0);
+        int[] image = comm.rank() == 0 ? new int[f.height() * w] : null;
+        comm.gatherv(mine, 0, mine.length, image, counts, displs, 0);
+        return image;
+    }
+
+    /** The image, its rows read from an RDD of {@code ranks} partitions: partition p is rank p's block of rows. */
+    static int[] renderFromRdd(JavaMpiContext mpi, Frame f, int ranks) {
+        JavaRDD<Integer> rows = mpi.sparkContext().parallelize(IntStream.range(0, f.height()).boxed().toList(), ranks);
+        List<int[]> images = mpi.mapPartitions(rows, (comm, partition) -> {
+            int[] image = renderRows(comm, partition, f);
+            return image == null ? Collections.<int[]>emptyIterator() : List.of(image).iterator();
+        }).collect();
+        return images.get(0);
     }
 
     /** The image in characters, {@code columns} wide: darker characters for points that escape later. */
@@ -118,24 +172,43 @@ public final class Mandelbrot {
         }
     }
 
+    /** The colour of a point that escaped after {@code it} iterations: black inside the set, blue to red outside (0xRRGGBB). */
+    static int rgb(int it, int maxit) {
+        return it >= maxit ? 0 : Color.HSBtoRGB(0.66f * (1 - (float) it / maxit), 1f, 0.4f + 0.6f * it / maxit) & 0xFFFFFF;
+    }
+
+    /** Writes the image as a colour PNG (ImageIO). */
+    static void writePng(int[] image, Frame f, Path path) throws IOException {
+        BufferedImage png = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < f.height(); r++) {
+            for (int c = 0; c < f.width(); c++) {
+                png.setRGB(c, r, rgb(image[r * f.width() + c], f.maxit()));
+            }
+        }
+        if (!ImageIO.write(png, "png", path.toFile())) {
+            throw new IOException("no PNG writer in this JVM");
+        }
+    }
+
     public static void main(String[] args) throws IOException {
-        int ranks = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int width = args.length > 1 ? Integer.parseInt(args[1]) : 250;
-        int height = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        Frame frame = Frame.course(width, height);
-        SparkConf conf = new SparkConf().setAppName("mpi-on-spark Mandelbrot")
-                .setIfMissing("spark.master", "local[" + ranks + "]");
-        try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+        int ranks = Examples.intArg(args, 0, 4);
+        Frame frame = Frame.course(Examples.intArg(args, 1, 250), Examples.intArg(args, 2, 200));
+        try (JavaSparkContext jsc = Examples.sparkContext("Mandelbrot", ranks)) {
             JavaMpiContext mpi = new JavaMpiContext(jsc);
             long t0 = System.nanoTime();
-            List<int[]> images = mpi.run(ranks, comm -> render(comm, frame));
+            int[] image = renderFromRdd(mpi, frame, ranks);
             double ms = (System.nanoTime() - t0) / 1e6;
-            int[] image = images.get(0);
-            System.out.print(ascii(image, frame, Math.min(78, width)));
-            System.out.printf("%d x %d points, %d ranks, %.0f ms on %s%n", width, height, ranks, ms, jsc.master());
+            System.out.print(ascii(image, frame, Math.min(78, frame.width())));
+            System.out.printf("%d x %d points, %d ranks, %.0f ms on %s%n", frame.width(), frame.height(), ranks, ms,
+                    jsc.master());
             if (args.length > 3) {
-                writePgm(image, frame, Path.of(args[3]));
-                System.out.println("image written to " + args[3]);
+                Path path = Path.of(args[3]);
+                if (args[3].endsWith(".pgm")) {
+                    writePgm(image, frame, path);
+                } else {
+                    writePng(image, frame, path);
+                }
+                System.out.println("image written to " + path);
             }
         }
     }

@@ -2,7 +2,6 @@ package org.mpionspark.examples;
 
 import java.util.List;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
@@ -25,26 +24,28 @@ public final class Pi {
 
     /** Rank {@code comm.rank()}'s share of the midpoint sum, then the world's total. */
     static double computePi(Communicator comm, long intervals) {
-        int rank = comm.rank();
-        int size = comm.size();
-        long start = rank * intervals / size;
-        long end = (rank + 1) * intervals / size;
+        double[] total = {blockSum(intervals, comm.rank(), comm.size())};
+        comm.allreduce(total, total, Op.SUM);
+        return total[0];
+    }
+
+    /** Block {@code part} of {@code parts} of the midpoint sum over {@code intervals} intervals. */
+    static double blockSum(long intervals, int part, int parts) {
+        long start = part * intervals / parts;
+        long end = (part + 1) * intervals / parts;
         double width = 1.0 / intervals;
         double sum = 0;
         for (long i = start; i < end; i++) {
             double x = width * (i + 0.5);
             sum += width * (4.0 / (1.0 + x * x));
         }
-        double[] total = {sum};
-        comm.allreduce(total, total, Op.SUM);
-        return total[0];
+        return sum;
     }
 
     public static void main(String[] args) {
-        int ranks = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        long intervals = args.length > 1 ? Long.parseLong(args[1]) : 100_000_000L;
-        SparkConf conf = new SparkConf().setAppName("mpi-on-spark Pi").setIfMissing("spark.master", "local[" + ranks + "]");
-        try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+        int ranks = Examples.intArg(args, 0, 4);
+        long intervals = Examples.longArg(args, 1, 100_000_000L);
+        try (JavaSparkContext jsc = Examples.sparkContext("Pi", ranks)) {
             JavaMpiContext mpi = new JavaMpiContext(jsc);
             mpi.run(ranks, comm -> comm.rank()); // first stage: warms Spark and the JIT
             long t0 = System.nanoTime();

@@ -5,17 +5,19 @@
 #
 #   build-support/cluster.sh up                 start the cluster (builds what it needs first)
 #   build-support/cluster.sh submit [--deploy-mode client|cluster] [spark-submit options] CLASS [ARGS...]
-#                                               run an example of the fat jar; prints the driver's
-#                                               output, exits with the driver's exit code
+#                                               run a class of the examples' fat jar (Pi or a full
+#                                               name); prints the driver's output; exit code 0 when
+#                                               the driver succeeded
 #   build-support/cluster.sh status             what runs, where
 #   build-support/cluster.sh kill-executor w1|w2  SIGKILL the executors of a worker (a crash)
+#   build-support/cluster.sh check              can network namespaces be made here? (tests ask)
 #   build-support/cluster.sh down               stop and remove everything (safe to repeat)
 #
 # The network: a switch namespace holds a bridge; each node namespace holds one end of a veth pair
 # (eth0, with its address) whose other end is a port of that bridge. No address or link is made in
 # the host's namespace and no namespace has a route out, so traffic never leaves them.
 #
-# Settings (environment): CLUSTER_NAME (mos; prefix of the namespaces, at most 8 characters),
+# Settings (environment): CLUSTER_NAME (mos; prefix of the namespaces),
 # CLUSTER_NET (10.213.0; a /24 used only inside the namespaces), CLUSTER_DIR (target/cluster; all
 # state: logs, pids, work dirs), WORKER_CORES (3), WORKER_MEMORY (2g).
 #
@@ -243,6 +245,15 @@ submit_cluster() {
   [[ "$ended" == *"exited successfully"* ]]
 }
 
+# check: whether network namespaces can be made here (root, iproute2, ip netns add); says why not.
+check() {
+  need_root_and_iproute2
+  local probe; probe="$(ns probe)"
+  ip netns add "$probe" || die "cannot make a network namespace (ip netns add failed)"
+  ip netns del "$probe"
+  echo "network namespaces work"
+}
+
 # kill-executor NODE: SIGKILL to the executor JVMs that worker NODE (w1, w2) runs, as a crash would.
 kill_executor() {
   [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
@@ -317,7 +328,8 @@ case "${1:-}" in
   up) up ;;
   submit) shift; submit "$@" ;;
   status) status ;;
+  check) check ;;
   kill-executor) shift; kill_executor "$@" ;;
   down) down ;;
-  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

@@ -285,24 +285,19 @@ status() {
   done
 }
 
-# Stops every process of our namespaces (recorded ones first, then whatever else runs there:
-# executors, cluster-mode drivers), then deletes the namespaces (their links and the bridge go
-# with them) and the state.
+# Stops every process of our namespaces (daemons, executors, cluster-mode drivers: whatever runs
+# there is ours), deletes the namespaces (their links and the bridge go with them), then the state.
 down_quietly() {
-  local node n pid
-  for node in "${nodes[@]}"; do
-    if [ -f "$dir/pids/$node" ]; then
-      pid="$(cat "$dir/pids/$node")"
-      kill "$pid" 2>/dev/null || true
-    fi
-  done
+  local node n
   for node in "${nodes[@]}" sw; do
     n="$(ns "$node")"
     has_ns "$n" || continue
     stop_pids $(ip netns pids "$n" 2>/dev/null)
     ip netns del "$n"
   done
-  rm -rf "$dir"
+  # only what up makes, never the folder's other contents (CLUSTER_DIR may be set by hand)
+  rm -rf "${dir:?}/spark-home" "$dir/logs" "$dir/pids" "$dir/out" "$dir/work" "$dir/up"
+  rmdir "$dir" 2>/dev/null || true
 }
 
 stop_pids() {  # SIGTERM, up to 10 s, then SIGKILL

@@ -89,6 +89,7 @@ class StandaloneClusterIT {
         if (!up) {
             return;
         }
+        copyClusterLogs();
         Run run = script("down", "down");
         assertEquals(0, run.exitCode(), () -> "cluster.sh down failed: " + run);
         Run namespaces = command("netns", List.of("ip", "netns", "list"));
@@ -144,6 +145,18 @@ class StandaloneClusterIT {
         assertTrue(Pattern.compile("MpiRankFailedException: rank \\d of 4 failed: rank \\d on host "
                         + Pattern.quote(NET + ".12") + " lost its connection to the driver").matcher(run.stderr()).find(),
                 () -> "no error naming a rank on the killed worker: " + run);
+    }
+
+    /** The master's and workers' logs, kept beside the jobs' output (down removes the cluster's folder). */
+    private static void copyClusterLogs() throws IOException {
+        Path logs = STATE.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    Files.copy(log, OUT.resolve("cluster-" + log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void checkPi(Run run) {

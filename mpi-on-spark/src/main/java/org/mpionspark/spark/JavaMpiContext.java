@@ -75,7 +75,7 @@ public final class JavaMpiContext {
                         (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator()), tag());
                 return new ArrayList<>(out.collect());
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
-                Optional<RendezvousServer.Failure> f = reg.firstFailure();
+                Optional<RendezvousServer.Failure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
                 RuntimeException error = error(f, ranks, e);
                 boolean retriable = f.map(RendezvousServer.Failure::retriable).orElseGet(() -> lostExecutor(e));
                 if (!retriable || attempt >= attempts) {
@@ -112,6 +112,8 @@ public final class JavaMpiContext {
     }
 
     private static final int OUTPUT_LIMIT = 1 << 20;
+    /** How long a failed job waits for the failing rank's own report, which names it and keeps its error. */
+    private static final long FAILURE_REPORT_GRACE_MILLIS = 2_000;
 
     /** One rank's value and output, on their way to the driver. */
     private record Printed<R>(R value, String stdout, String stderr) implements java.io.Serializable {

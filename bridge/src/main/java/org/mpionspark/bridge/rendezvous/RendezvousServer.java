@@ -300,6 +300,19 @@ public final class RendezvousServer implements Closeable {
             return Optional.ofNullable(firstFailure);
         }
 
+        /**
+         * The first failure, waiting up to {@code millis} for it while a world of this job is still
+         * open: Spark may report a failed task before the rank's own report, sent just before it
+         * failed on another connection, has been read here.
+         */
+        public Optional<Failure> awaitFailure(long millis) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (firstFailure == null && !worlds.isEmpty() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+            return firstFailure();
+        }
+
         World world(String key) {
             return worlds.computeIfAbsent(key, k -> new World(this, k));
         }

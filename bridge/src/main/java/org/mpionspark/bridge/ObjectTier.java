@@ -175,7 +175,7 @@ final class ObjectTier {
             return codec.encode(obj);
         } catch (RuntimeException | StackOverflowError e) {
             throw check.misuse(op, "cannot serialise " + (obj == null ? "null" : obj.getClass().getName())
-                    + " with Kryo: " + e, e);
+                    + " with Kryo: " + codec.describe(e), e);
         }
     }
 
@@ -184,7 +184,7 @@ final class ObjectTier {
             return codec.decode(bytes);
         } catch (RuntimeException e) {
             throw new MpiException(rank, op, peer, "cannot deserialise the object received (" + bytes.length
-                    + " bytes); is its class on this executor's class path? " + e, e);
+                    + " bytes): " + codec.describe(e), e);
         }
     }
 

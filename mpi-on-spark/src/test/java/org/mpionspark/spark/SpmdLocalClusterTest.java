@@ -67,6 +67,29 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void kryoValuesTravelBetweenExecutorJvmsAndBackToTheDriver() {
+        List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);
+        assertEquals(java.util.stream.IntStream.range(0, 4).mapToObj(r -> KryoValues.expected(r, 4)).toList(), readings);
+
+        org.apache.spark.api.java.JavaRDD<Integer> data = jsc.parallelize(java.util.stream.IntStream.range(0, 8)
+                .boxed().toList(), 4);
+        org.apache.spark.api.java.JavaRDD<KryoValues.Reading> out = mpi.mapPartitions(data, (comm, part) -> {
+            KryoValues.Reading r = KryoValues.exchange(comm);
+            List<KryoValues.Reading> rows = new java.util.ArrayList<>();
+            part.forEachRemaining(x -> rows.add(new KryoValues.Reading(x, r.values(), r.steps())));
+            return rows.iterator();
+        });
+        List<KryoValues.Reading> got = out.collect();
+        assertEquals(8, got.size());
+        for (int x = 0; x < 8; x++) {
+            KryoValues.Reading e = KryoValues.expected(x / 2, 4);
+            assertEquals(new KryoValues.Reading(x, e.values(), e.steps()), got.get(x));
+        }
+        assertEquals(List.of("0:2", "1:2", "2:2", "3:2", "4:2", "5:2", "6:2", "7:2"),
+                out.map(r -> r.rank() + ":" + r.steps().size()).collect());
+    }
+
+    @Test
     void aRankThatThrowsInAnotherJvmFailsTheJobNamingIt() {
         MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
             if (comm.rank() == 1) {

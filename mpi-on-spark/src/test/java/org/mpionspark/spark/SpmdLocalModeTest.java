@@ -30,7 +30,9 @@ class SpmdLocalModeTest {
 
     @BeforeAll
     static void start() {
-        jsc = SparkSessions.local(8);
+        // one class registered, the others not: both kinds travel
+        jsc = new JavaSparkContext(SparkSessions.localConf(8).set(MpiConf.KRYO_CLASSES,
+                KryoValues.Reading.class.getName()));
         mpi = new JavaMpiContext(jsc);
     }
 
@@ -68,6 +70,28 @@ class SpmdLocalModeTest {
             expected.add(r + "/8 28.0,8.0 43 hello from 0 " + ((r + 7) % 8) * 10);
         }
         assertEquals(expected, out);
+    }
+
+    @Test
+    void valuesThatAreNotSerializableAreReturnedByRunAndByMapPartitions() {
+        List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);
+        assertEquals(IntStream.range(0, 4).mapToObj(r -> KryoValues.expected(r, 4)).toList(), readings);
+
+        JavaRDD<Integer> numbers = jsc.parallelize(IntStream.range(0, 40).boxed().toList(), 4);
+        JavaRDD<KryoValues.Tally> tallies = mpi.mapPartitions(numbers, (comm, part) -> {
+            long[] sum = {0};
+            part.forEachRemaining(x -> sum[0] += x);
+            long[] total = sum.clone();
+            comm.allreduce(total, total, Op.SUM);
+            return List.of(new KryoValues.Tally(comm.rank(), java.util.Map.of("mine", sum, "all", total))).iterator();
+        });
+        List<String> expected = List.of("Tally 0 mine=[45]", "Tally 1 mine=[145]", "Tally 2 mine=[245]",
+                "Tally 3 mine=[345]");
+        assertEquals(expected, tallies.collect().stream().map(t -> t.toString().replaceAll(" all=\\[780\\]", ""))
+                .toList());
+        assertTrue(tallies.first().toString().contains("all=[780]"), tallies.first().toString());
+        assertEquals(2, tallies.take(2).size());
+        assertEquals(List.of(0, 1, 2, 3), tallies.map(t -> Integer.parseInt(t.toString().split(" ")[1])).collect());
     }
 
     @Test

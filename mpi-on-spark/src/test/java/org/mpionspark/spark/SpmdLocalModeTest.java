@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.mpi.Op;
@@ -92,6 +93,36 @@ class SpmdLocalModeTest {
         assertTrue(tallies.first().toString().contains("all=[780]"), tallies.first().toString());
         assertEquals(2, tallies.take(2).size());
         assertEquals(List.of(0, 1, 2, 3), tallies.map(t -> Integer.parseInt(t.toString().split(" ")[1])).collect());
+    }
+
+    @Test
+    void nonBlockingObjectsRequestSetsSelfAndFreeWorkInSparkTasks() {
+        List<String> out = mpi.run(4, comm -> {
+            int next = (comm.rank() + 1) % comm.size();
+            int prev = (comm.rank() + comm.size() - 1) % comm.size();
+            org.mpionspark.mpi.ObjectRequest<KryoValues.Reading> in = comm.irecvObject(prev, 2);
+            org.mpionspark.mpi.Request sent = comm.isendObject(KryoValues.expected(comm.rank(), 4), next, 2);
+            int[] done = org.mpionspark.mpi.Request.waitSome(in, sent);
+            org.mpionspark.mpi.Request.waitAll(in, sent);
+            comm.sendObject("hi " + comm.rank(), next, 7 + comm.rank());
+            org.mpionspark.mpi.Received<String> hi = comm.recvObjectWithStatus(Communicator.ANY_SOURCE,
+                    Communicator.ANY_TAG);
+            int[] mine = {comm.rank() * 3};
+            comm.self().allreduce(mine, mine, Op.SUM);
+            org.mpionspark.mpi.Communicator pair = comm.split(comm.rank() / 2, 0);
+            int[] v = {comm.rank()};
+            pair.allreduce(v, v, Op.SUM);
+            pair.free();
+            String freed = assertThrows(MpiException.class, pair::barrier).getMessage();
+            return in.waitForObject().rank() + " " + (done.length > 0) + " " + hi.value() + " from "
+                    + hi.status().source() + " tag " + hi.status().tag() + " self " + comm.self().size() + ":"
+                    + mine[0] + " pair " + v[0] + " " + freed.substring(freed.indexOf("barrier"));
+        });
+        String freed = "barrier(): this communicator (2 ranks, context 2) was freed: it cannot be used any more";
+        assertEquals(List.of("3 true hi 3 from 3 tag 10 self 1:0 pair 1 " + freed,
+                "0 true hi 0 from 0 tag 7 self 1:3 pair 1 " + freed,
+                "1 true hi 1 from 1 tag 8 self 1:6 pair 5 " + freed,
+                "2 true hi 2 from 2 tag 9 self 1:9 pair 5 " + freed), out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mpionspark.bridge;
 
 import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.MpiException;
 
 /**
  * One communicator as its parts see it: its ranks and their world ranks, its context id, its
@@ -16,6 +17,8 @@ final class CommState {
     final int size;
     final Arguments check;
     final CollectiveChannel collectives;
+    /** Whether {@code free()} was called: every later call fails. */
+    private boolean freed;
 
     /** {@code worldRanks[i]}: the world rank of rank {@code i} of this communicator. */
     CommState(RankState shared, int context, int[] worldRanks) {
@@ -44,7 +47,31 @@ final class CommState {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return new CommState(shared, 0, all);
+        shared.world = new CommState(shared, 0, all);
+        return shared.world;
+    }
+
+    /** {@code MPI_COMM_SELF}: this rank alone, on a context no other communicator of this rank uses. */
+    static CommState forSelf(RankState shared) {
+        return new CommState(shared, shared.nextContext++, new int[] {shared.transport.rank()});
+    }
+
+    /** Marks this communicator freed; the world and self cannot be. */
+    void free() {
+        live("free()");
+        if (this == shared.world || this == shared.self) {
+            throw new MpiException(rank, "free()", -1, "the " + (this == shared.world ? "world communicator"
+                    : "communicator of self()") + " cannot be freed; only those made by split, dup or create can");
+        }
+        freed = true;
+    }
+
+    /** Throws if this communicator was freed; {@code call} names the call refused. */
+    void live(String call) {
+        if (freed) {
+            throw new MpiException(rank, call, -1, "this communicator (" + size + " ranks, context " + context
+                    + ") was freed: it cannot be used any more");
+        }
     }
 
     /** The world rank of a rank of this communicator; {@code ANY_SOURCE} stays a wildcard. */

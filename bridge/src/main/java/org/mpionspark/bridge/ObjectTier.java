@@ -2,6 +2,7 @@ package org.mpionspark.bridge;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 
 import org.mpionspark.bridge.collective.Allgather;
@@ -13,6 +14,8 @@ import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.collective.Scatter;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.ObjectRequest;
+import org.mpionspark.mpi.Received;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
 
@@ -40,21 +43,85 @@ final class ObjectTier {
     // ---------------------------------------------------------------------------- point-to-point
 
     void sendObject(Object obj, int dest, int tag) {
-        String op = "sendObject(dest=" + dest + ", tag=" + tag + ")";
-        check.rank(op, "dest", dest, false);
-        check.tag(op, tag, false);
-        byte[] bytes = encode(op, obj);
+        byte[] bytes = outgoing("sendObject", obj, dest, tag);
         p2p.send(bytes, 0, bytes.length, dest, tag);
     }
 
-    @SuppressWarnings("unchecked")
+    Request isendObject(Object obj, int dest, int tag) {
+        byte[] bytes = outgoing("isendObject", obj, dest, tag);
+        return p2p.isend(bytes, 0, bytes.length, dest, tag);
+    }
+
+    /** {@code obj} encoded for {@code call} to {@code dest}, once the arguments are checked. */
+    private byte[] outgoing(String call, Object obj, int dest, int tag) {
+        String op = call + "(dest=" + dest + ", tag=" + tag + ")";
+        check.rank(op, "dest", dest, false);
+        check.tag(op, tag, false);
+        return encode(op, obj);
+    }
+
     <T> T recvObject(int source, int tag) {
-        String op = "recvObject(source=" + source + ", tag=" + tag + ")";
+        return this.<T>incoming("recvObject", source, tag).waitForObject();
+    }
+
+    <T> Received<T> recvObjectWithStatus(int source, int tag) {
+        ObjectReceive<T> r = incoming("recvObject", source, tag);
+        T value = r.waitForObject();
+        return new Received<>(value, r.waitFor());
+    }
+
+    <T> ObjectRequest<T> irecvObject(int source, int tag) {
+        return incoming("irecvObject", source, tag);
+    }
+
+    /** A receive of an object for {@code call}, posted once the arguments are checked. */
+    private <T> ObjectReceive<T> incoming(String call, int source, int tag) {
+        String op = call + "(source=" + source + ", tag=" + tag + ")";
         check.rank(op, "source", source, true);
         check.tag(op, tag, true);
-        Matcher.Receive r = p2p.irecvBytes(source, tag, op);
-        Status s = r.waitFor();
-        return (T) decode(op, r.bytes(), s.source());
+        return new ObjectReceive<>(p2p.irecvBytes(source, tag, op), op);
+    }
+
+    /** An object's bytes in flight, decoded once they have arrived. */
+    private final class ObjectReceive<T> implements ObjectRequest<T> {
+        private final Matcher.Receive bytes;
+        private final String op;
+        private boolean decoded;
+        private T value;
+
+        ObjectReceive(Matcher.Receive bytes, String op) {
+            this.bytes = bytes;
+            this.op = op;
+        }
+
+        @Override
+        public Status waitFor() {
+            return bytes.waitFor();
+        }
+
+        @Override
+        public Optional<Status> test() {
+            return bytes.test();
+        }
+
+        @Override
+        public T waitForObject() {
+            return value(bytes.waitFor());
+        }
+
+        @Override
+        public Optional<T> testObject() {
+            return bytes.test().map(this::value);
+        }
+
+        @SuppressWarnings("unchecked")
+        private T value(Status s) {
+            if (!decoded) {
+                value = (T) decode(op, bytes.bytes(), s.source());
+                decoded = true;
+            }
+            return value;
+        }
     }
 
     <T> T sendrecvObject(Object obj, int dest, int sendtag, int source, int recvtag) {
@@ -175,7 +242,7 @@ final class ObjectTier {
             return codec.encode(obj);
         } catch (RuntimeException | StackOverflowError e) {
             throw check.misuse(op, "cannot serialise " + (obj == null ? "null" : obj.getClass().getName())
-                    + " with Kryo: " + e, e);
+                    + " with Kryo: " + codec.describe(e), e);
         }
     }
 
@@ -184,7 +251,7 @@ final class ObjectTier {
             return codec.decode(bytes);
         } catch (RuntimeException e) {
             throw new MpiException(rank, op, peer, "cannot deserialise the object received (" + bytes.length
-                    + " bytes); is its class on this executor's class path? " + e, e);
+                    + " bytes): " + codec.describe(e), e);
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.function.BinaryOperator;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;
+import org.mpionspark.mpi.ObjectRequest;
 import org.mpionspark.mpi.Op;
+import org.mpionspark.mpi.Received;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
 
@@ -82,6 +84,12 @@ public final class RankCommunicator implements Communicator {
         abort.check(op, -1);
     }
 
+    /** {@code part} of this communicator, unless it was freed; {@code call} names the call refused. */
+    private <P> P live(String call, P part) {
+        comm.live(call + "()");
+        return part;
+    }
+
     /** The implicit barrier at the end of a rank, before {@code MPI_Finalize}: unbounded, ends on an abort. */
     void endOfRank() {
         collectives.endOfRank();
@@ -91,230 +99,261 @@ public final class RankCommunicator implements Communicator {
 
     @Override
     public void send(Object buf, int dest, int tag) {
-        p2p.send(buf, dest, tag);
+        live("send", p2p).send(buf, dest, tag);
     }
 
     @Override
     public void send(Object buf, int offset, int count, int dest, int tag) {
-        p2p.send(buf, offset, count, dest, tag);
+        live("send", p2p).send(buf, offset, count, dest, tag);
     }
 
     @Override
     public Status recv(Object buf, int source, int tag) {
-        return p2p.recv(buf, source, tag);
+        return live("recv", p2p).recv(buf, source, tag);
     }
 
     @Override
     public Status recv(Object buf, int offset, int count, int source, int tag) {
-        return p2p.recv(buf, offset, count, source, tag);
+        return live("recv", p2p).recv(buf, offset, count, source, tag);
     }
 
     @Override
     public Request isend(Object buf, int dest, int tag) {
-        return p2p.isend(buf, dest, tag);
+        return live("isend", p2p).isend(buf, dest, tag);
     }
 
     @Override
     public Request isend(Object buf, int offset, int count, int dest, int tag) {
-        return p2p.isend(buf, offset, count, dest, tag);
+        return live("isend", p2p).isend(buf, offset, count, dest, tag);
     }
 
     @Override
     public Request irecv(Object buf, int source, int tag) {
-        return p2p.irecv(buf, source, tag);
+        return live("irecv", p2p).irecv(buf, source, tag);
     }
 
     @Override
     public Request irecv(Object buf, int offset, int count, int source, int tag) {
-        return p2p.irecv(buf, offset, count, source, tag);
+        return live("irecv", p2p).irecv(buf, offset, count, source, tag);
     }
 
     @Override
     public Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
-        return p2p.sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
+        return live("sendrecv", p2p).sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag);
     }
 
     @Override
     public Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
-        return p2p.sendrecvReplace(buf, dest, sendtag, source, recvtag);
+        return live("sendrecvReplace", p2p).sendrecvReplace(buf, dest, sendtag, source, recvtag);
     }
 
     @Override
     public Status probe(int source, int tag) {
-        return p2p.probe(source, tag);
+        return live("probe", p2p).probe(source, tag);
     }
 
     @Override
     public Optional<Status> iprobe(int source, int tag) {
-        return p2p.iprobe(source, tag);
+        return live("iprobe", p2p).iprobe(source, tag);
     }
 
     // ------------------------------------------------------------------- collectives, array tier
 
     @Override
     public void barrier() {
-        collectives.barrier();
+        live("barrier", collectives).barrier();
     }
 
     @Override
     public void bcast(Object buf, int root) {
-        collectives.bcast(buf, root);
+        live("bcast", collectives).bcast(buf, root);
     }
 
     @Override
     public void bcast(Object buf, int offset, int count, int root) {
-        collectives.bcast(buf, offset, count, root);
+        live("bcast", collectives).bcast(buf, offset, count, root);
     }
 
     @Override
     public void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        collectives.allreduce(sendbuf, recvbuf, op);
+        live("allreduce", collectives).allreduce(sendbuf, recvbuf, op);
     }
 
     @Override
     public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
-        collectives.reduce(sendbuf, recvbuf, op, root);
+        live("reduce", collectives).reduce(sendbuf, recvbuf, op, root);
     }
 
     @Override
     public void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op) {
-        collectives.reduceScatter(sendbuf, recvbuf, counts, op);
+        live("reduceScatter", collectives).reduceScatter(sendbuf, recvbuf, counts, op);
     }
 
     @Override
     public void scan(Object sendbuf, Object recvbuf, Op op) {
-        collectives.scan(sendbuf, recvbuf, op);
+        live("scan", collectives).scan(sendbuf, recvbuf, op);
     }
 
     @Override
     public void exscan(Object sendbuf, Object recvbuf, Op op) {
-        collectives.exscan(sendbuf, recvbuf, op);
+        live("exscan", collectives).exscan(sendbuf, recvbuf, op);
     }
 
     @Override
     public void scatter(Object sendbuf, Object recvbuf, int root) {
-        collectives.scatter(sendbuf, recvbuf, root);
+        live("scatter", collectives).scatter(sendbuf, recvbuf, root);
     }
 
     @Override
     public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount,
                          int root) {
-        collectives.scatterv(sendbuf, counts, displs, recvbuf, recvOffset, recvCount, root);
+        live("scatterv", collectives).scatterv(sendbuf, counts, displs, recvbuf, recvOffset, recvCount, root);
     }
 
     @Override
     public void gather(Object sendbuf, Object recvbuf, int root) {
-        collectives.gather(sendbuf, recvbuf, root);
+        live("gather", collectives).gather(sendbuf, recvbuf, root);
     }
 
     @Override
     public void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs,
                         int root) {
-        collectives.gatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs, root);
+        live("gatherv", collectives).gatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs, root);
     }
 
     @Override
     public void allgather(Object sendbuf, Object recvbuf) {
-        collectives.allgather(sendbuf, recvbuf);
+        live("allgather", collectives).allgather(sendbuf, recvbuf);
     }
 
     @Override
     public void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
-        collectives.allgatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs);
+        live("allgatherv", collectives).allgatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs);
     }
 
     @Override
     public void alltoall(Object sendbuf, Object recvbuf) {
-        collectives.alltoall(sendbuf, recvbuf);
+        live("alltoall", collectives).alltoall(sendbuf, recvbuf);
     }
 
     @Override
     public void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
                           int[] recvDispls) {
-        collectives.alltoallv(sendbuf, sendCounts, sendDispls, recvbuf, recvCounts, recvDispls);
+        live("alltoallv", collectives).alltoallv(sendbuf, sendCounts, sendDispls, recvbuf, recvCounts, recvDispls);
     }
 
     // -------------------------------------------------------------------------------- object tier
 
     @Override
     public void sendObject(Object obj, int dest, int tag) {
-        objects.sendObject(obj, dest, tag);
+        live("sendObject", objects).sendObject(obj, dest, tag);
     }
 
     @Override
     public <T> T recvObject(int source, int tag) {
-        return objects.recvObject(source, tag);
+        return live("recvObject", objects).recvObject(source, tag);
+    }
+
+    @Override
+    public <T> Received<T> recvObjectWithStatus(int source, int tag) {
+        return live("recvObjectWithStatus", objects).recvObjectWithStatus(source, tag);
+    }
+
+    @Override
+    public Request isendObject(Object obj, int dest, int tag) {
+        return live("isendObject", objects).isendObject(obj, dest, tag);
+    }
+
+    @Override
+    public <T> ObjectRequest<T> irecvObject(int source, int tag) {
+        return live("irecvObject", objects).irecvObject(source, tag);
     }
 
     @Override
     public <T> T sendrecvObject(Object obj, int dest, int sendtag, int source, int recvtag) {
-        return objects.sendrecvObject(obj, dest, sendtag, source, recvtag);
+        return live("sendrecvObject", objects).sendrecvObject(obj, dest, sendtag, source, recvtag);
     }
 
     @Override
     public <T> T bcastObject(T obj, int root) {
-        return objects.bcastObject(obj, root);
+        return live("bcastObject", objects).bcastObject(obj, root);
     }
 
     @Override
     public <T> T scatterObject(List<T> objs, int root) {
-        return objects.scatterObject(objs, root);
+        return live("scatterObject", objects).scatterObject(objs, root);
     }
 
     @Override
     public <T> List<T> gatherObject(T obj, int root) {
-        return objects.gatherObject(obj, root);
+        return live("gatherObject", objects).gatherObject(obj, root);
     }
 
     @Override
     public <T> List<T> allgatherObject(T obj) {
-        return objects.allgatherObject(obj);
+        return live("allgatherObject", objects).allgatherObject(obj);
     }
 
     @Override
     public <T> List<T> alltoallObject(List<T> objs) {
-        return objects.alltoallObject(objs);
+        return live("alltoallObject", objects).alltoallObject(objs);
     }
 
     @Override
     public <T> T reduceObject(T obj, BinaryOperator<T> op, int root) {
-        return objects.reduceObject(obj, op, root);
+        return live("reduceObject", objects).reduceObject(obj, op, root);
     }
 
     @Override
     public <T> T allreduceObject(T obj, BinaryOperator<T> op) {
-        return objects.allreduceObject(obj, op);
+        return live("allreduceObject", objects).allreduceObject(obj, op);
     }
 
     @Override
     public <T> T scanObject(T obj, BinaryOperator<T> op) {
-        return objects.scanObject(obj, op);
+        return live("scanObject", objects).scanObject(obj, op);
     }
 
     @Override
     public <T> T exscanObject(T obj, BinaryOperator<T> op) {
-        return objects.exscanObject(obj, op);
+        return live("exscanObject", objects).exscanObject(obj, op);
     }
 
     // ------------------------------------------------------------------ communicators and groups
 
     @Override
     public Group group() {
-        return communicators.group();
+        return live("group", communicators).group();
     }
 
     @Override
     public Communicator split(int color, int key) {
-        return of(communicators.split(color, key));
+        return of(live("split", communicators).split(color, key));
     }
 
     @Override
     public Communicator dup() {
-        return of(communicators.dup());
+        return of(live("dup", communicators).dup());
     }
 
     @Override
     public Communicator create(Group group) {
-        return of(communicators.create(group));
+        return of(live("create", communicators).create(group));
+    }
+
+    @Override
+    public Communicator self() {
+        comm.live("self()");
+        RankState shared = comm.shared;
+        if (shared.selfCommunicator == null) {
+            shared.self = CommState.forSelf(shared);
+            shared.selfCommunicator = new RankCommunicator(shared.self);
+        }
+        return shared.selfCommunicator;
+    }
+
+    @Override
+    public void free() {
+        comm.free();
     }
 }

@@ -73,12 +73,13 @@ public final class RankLauncher {
             init.setDaemon(true);
             init.start();
             link = relay(relay, ticket, worldKey, rank);
+            KryoCodec codec = options.codec(); // a class to register that is missing fails here, reported
             link.listen(group, abort);
             abort.attach(link);
             Transport transport = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
             abort.onAbort(transport::kill); // frees any thread MPJ Express holds, at once
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(),
-                    new KryoCodec(Thread.currentThread().getContextClassLoader()),
+                    codec,
                     options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers()),
                     new BlockReport(link));
             return new RankSession(label, transport, loader, comm, link, abort, group, options);

@@ -1,6 +1,7 @@
 package org.mpionspark.bridge;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * How long a rank waits, and MPJ Express's eager/rendezvous switch. Built from {@code spark.mpi.*}
@@ -12,13 +13,16 @@ import java.io.Serializable;
  * @param coresShared           whether ranks share processor cores, which picks the collective
  *                              algorithms; {@code null}: tell from the peer table
  *                              ({@link org.mpionspark.bridge.rendezvous.Peer#coresShared})
+ * @param kryoClasses           class names the object tier's Kryo registers, in order
+ *                              ({@code spark.mpi.kryo.classesToRegister})
  */
 public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit,
-                          Boolean coresShared) implements Serializable {
+                          Boolean coresShared, List<String> kryoClasses) implements Serializable {
 
-    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024, null);
+    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024, null, List.of());
 
     public RankOptions {
+        kryoClasses = List.copyOf(kryoClasses);
         if (opTimeoutMillis < 0 || finalizeTimeoutMillis <= 0) {
             throw new IllegalArgumentException("the op timeout must be 0 (none) or positive, the finalize timeout "
                     + "positive; not " + opTimeoutMillis + " and " + finalizeTimeoutMillis);
@@ -29,10 +33,19 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
     }
 
     public RankOptions withOpTimeoutMillis(long millis) {
-        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared);
+        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses);
     }
 
     public RankOptions withCoresShared(Boolean shared) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses);
+    }
+
+    public RankOptions withKryoClasses(List<String> classes) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes);
+    }
+
+    /** The object tier's codec for the calling thread: its context class loader, {@link #kryoClasses} registered. */
+    public org.mpionspark.bridge.serial.KryoCodec codec() {
+        return new org.mpionspark.bridge.serial.KryoCodec(Thread.currentThread().getContextClassLoader(), kryoClasses);
     }
 }

@@ -14,6 +14,10 @@ final class RankState {
     final Matcher matcher;
     final boolean coresShared;
     int nextContext = 1; // 0 is the world
+    CommState world;
+    /** {@code MPI_COMM_SELF}, made on first use. */
+    CommState self;
+    RankCommunicator selfCommunicator;
 
     RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
               BlockReport report) {

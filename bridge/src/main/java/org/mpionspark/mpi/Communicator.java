@@ -118,6 +118,21 @@ public interface Communicator {
     /** Receives an object from {@code source} with {@code tag} (mpi4py's {@code recv}); blocks until it arrives. */
     <T> T recvObject(int source, int tag);
 
+    /**
+     * Receives an object as {@link #recvObject}, with the status of its message: the sender (useful
+     * with {@link #ANY_SOURCE}), the tag and its size in bytes (mpi4py's {@code recv(status=st)}).
+     */
+    <T> Received<T> recvObjectWithStatus(int source, int tag);
+
+    /**
+     * Starts sending an object (mpi4py's {@code isend}): it is serialised now, so {@code obj} may be
+     * changed at once; the request completes when the bytes may be reused.
+     */
+    Request isendObject(Object obj, int dest, int tag);
+
+    /** Starts receiving an object (mpi4py's {@code irecv}); {@link ObjectRequest#waitForObject()} gives it. */
+    <T> ObjectRequest<T> irecvObject(int source, int tag);
+
     /** Sends {@code obj} to {@code dest} and receives an object from {@code source} at once (mpi4py's {@code sendrecv}). */
     <T> T sendrecvObject(Object obj, int dest, int sendtag, int source, int recvtag);
 
@@ -251,6 +266,20 @@ public interface Communicator {
      * same group. The course's {@code Create_group} maps here.
      */
     Communicator create(Group group);
+
+    /**
+     * A communicator of this rank alone ({@code MPI_COMM_SELF}): size 1, rank 0; every collective
+     * returns at once with this rank's own data, a send to rank 0 is a message to itself. The same
+     * communicator on every call; it cannot be freed.
+     */
+    Communicator self();
+
+    /**
+     * Frees this communicator, made by {@link #split}, {@link #dup} or {@link #create}
+     * ({@code MPI_Comm_free}); local, no message is exchanged. Every later call on it fails at
+     * once; the world communicator and {@link #self()} cannot be freed.
+     */
+    void free();
 
     /** In a collective, stands for "the receive buffer is also the send buffer" ({@code MPI_IN_PLACE}). */
     Object IN_PLACE = new Object() {

@@ -3,7 +3,9 @@ package org.mpionspark.mpi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * A non-blocking operation in flight ({@code MPI_Request}), from {@code isend} or {@code irecv}.
@@ -30,18 +32,69 @@ public interface Request {
 
     /** Waits until one of the requests completes and returns its index ({@code MPI_Waitany}). */
     static int waitAny(Request... requests) {
-        if (requests.length == 0) {
-            throw new IllegalArgumentException("waitAny of no request");
+        return waitSome("waitAny", requests)[0];
+    }
+
+    /**
+     * The statuses of every request if all have completed, else empty; never blocks ({@code MPI_Testall}).
+     * Each request is tested, so the ones that completed stay completed.
+     */
+    static Optional<List<Status>> testAll(Request... requests) {
+        checked("testAll", requests);
+        List<Status> out = new ArrayList<>(requests.length);
+        for (Request r : requests) {
+            r.test().ifPresent(out::add);
         }
+        return out.size() == requests.length ? Optional.of(out) : Optional.empty();
+    }
+
+    /** The index of a completed request (the lowest), or empty if none has completed; never blocks ({@code MPI_Testany}). */
+    static OptionalInt testAny(Request... requests) {
+        int[] done = testSome("testAny", requests);
+        return done.length == 0 ? OptionalInt.empty() : OptionalInt.of(done[0]);
+    }
+
+    /**
+     * Waits until at least one request completes and returns the indices of all that have, in
+     * increasing order ({@code MPI_Waitsome}). A completed request is reported again by a later
+     * call: pass only those still to wait for.
+     */
+    static int[] waitSome(Request... requests) {
+        return waitSome("waitSome", requests);
+    }
+
+    /** The indices of the requests that have completed, in increasing order, maybe none; never blocks ({@code MPI_Testsome}). */
+    static int[] testSome(Request... requests) {
+        return testSome("testSome", requests);
+    }
+
+    private static int[] waitSome(String call, Request... requests) {
+        checked(call, requests);
         long park = 1_000;
         while (true) {
-            for (int i = 0; i < requests.length; i++) {
-                if (requests[i].test().isPresent()) {
-                    return i;
-                }
+            int[] done = testSome(call, requests);
+            if (done.length > 0) {
+                return done;
             }
             LockSupport.parkNanos(park);
             park = Math.min(200_000, park * 2);
+        }
+    }
+
+    private static int[] testSome(String call, Request... requests) {
+        checked(call, requests);
+        return IntStream.range(0, requests.length).filter(i -> requests[i].test().isPresent()).toArray();
+    }
+
+    /** {@code requests}, refused if there are none or one is null. */
+    private static void checked(String call, Request... requests) {
+        if (requests == null || requests.length == 0) {
+            throw new IllegalArgumentException(call + " of no request");
+        }
+        for (int i = 0; i < requests.length; i++) {
+            if (requests[i] == null) {
+                throw new IllegalArgumentException(call + ": request " + i + " is null");
+            }
         }
     }
 }

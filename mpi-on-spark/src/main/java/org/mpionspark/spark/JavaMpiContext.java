@@ -17,7 +17,9 @@ import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.spark.internal.BarrierRank;
+import org.mpionspark.spark.internal.DecodedRdd;
 import org.mpionspark.spark.internal.DriverRendezvous;
+import org.mpionspark.spark.internal.Results;
 import org.mpionspark.spark.internal.SlotCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,8 @@ public final class JavaMpiContext {
     }
 
     /**
-     * Runs {@code body} on {@code ranks} ranks and returns their results in rank order. If a rank
+     * Runs {@code body} on {@code ranks} ranks and returns their results in rank order (through the
+     * object tier's Kryo: any value that can travel between ranks, {@code Serializable} or not). If a rank
      * throws, every other rank is freed and this throws {@link MpiRankFailedException} naming that
      * rank, with its original exception as the cause; a deadlock throws
      * {@link org.mpionspark.mpi.MpiDeadlockException} with each rank's call.
@@ -70,10 +73,11 @@ public final class JavaMpiContext {
         for (int attempt = 1; ; attempt++) {
             requireSlots(ranks);
             RendezvousServer.Registration reg = register(ranks);
+            List<byte[]> encoded;
             try {
-                JavaRDD<R> out = new JavaRDD<>(barrier(jsc.parallelize(seeds, ranks), reg,
+                JavaRDD<byte[]> out = new JavaRDD<>(barrier(jsc.parallelize(seeds, ranks), reg,
                         (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator()), tag());
-                return new ArrayList<>(out.collect());
+                encoded = out.collect();
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
                 Optional<RendezvousServer.Failure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
                 RuntimeException error = error(f, ranks, e);
@@ -87,9 +91,11 @@ public final class JavaMpiContext {
                 }
                 LOG.warn("SPMD stage of {} ranks failed on attempt {} of {} for a reason outside its code; running it "
                         + "again with a fresh world: {}", ranks, attempt, attempts, error.getMessage());
+                continue;
             } finally {
                 reg.close();
             }
+            return new ArrayList<>(Results.decodeAll(encoded, MpiConf.rankOptions(jsc.getConf())));
         }
     }
 
@@ -116,12 +122,14 @@ public final class JavaMpiContext {
     private static final long FAILURE_REPORT_GRACE_MILLIS = 2_000;
 
     /** One rank's value and output, on their way to the driver. */
-    private record Printed<R>(R value, String stdout, String stderr) implements java.io.Serializable {
+    private record Printed<R>(R value, String stdout, String stderr) {
     }
 
     /**
      * An RDD whose partition {@code p} is what rank {@code p} of an SPMD stage over {@code rdd}
-     * returns; lazy, like any transformation. The SPMD stage ends in a shuffle that keeps each
+     * returns; lazy, like any transformation. Records travel through the object tier's Kryo, so
+     * they need not be {@code Serializable}: its {@code collect()}, {@code take(n)} and {@code first()}
+     * decode them on the driver (other actions that bring records to the driver use {@code spark.serializer}). The SPMD stage ends in a shuffle that keeps each
      * partition whole and in order, so the result is a plain RDD (no barrier restrictions on what
      * follows), computed once for all later actions, and a stage whose executor was lost is run
      * again by Spark with a fresh world (when {@code spark.task.maxFailures} allows retries), up
@@ -142,12 +150,13 @@ public final class JavaMpiContext {
                         + (f.retriable() ? " on each of its " + (attempt + 1) + " attempts" : "") + ": " + f.message());
             }
         });
-        RDD<R> spmd = barrier(rdd, reg, body);
+        RDD<byte[]> spmd = barrier(rdd, reg, body);
         DriverRendezvous.closeWhenUnreachable(spmd, reg); // the result reaches it through its lineage
-        JavaRDD<R> ranked = new JavaRDD<>(spmd, tag());
-        JavaPairRDD<Integer, R> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
+        JavaRDD<byte[]> ranked = new JavaRDD<>(spmd, tag());
+        JavaPairRDD<Integer, byte[]> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
                 (p, it) -> new KeyedIterator<>(p, it), true));
-        return keyed.partitionBy(new HashPartitioner(ranks)).values(); // key p goes to partition p
+        RankOptions options = MpiConf.rankOptions(jsc.getConf());
+        return new DecodedRdd<>(keyed.partitionBy(new HashPartitioner(ranks)).values(), options); // key p: partition p
     }
 
     /** Pairs each value of partition {@code p} with {@code p}, lazily. */
@@ -177,7 +186,7 @@ public final class JavaMpiContext {
         return ClassTag$.MODULE$.apply(Object.class);
     }
 
-    private <T, R> RDD<R> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
+    private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
         return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(reg.ticket(), options, body), false, tag());
     }

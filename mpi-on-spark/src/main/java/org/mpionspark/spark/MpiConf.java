@@ -82,6 +82,12 @@ public final class MpiConf {
     /** Not a time or size: {@code auto}, {@code true} or {@code false}. */
     public static final String CORES_SHARED = "spark.mpi.coresShared";
 
+    /**
+     * Not a time or size: class names, comma-separated, that the object tier's Kryo registers (in
+     * this order) on every rank and for results; registration is optional (any class works without).
+     */
+    public static final String KRYO_CLASSES = "spark.mpi.kryo.classesToRegister";
+
     /** All of the above with a default, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
             SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT);
@@ -92,7 +98,7 @@ public final class MpiConf {
     /** The rank-side settings of {@code conf}, checked. */
     public static RankOptions rankOptions(SparkConf conf) {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
-                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf));
+                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf), kryoClasses(conf));
     }
 
     /**
@@ -101,10 +107,15 @@ public final class MpiConf {
      */
     public static List<String> validate(SparkConf conf) {
         KEYS.forEach(k -> k.get(conf));
-        rankOptions(conf);
+        try {
+            rankOptions(conf).codec(); // the classes to register load on the driver, which decodes results
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(KRYO_CLASSES + ": " + e.getMessage(), e);
+        }
         List<String> known = new ArrayList<>(KEYS.stream().map(Key::name).toList());
         known.add(RENDEZVOUS_HOST);
         known.add(CORES_SHARED);
+        known.add(KRYO_CLASSES);
         List<String> warnings = new ArrayList<>();
         for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.mpi.")) {
             String key = "spark.mpi." + kv._1();
@@ -137,6 +148,12 @@ public final class MpiConf {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** {@link #KRYO_CLASSES}, split at commas, blanks left out. */
+    static List<String> kryoClasses(SparkConf conf) {
+        return java.util.Arrays.stream(conf.get(KRYO_CLASSES, "").split(",")).map(String::trim)
+                .filter(c -> !c.isEmpty()).toList();
     }
 
     /** {@link #CORES_SHARED}: {@code null} for {@code auto}, which lets the ranks tell from their hosts. */

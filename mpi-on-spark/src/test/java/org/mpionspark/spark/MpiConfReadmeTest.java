@@ -22,6 +22,7 @@ class MpiConfReadmeTest {
         }
         assertTrue(readme.contains("| `" + MpiConf.RENDEZVOUS_HOST + "` |"));
         assertTrue(readme.contains("| `" + MpiConf.CORES_SHARED + "` | `auto` |"));
+        assertTrue(readme.contains("| `" + MpiConf.KRYO_CLASSES + "` | (none) |"));
     }
 
     @Test
@@ -64,11 +65,26 @@ class MpiConfReadmeTest {
                 "unknown setting spark.mpi.frobnicate is ignored; the spark.mpi.* settings are [spark.mpi.rendezvous"
                         + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
-                        + "spark.mpi.rendezvous.host, spark.mpi.coresShared]",
+                        + "spark.mpi.rendezvous.host, spark.mpi.coresShared, "
+                        + "spark.mpi.kryo.classesToRegister]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MpiConf.validate(new SparkConf(false).set("spark.mpi.finalize.timeout", "0")));
         assertEquals("spark.mpi.finalize.timeout must be a positive time, not 0", e.getMessage());
+    }
+
+    @Test
+    void kryoClassesToRegisterAreReadInOrderAndMustLoad() {
+        SparkConf conf = new SparkConf(false).set(MpiConf.KRYO_CLASSES, " java.util.ArrayList, ,"
+                + MpiConfReadmeTest.class.getName() + " ");
+        assertEquals(java.util.List.of("java.util.ArrayList", MpiConfReadmeTest.class.getName()),
+                MpiConf.rankOptions(conf).kryoClasses());
+        assertEquals(java.util.List.of(), MpiConf.rankOptions(new SparkConf(false)).kryoClasses());
+        assertEquals(java.util.List.of(), MpiConf.validate(conf));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MpiConf.validate(
+                new SparkConf(false).set(MpiConf.KRYO_CLASSES, "java.util.ArrayList,com.example.NoSuchClass")));
+        assertEquals("spark.mpi.kryo.classesToRegister: cannot register class com.example.NoSuchClass with Kryo: "
+                + "java.lang.ClassNotFoundException: com.example.NoSuchClass", e.getMessage());
     }
 }

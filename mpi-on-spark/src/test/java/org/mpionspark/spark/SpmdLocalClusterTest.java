@@ -67,6 +67,67 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void kryoValuesTravelBetweenExecutorJvmsAndBackToTheDriver() {
+        List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);
+        assertEquals(java.util.stream.IntStream.range(0, 4).mapToObj(r -> KryoValues.expected(r, 4)).toList(), readings);
+
+        org.apache.spark.api.java.JavaRDD<Integer> data = jsc.parallelize(java.util.stream.IntStream.range(0, 8)
+                .boxed().toList(), 4);
+        org.apache.spark.api.java.JavaRDD<KryoValues.Reading> out = mpi.mapPartitions(data, (comm, part) -> {
+            KryoValues.Reading r = KryoValues.exchange(comm);
+            List<KryoValues.Reading> rows = new java.util.ArrayList<>();
+            part.forEachRemaining(x -> rows.add(new KryoValues.Reading(x, r.values(), r.steps())));
+            return rows.iterator();
+        });
+        List<KryoValues.Reading> got = out.collect();
+        assertEquals(8, got.size());
+        for (int x = 0; x < 8; x++) {
+            KryoValues.Reading e = KryoValues.expected(x / 2, 4);
+            assertEquals(new KryoValues.Reading(x, e.values(), e.steps()), got.get(x));
+        }
+        assertEquals(List.of("0:2", "1:2", "2:2", "3:2", "4:2", "5:2", "6:2", "7:2"),
+                out.map(r -> r.rank() + ":" + r.steps().size()).collect());
+    }
+
+    @Test
+    void aClassFromAJarAddedToSparkTravelsBetweenRanks() throws Exception {
+        // under target/, not a per-test temporary folder: executors started later (after the tests that
+        // kill one) fetch every jar added to the context, for as long as it lives
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "spmd-user-jar"));
+        jsc.addJar(userJar(dir, "com.example.spmd.Sample",
+                "package com.example.spmd; public record Sample(int rank, java.util.List<String> words) {}").toString());
+        List<String> out = mpi.run(4, comm -> {
+            Class<?> type = Class.forName("com.example.spmd.Sample", true, Thread.currentThread().getContextClassLoader());
+            Object mine = type.getConstructors()[0].newInstance(comm.rank(), List.of("w" + comm.rank()));
+            Object got = comm.sendrecvObject(mine, (comm.rank() + 1) % 4, 0, (comm.rank() + 3) % 4, 0);
+            return got.getClass().getName() + " " + got;
+        });
+        for (int r = 0; r < 4; r++) {
+            int from = (r + 3) % 4;
+            assertEquals("com.example.spmd.Sample Sample[rank=" + from + ", words=[w" + from + "]]", out.get(r));
+        }
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.example.spmd.Sample"));
+    }
+
+    /** A jar of {@code source} in {@code dir}, compiled now: a class only the executors' loaders see, once added to Spark. */
+    private static java.nio.file.Path userJar(java.nio.file.Path dir, String className, String source) throws Exception {
+        java.nio.file.Path file = dir.resolve(className.replace('.', '/') + ".java");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, source);
+        java.nio.file.Path classes = java.nio.file.Files.createDirectories(dir.resolve("classes"));
+        assertEquals(0, javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                file.toString()));
+        java.nio.file.Path jar = dir.resolve("user.jar");
+        String entry = className.replace('.', '/') + ".class";
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.write(java.nio.file.Files.readAllBytes(classes.resolve(entry)));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test
     void aRankThatThrowsInAnotherJvmFailsTheJobNamingIt() {
         MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
             if (comm.rank() == 1) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.mpi.Op;
@@ -30,7 +31,9 @@ class SpmdLocalModeTest {
 
     @BeforeAll
     static void start() {
-        jsc = SparkSessions.local(8);
+        // one class registered, the others not: both kinds travel
+        jsc = new JavaSparkContext(SparkSessions.localConf(8).set(MpiConf.KRYO_CLASSES,
+                KryoValues.Reading.class.getName()));
         mpi = new JavaMpiContext(jsc);
     }
 
@@ -68,6 +71,58 @@ class SpmdLocalModeTest {
             expected.add(r + "/8 28.0,8.0 43 hello from 0 " + ((r + 7) % 8) * 10);
         }
         assertEquals(expected, out);
+    }
+
+    @Test
+    void valuesThatAreNotSerializableAreReturnedByRunAndByMapPartitions() {
+        List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);
+        assertEquals(IntStream.range(0, 4).mapToObj(r -> KryoValues.expected(r, 4)).toList(), readings);
+
+        JavaRDD<Integer> numbers = jsc.parallelize(IntStream.range(0, 40).boxed().toList(), 4);
+        JavaRDD<KryoValues.Tally> tallies = mpi.mapPartitions(numbers, (comm, part) -> {
+            long[] sum = {0};
+            part.forEachRemaining(x -> sum[0] += x);
+            long[] total = sum.clone();
+            comm.allreduce(total, total, Op.SUM);
+            return List.of(new KryoValues.Tally(comm.rank(), java.util.Map.of("mine", sum, "all", total))).iterator();
+        });
+        List<String> expected = List.of("Tally 0 mine=[45]", "Tally 1 mine=[145]", "Tally 2 mine=[245]",
+                "Tally 3 mine=[345]");
+        assertEquals(expected, tallies.collect().stream().map(t -> t.toString().replaceAll(" all=\\[780\\]", ""))
+                .toList());
+        assertTrue(tallies.first().toString().contains("all=[780]"), tallies.first().toString());
+        assertEquals(2, tallies.take(2).size());
+        assertEquals(List.of(0, 1, 2, 3), tallies.map(t -> Integer.parseInt(t.toString().split(" ")[1])).collect());
+    }
+
+    @Test
+    void nonBlockingObjectsRequestSetsSelfAndFreeWorkInSparkTasks() {
+        List<String> out = mpi.run(4, comm -> {
+            int next = (comm.rank() + 1) % comm.size();
+            int prev = (comm.rank() + comm.size() - 1) % comm.size();
+            org.mpionspark.mpi.ObjectRequest<KryoValues.Reading> in = comm.irecvObject(prev, 2);
+            org.mpionspark.mpi.Request sent = comm.isendObject(KryoValues.expected(comm.rank(), 4), next, 2);
+            int[] done = org.mpionspark.mpi.Request.waitSome(in, sent);
+            org.mpionspark.mpi.Request.waitAll(in, sent);
+            comm.sendObject("hi " + comm.rank(), next, 7 + comm.rank());
+            org.mpionspark.mpi.Received<String> hi = comm.recvObjectWithStatus(Communicator.ANY_SOURCE,
+                    Communicator.ANY_TAG);
+            int[] mine = {comm.rank() * 3};
+            comm.self().allreduce(mine, mine, Op.SUM);
+            org.mpionspark.mpi.Communicator pair = comm.split(comm.rank() / 2, 0);
+            int[] v = {comm.rank()};
+            pair.allreduce(v, v, Op.SUM);
+            pair.free();
+            String freed = assertThrows(MpiException.class, pair::barrier).getMessage();
+            return in.waitForObject().rank() + " " + (done.length > 0) + " " + hi.value() + " from "
+                    + hi.status().source() + " tag " + hi.status().tag() + " self " + comm.self().size() + ":"
+                    + mine[0] + " pair " + v[0] + " " + freed.substring(freed.indexOf("barrier"));
+        });
+        String freed = "barrier(): this communicator (2 ranks, context 2) was freed: it cannot be used any more";
+        assertEquals(List.of("3 true hi 3 from 3 tag 10 self 1:0 pair 1 " + freed,
+                "0 true hi 0 from 0 tag 7 self 1:3 pair 1 " + freed,
+                "1 true hi 1 from 1 tag 8 self 1:6 pair 5 " + freed,
+                "2 true hi 2 from 2 tag 9 self 1:9 pair 5 " + freed), out);
     }
 
     @Test

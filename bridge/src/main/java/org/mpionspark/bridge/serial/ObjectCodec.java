@@ -6,4 +6,9 @@ public interface ObjectCodec {
     byte[] encode(Object obj);
 
     Object decode(byte[] bytes);
+
+    /** What an error of {@link #encode} or {@link #decode} means, for a message. */
+    default String describe(Throwable e) {
+        return e.toString();
+    }
 }

@@ -20,10 +20,11 @@ import scala.runtime.AbstractFunction1;
  * The body of every barrier task of an SPMD stage: partition {@code p} becomes rank {@code p} of
  * a world of {@code numPartitions} ranks, keyed by stage and attempt so a retried stage forms a
  * fresh world. The rank's output is materialised before the world ends, since it may be
- * produced by MPI calls. While it runs, the task thread's name and the log MDC
+ * produced by MPI calls, and each record is encoded with the object tier's Kryo (so whatever can
+ * travel between ranks can be returned): {@link Results} decodes them. While it runs, the task thread's name and the log MDC
  * ({@code mpi.stage}, {@code mpi.rank}) say which stage and rank it is.
  */
-public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.Iterator<T>, scala.collection.Iterator<R>>
+public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.Iterator<T>, scala.collection.Iterator<byte[]>>
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -54,7 +55,7 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
     }
 
     @Override
-    public scala.collection.Iterator<R> apply(scala.collection.Iterator<T> partition) {
+    public scala.collection.Iterator<byte[]> apply(scala.collection.Iterator<T> partition) {
         BarrierTaskContext ctx = BarrierTaskContext.get();
         int rank = ctx.partitionId();
         int size = ctx.getTaskInfos().length;
@@ -77,14 +78,15 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
         }
     }
 
-    private List<R> runRank(BarrierTaskContext ctx, String worldKey, int rank, int size,
-                            scala.collection.Iterator<T> partition) {
+    private List<byte[]> runRank(BarrierTaskContext ctx, String worldKey, int rank, int size,
+                                 scala.collection.Iterator<T> partition) {
         RankSession session = RankLauncher.start(ticket, worldKey, rank, options, ctx::isInterrupted);
-        List<R> out = new ArrayList<>();
+        List<byte[]> out = new ArrayList<>();
         try {
             Iterator<R> result = body.call(session.communicator(), CollectionConverters.asJava(partition));
             if (result != null) {
-                result.forEachRemaining(out::add);
+                Results.Encoder encoder = new Results.Encoder(options, rank);
+                result.forEachRemaining(r -> out.add(encoder.encode(r)));
             }
         } catch (Throwable t) {
             session.fail(t);

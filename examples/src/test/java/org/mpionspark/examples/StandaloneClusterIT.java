@@ -121,6 +121,29 @@ class StandaloneClusterIT {
         checkMandelbrot("cluster");
     }
 
+    @Test
+    void evenOddInClientMode() throws Exception {
+        checkEvenOdd(submit("evenodd-client", "client", "EvenOdd", "4"));
+    }
+
+    @Test
+    void evenOddInClusterMode() throws Exception {
+        checkEvenOdd(submit("evenodd-cluster", "cluster", "EvenOdd", "4"));
+    }
+
+    /** The course's even/odd communicators, by group and by split, on ranks spread over both workers. */
+    private static void checkEvenOdd(Run run) {
+        assertEquals(0, run.exitCode(), () -> "EvenOdd failed: " + run);
+        for (String line : List.of(
+                "[stdout:0] I am even process 0 of 2 (world rank 0); split: 0 of 2; world ranks here sum to 2",
+                "[stdout:1] I am odd process 0 of 2 (world rank 1); split: 0 of 2; world ranks here sum to 4",
+                "[stdout:2] I am even process 1 of 2 (world rank 2); split: 1 of 2; world ranks here sum to 2",
+                "[stdout:3] I am odd process 1 of 2 (world rank 3); split: 1 of 2; world ranks here sum to 4")) {
+            assertTrue(run.stdout().contains(line), () -> "no '" + line + "' in the output: " + run);
+        }
+        assertEquals(WORKERS, run.taskHosts(), () -> "ranks did not run on both workers: " + run);
+    }
+
     /** An executor killed while its ranks compute fails the job at once, naming a rank on that worker. */
     @Test
     void aKilledExecutorFailsTheJobNamingTheRank() throws Exception {

@@ -235,7 +235,7 @@ class StandaloneClusterIT {
         long since = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (!job.isAlive()) {
+            if (job.waitFor(100, TimeUnit.MILLISECONDS)) { // also the pause between two looks at the log
                 fail("the job ended before its ranks computed: " + Files.readString(stderr));
             }
             String log = Files.readString(stderr);
@@ -250,7 +250,6 @@ class StandaloneClusterIT {
             } else if (stage != null && seconds(since) > 1.5 && !finishedAny(log, stage) && log.contains("Finished task")) {
                 return;
             }
-            Thread.sleep(100);
         }
         fail("no barrier stage ran for 1.5 s within 120 s: " + Files.readString(stderr));
     }

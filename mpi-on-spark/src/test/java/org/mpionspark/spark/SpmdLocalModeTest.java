@@ -200,6 +200,34 @@ class SpmdLocalModeTest {
     }
 
     @Test
+    void twoJobsAtOnceFromTwoDriverThreadsEachGetTheirOwnWorld() throws Exception {
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> jobs = new ArrayList<>();
+            for (long job = 1; job <= 2; job++) {
+                long k = job;
+                jobs.add(driver.submit(() -> {
+                    List<Long> last = null;
+                    for (int round = 0; round < 5; round++) {
+                        last = mpi.run(4, comm -> {
+                            long[] v = {k * 1000 + comm.rank()};
+                            comm.allreduce(v, v, Op.SUM);
+                            long[] fromLeft = new long[1];
+                            comm.sendrecv(new long[] {k}, (comm.rank() + 1) % 4, 3, fromLeft, (comm.rank() + 3) % 4, 3);
+                            return v[0] * 10 + fromLeft[0];
+                        });
+                    }
+                    return last;
+                }));
+            }
+            assertEquals(Collections.nCopies(4, (4000L + 6) * 10 + 1), jobs.get(0).get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(Collections.nCopies(4, (8000L + 6) * 10 + 2), jobs.get(1).get(120, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            driver.shutdownNow();
+        }
+    }
+
+    @Test
     void moreRanksThanSlotsFailsAtOnceNamingBothNumbers() {
         MpiException e = assertThrows(MpiException.class, () -> mpi.run(9, comm -> 1));
         assertTrue(e.getMessage().contains("needs 9 task slots"), e.getMessage());

@@ -43,11 +43,17 @@ final class ObjectTier {
     // ---------------------------------------------------------------------------- point-to-point
 
     void sendObject(Object obj, int dest, int tag) {
+        if (ProcNull.is(dest)) {
+            return;
+        }
         byte[] bytes = outgoing("sendObject", obj, dest, tag);
         p2p.send(bytes, 0, bytes.length, dest, tag);
     }
 
     Request isendObject(Object obj, int dest, int tag) {
+        if (ProcNull.is(dest)) {
+            return ProcNull.request();
+        }
         byte[] bytes = outgoing("isendObject", obj, dest, tag);
         return p2p.isend(bytes, 0, bytes.length, dest, tag);
     }
@@ -61,16 +67,25 @@ final class ObjectTier {
     }
 
     <T> T recvObject(int source, int tag) {
+        if (ProcNull.is(source)) {
+            return null;
+        }
         return this.<T>incoming("recvObject", source, tag).waitForObject();
     }
 
     <T> Received<T> recvObjectWithStatus(int source, int tag) {
+        if (ProcNull.is(source)) {
+            return new Received<>(null, ProcNull.status());
+        }
         ObjectReceive<T> r = incoming("recvObject", source, tag);
         T value = r.waitForObject();
         return new Received<>(value, r.waitFor());
     }
 
     <T> ObjectRequest<T> irecvObject(int source, int tag) {
+        if (ProcNull.is(source)) {
+            return ProcNull.request();
+        }
         return incoming("irecvObject", source, tag);
     }
 

@@ -49,8 +49,11 @@ final class PointToPoint {
         ArrayKind kind = check.kindOf("isend/send", "buffer", buf);
         String op = "send(" + kind.elementName() + "[" + count + "], dest=" + dest + ", tag=" + tag + ")";
         check.range(op, buf, offset, count);
-        check.rank(op, "dest", dest, false);
         check.tag(op, tag, false);
+        if (ProcNull.is(dest)) {
+            return ProcNull.request();
+        }
+        check.rank(op, "dest", dest, false);
         int to = comm.world(dest);
         int wire = Matcher.wireTag(comm.context, tag);
         Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, kind, buf, offset, count, to, wire), op, dest);
@@ -65,8 +68,11 @@ final class PointToPoint {
         ArrayKind kind = check.kindOf("irecv/recv", "buffer", buf);
         String op = "recv(" + kind.elementName() + "[" + count + "], source=" + source + ", tag=" + tag + ")";
         check.range(op, buf, offset, count);
-        check.rank(op, "source", source, true);
         check.tag(op, tag, true);
+        if (ProcNull.is(source)) {
+            return ProcNull.request();
+        }
+        check.rank(op, "source", source, true);
         return post(source, tag, kind, buf, offset, count, op);
     }
 
@@ -100,6 +106,9 @@ final class PointToPoint {
 
     Status probe(int source, int tag) {
         String op = "probe(source=" + source + ", tag=" + tag + ")";
+        if (ProcNull.is(source)) {
+            return ProcNull.status();
+        }
         check.rank(op, "source", source, true);
         check.tag(op, tag, true);
         int[] p = waiter.await(() -> matcher.probe(comm.context, comm.world(source), matchTag(tag), op).orElse(null),
@@ -109,6 +118,9 @@ final class PointToPoint {
 
     Optional<Status> iprobe(int source, int tag) {
         String op = "iprobe(source=" + source + ", tag=" + tag + ")";
+        if (ProcNull.is(source)) {
+            return Optional.of(ProcNull.status());
+        }
         check.rank(op, "source", source, true);
         check.tag(op, tag, true);
         return matcher.probe(comm.context, comm.world(source), matchTag(tag), op).map(this::status);

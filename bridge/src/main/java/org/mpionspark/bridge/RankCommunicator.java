@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.BinaryOperator;
 
 import org.mpionspark.bridge.serial.ObjectCodec;
+import org.mpionspark.mpi.CartCommunicator;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.ObjectRequest;
@@ -18,7 +19,7 @@ import org.mpionspark.mpi.Status;
  * which checks arguments ({@link Arguments}) before any byte moves and waits through the {@link Waiter}:
  * {@link PointToPoint}, {@link ArrayCollectives}, {@link ObjectTier} and {@link Communicators}.
  */
-public final class RankCommunicator implements Communicator {
+public class RankCommunicator implements Communicator {
 
     private final CommState comm;
     private final PointToPoint p2p;
@@ -36,12 +37,22 @@ public final class RankCommunicator implements Communicator {
         this(CommState.forWorld(new RankState(transport, abort, opTimeoutMillis, codec, coresShared, report)));
     }
 
-    private RankCommunicator(CommState comm) {
+    RankCommunicator(CommState comm) {
         this.comm = comm;
         this.p2p = new PointToPoint(comm);
         this.collectives = new ArrayCollectives(comm);
         this.objects = new ObjectTier(comm, p2p);
         this.communicators = new Communicators(comm);
+    }
+
+    /** This communicator's state, for {@link CartRankCommunicator}. */
+    final CommState state() {
+        return comm;
+    }
+
+    /** This communicator's construction part, for {@link CartRankCommunicator}. */
+    final Communicators communicators() {
+        return live("communicators", communicators);
     }
 
     /** The communicator over {@code made}, or null where this rank is not a member. */
@@ -350,6 +361,14 @@ public final class RankCommunicator implements Communicator {
             shared.selfCommunicator = new RankCommunicator(shared.self);
         }
         return shared.selfCommunicator;
+    }
+
+    @Override
+    public CartCommunicator createCart(int[] dims, boolean[] periods) {
+        String op = "createCart(" + java.util.Arrays.toString(dims) + ", " + java.util.Arrays.toString(periods) + ")";
+        CartTopology grid = CartTopology.of(comm.check, op, dims, periods, comm.size);
+        CommState made = live(op, communicators).split(comm.rank < grid.cells() ? 0 : Group.UNDEFINED, comm.rank);
+        return made == null ? null : new CartRankCommunicator(made, grid);
     }
 
     @Override

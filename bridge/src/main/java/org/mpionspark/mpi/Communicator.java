@@ -33,6 +33,13 @@ public interface Communicator {
     /** The wildcard tag of a receive: match a message with any tag ({@code MPI_ANY_TAG}). */
     int ANY_TAG = -1;
 
+    /**
+     * The null rank ({@code MPI_PROC_NULL}): a send to it or a receive from it completes at once and
+     * moves nothing (the receive's status has source {@code PROC_NULL} and count 0); what
+     * {@link CartCommunicator#shift} gives past the edge of a grid.
+     */
+    int PROC_NULL = -2;
+
     /** The largest tag a message may carry ({@code MPI_TAG_UB}); tags run from 0 to this. */
     int TAG_UB = (1 << 20) - 1;
 
@@ -273,6 +280,55 @@ public interface Communicator {
      * communicator on every call; it cannot be freed.
      */
     Communicator self();
+
+    /**
+     * A communicator over the first {@code product(dims)} ranks of this one arranged as a grid
+     * ({@code MPI_Cart_create}, without reordering); collective; {@code null} on the ranks left out.
+     * {@code periods[d]}: whether dimension {@code d} wraps around. See {@link #dimsCreate}.
+     */
+    CartCommunicator createCart(int[] dims, boolean[] periods);
+
+    /**
+     * Dimensions as balanced as possible for {@code nnodes} ranks in {@code ndims} dimensions, in
+     * non-increasing order ({@code MPI_Dims_create}), e.g. 12 ranks in 2 dimensions: {@code {4, 3}}.
+     */
+    static int[] dimsCreate(int nnodes, int ndims) {
+        if (nnodes < 1 || ndims < 1) {
+            throw new IllegalArgumentException("dimsCreate needs at least 1 rank and 1 dimension, not " + nnodes
+                    + " and " + ndims);
+        }
+        java.util.List<Integer> primes = new java.util.ArrayList<>();
+        for (int f = 2, left = nnodes; left > 1; ) {
+            if (left % f == 0) {
+                primes.add(f);
+                left /= f;
+            } else {
+                f++;
+            }
+        }
+        int[] dims = new int[ndims];
+        java.util.Arrays.fill(dims, 1);
+        for (int i = primes.size() - 1; i >= 0; i--) { // largest prime first, to the smallest dimension
+            factors(primes.get(i), dims);
+        }
+        java.util.Arrays.sort(dims);
+        for (int i = 0; i < ndims / 2; i++) {
+            int t = dims[i];
+            dims[i] = dims[ndims - 1 - i];
+            dims[ndims - 1 - i] = t;
+        }
+        return dims;
+    }
+
+    private static void factors(int prime, int[] dims) {
+        int smallest = 0;
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] < dims[smallest]) {
+                smallest = i;
+            }
+        }
+        dims[smallest] *= prime;
+    }
 
     /**
      * Frees this communicator, made by {@link #split}, {@link #dup} or {@link #create}

@@ -222,6 +222,18 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void aPeriodicGridAcrossTwoJvmsShiftsValuesToItsNeighbours() {
+        List<String> out = mpi.run(4, comm -> {
+            org.mpionspark.mpi.CartCommunicator grid = comm.createCart(new int[] {2, 2}, new boolean[] {true, true});
+            int[] sd = grid.shift(1, 1);
+            int[] got = new int[1];
+            grid.sendrecv(new int[] {grid.rank() * 10}, sd[1], 0, got, sd[0], 0);
+            return java.util.Arrays.toString(grid.coords(grid.rank())) + " from " + got[0];
+        });
+        assertEquals(List.of("[0, 0] from 10", "[0, 1] from 0", "[1, 0] from 30", "[1, 1] from 20"), out);
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

@@ -164,7 +164,9 @@ public interface Communicator {
     /**
      * Combines every rank's {@code sendbuf} with {@code op} into {@code root}'s {@code recvbuf}
      * ({@code MPI_Reduce}); {@code recvbuf} matters at the root only (may be null elsewhere).
-     * A non-commutative operation is applied in rank order.
+     * At the root, {@code sendbuf} may be {@link #IN_PLACE}: its contribution is read from
+     * {@code recvbuf}, which then receives the result. A non-commutative operation is applied in
+     * rank order.
      */
     void reduce(Object sendbuf, Object recvbuf, Op op, int root);
 

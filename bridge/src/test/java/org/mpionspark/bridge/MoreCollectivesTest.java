@@ -21,6 +21,23 @@ class MoreCollectivesTest {
     }
 
     @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 3, 4})
+    void reduceInPlaceAtTheRootReadsAndOverwritesItsRecvbuf(int p) throws Exception {
+        List<String> out = run(p, comm -> {
+            int root = p - 1;
+            long[] v = {comm.rank() + 1, 10L * (comm.rank() + 1)};
+            if (comm.rank() == root) {
+                comm.reduce(Communicator.IN_PLACE, v, Op.SUM, root);
+            } else {
+                comm.reduce(v, null, Op.SUM, root);
+            }
+            return Arrays.toString(v);
+        });
+        long sum = (long) p * (p + 1) / 2;
+        assertEquals(Arrays.toString(new long[] {sum, 10 * sum}), out.get(p - 1));
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
     @ValueSource(ints = {1, 2, 3, 4, 5, 8})
     void gatherScatterAndFriends(int p) throws Exception {
         List<String> out = run(p, comm -> {

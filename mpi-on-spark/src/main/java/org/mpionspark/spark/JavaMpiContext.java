@@ -12,6 +12,8 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.mpionspark.bridge.RankOptions;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.MpiException;
@@ -35,6 +37,7 @@ import scala.reflect.ClassTag$;
  * JavaMpiContext mpi = new JavaMpiContext(jsc);
  * List<Integer> ranks = mpi.run(4, comm -> comm.rank());                        // on the driver
  * JavaRDD<Double> sums = mpi.mapPartitions(rdd, (comm, part) -> ...);          // over an RDD
+ * Dataset<String> out = mpi.mapPartitions(ds, Encoders.STRING(), (comm, part) -> ...); // over a Dataset
  * }</pre>
  *
  * <p>A stage that fails for a reason outside the user's code (an executor lost, a rank that never
@@ -157,6 +160,35 @@ public final class JavaMpiContext {
                 (p, it) -> new KeyedIterator<>(p, it), true));
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
         return new DecodedRdd<>(keyed.partitionBy(new HashPartitioner(ranks)).values(), options); // key p: partition p
+    }
+
+    /**
+     * {@link #mapPartitions(JavaRDD, SpmdFunction)} over a {@code Dataset<T>} (a DataFrame is a
+     * {@code Dataset<Row>}): partition {@code p} is rank {@code p}, and what the ranks return becomes a
+     * {@code Dataset<R>} through {@code encoder}, lazily, with no barrier restrictions on what follows
+     * ({@code show}, {@code first}, joins…). Records still travel from the ranks through the object tier's Kryo.
+     *
+     * @throws IllegalArgumentException if {@code encoder} is null, {@code ds} has no partitions or belongs to
+     *     another SparkContext; more partitions than free task slots fail as {@code mapPartitions} does
+     */
+    public <T, R> Dataset<R> mapPartitions(Dataset<T> ds, Encoder<R> encoder, SpmdFunction<T, R> body) {
+        if (ds == null || encoder == null || body == null) {
+            throw new IllegalArgumentException("mapPartitions(Dataset, Encoder, SpmdFunction) needs all three: "
+                    + (ds == null ? "the Dataset is null" : encoder == null
+                            ? "the Encoder of the result is null (e.g. Encoders.STRING(), Encoders.bean(C.class), "
+                                    + "Encoders.row(schema))"
+                            : "the SpmdFunction is null"));
+        }
+        if (ds.sparkSession().sparkContext() != jsc.sc()) {
+            throw new IllegalArgumentException("the Dataset belongs to another SparkContext than this JavaMpiContext's");
+        }
+        JavaRDD<T> rdd = ds.javaRDD();
+        if (rdd.getNumPartitions() == 0) {
+            throw new IllegalArgumentException("the Dataset has 0 partitions, so an SPMD stage over it would have "
+                    + "no ranks; repartition it (partition p is rank p)");
+        }
+        JavaRDD<R> out = mapPartitions(rdd, body);
+        return ds.sparkSession().createDataset(out.rdd(), encoder);
     }
 
     /** Pairs each value of partition {@code p} with {@code p}, lazily. */

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,5 +248,24 @@ class SpmdLocalClusterTest {
             });
             assertEquals(List.of(3 + k, 3 + k, 3 + k, 3 + k), out);
         }
+    }
+
+    @Test
+    void dataFrameRegressionAcrossTwoExecutorJvmsComesBackAsADatasetThatJoins() {
+        SparkSession spark = SparkSession.builder().sparkContext(jsc.sc()).getOrCreate();
+        Dataset<Row> pts = DatasetsLocalModeTest.points(spark, 4_000);
+        Row expected = pts.selectExpr("regr_slope(y, x)", "regr_intercept(y, x)").first();
+        Dataset<Row> fits = mpi.mapPartitions(pts, Encoders.row(DatasetsLocalModeTest.FIT), DatasetsLocalModeTest::fit);
+        List<Row> rows = fits.collectAsList();
+        assertEquals(4, rows.size());
+        for (int r = 0; r < 4; r++) {
+            assertEquals(r, rows.get(r).getInt(0));
+            assertEquals(1_000L, rows.get(r).getLong(1));
+            assertEquals(expected.getDouble(0), rows.get(r).getDouble(2), 1e-9);
+            assertEquals(expected.getDouble(1), rows.get(r).getDouble(3), 1e-6);
+        }
+        assertEquals(0, fits.first().getInt(0));
+        assertEquals(List.of(2), fits.join(spark.range(2, 3).toDF("rank"), "rank").select("rank")
+                .as(Encoders.INT()).collectAsList());
     }
 }

@@ -49,17 +49,42 @@ final class ArrayCollectives {
     }
 
     void bcast(Object buf, int offset, int count, int root) {
-        ArrayKind kind = check.kindOf("bcast", "buffer", buf);
-        String op = "bcast(" + kind.elementName() + "[], root=" + root + ")";
+        bcastCall("bcast", buf, offset, count, root).run();
+    }
+
+    /** {@code MPI_Ibarrier}: started here, in order, and run on the rank's {@link CollectiveLane}. */
+    org.mpionspark.mpi.Request ibarrier(CollectiveLane lane) {
+        Links call = collectives.begin("ibarrier()");
+        return lane.start("ibarrier()", () -> Barrier.run(call));
+    }
+
+    org.mpionspark.mpi.Request ibcast(Object buf, int root, CollectiveLane lane) {
+        String op = "ibcast(root=" + root + ")";
+        return lane.start(op, bcastCall("ibcast", buf, 0, check.lengthOf(op, buf), root));
+    }
+
+    org.mpionspark.mpi.Request iallreduce(Object sendbuf, Object recvbuf, Op op, CollectiveLane lane) {
+        return lane.start("iallreduce(" + op + ")", allreduceCall("iallreduce", sendbuf, recvbuf, op));
+    }
+
+    /** A broadcast ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
+    private Runnable bcastCall(String verb, Object buf, int offset, int count, int root) {
+        ArrayKind kind = check.kindOf(verb, "buffer", buf);
+        String op = verb + "(" + kind.elementName() + "[], root=" + root + ")";
         check.range(op, buf, offset, count);
         check.rank(op, "root", root, false);
         Links call = collectives.begin(op, kind.ordinal(), count, root);
-        Bcast.run(call, kind, buf, offset, count, root);
+        return () -> Bcast.run(call, kind, buf, offset, count, root);
     }
 
     void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        ArrayKind kind = check.kindOf("allreduce", "recvbuf", recvbuf);
-        String name = "allreduce(" + kind.elementName() + "[], " + op + ")";
+        allreduceCall("allreduce", sendbuf, recvbuf, op).run();
+    }
+
+    /** An allreduce ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
+    private Runnable allreduceCall(String verb, Object sendbuf, Object recvbuf, Op op) {
+        ArrayKind kind = check.kindOf(verb, "recvbuf", recvbuf);
+        String name = verb + "(" + kind.elementName() + "[], " + op + ")";
         Objects.requireNonNull(op, () -> name + ": op is null");
         op.checkApplies(recvbuf);
         int count = kind.length(recvbuf);
@@ -75,7 +100,7 @@ final class ArrayCollectives {
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
         Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
-        Allreduce.run(call, kind, recvbuf, count, kind.bytes(), op);
+        return () -> Allreduce.run(call, kind, recvbuf, count, kind.bytes(), op);
     }
 
     void reduce(Object sendbuf, Object recvbuf, Op op, int root) {

@@ -364,6 +364,26 @@ public class RankCommunicator implements Communicator {
     }
 
     @Override
+    public Request ibarrier() {
+        return live("ibarrier", collectives).ibarrier(comm.shared.lane);
+    }
+
+    @Override
+    public Request ibcast(Object buf, int root) {
+        return live("ibcast", collectives).ibcast(buf, root, comm.shared.lane);
+    }
+
+    @Override
+    public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        return live("iallreduce", collectives).iallreduce(sendbuf, recvbuf, op, comm.shared.lane);
+    }
+
+    /** Stops the rank's non-blocking collectives' thread, with the rank. */
+    void closeLane() {
+        comm.shared.lane.close();
+    }
+
+    @Override
     public CartCommunicator createCart(int[] dims, boolean[] periods) {
         String op = "createCart(" + java.util.Arrays.toString(dims) + ", " + java.util.Arrays.toString(periods) + ")";
         CartTopology grid = CartTopology.of(comm.check, op, dims, periods, comm.size);

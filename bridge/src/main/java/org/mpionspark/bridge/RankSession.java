@@ -90,6 +90,7 @@ public final class RankSession {
     /** Tears the rank down, and makes every later call on its communicators fail at once. */
     private void end() {
         abort.end(label + " has ended: its communicators cannot be used after its SPMD function returned");
+        comm.closeLane();
         tearDown(transport, loader, link, group);
     }
 

@@ -12,6 +12,8 @@ final class RankState {
     final AbortState abort;
     final ObjectCodec codec;
     final Matcher matcher;
+    /** Where this rank's non-blocking collectives run. */
+    final CollectiveLane lane;
     final boolean coresShared;
     int nextContext = 1; // 0 is the world
     CommState world;
@@ -27,5 +29,6 @@ final class RankState {
         this.codec = codec;
         this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort, report);
         this.matcher = new Matcher(transport, waiter);
+        this.lane = new CollectiveLane(waiter, transport.rank());
     }
 }

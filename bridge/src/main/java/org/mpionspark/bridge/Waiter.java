@@ -38,6 +38,8 @@ final class Waiter {
     private Thread owner;
     private int depth;
     private String ownerOperation;
+    /** The thread of the rank's non-blocking collectives ({@link CollectiveLane}): it runs beside the owner. */
+    private volatile Thread lane;
 
     /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
     Waiter(int rank, long timeoutMillis, AbortState abort, BlockReport report) {
@@ -58,9 +60,17 @@ final class Waiter {
         exit();
     }
 
+    /** Lets {@code t}, the thread of the rank's non-blocking collectives, call beside the rank's user. */
+    void lane(Thread t) {
+        lane = t;
+    }
+
     /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
     private synchronized void enter(String operation, int peer) {
         Thread me = Thread.currentThread();
+        if (me == lane) {
+            return;
+        }
         if (owner != null && owner != me) {
             throw new MpiException(rank, operation, peer, "thread '" + me.getName() + "' called the rank while thread '"
                     + owner.getName() + "' is in " + ownerOperation + ": a rank's communicators may be used by one "
@@ -73,6 +83,9 @@ final class Waiter {
     }
 
     private synchronized void exit() {
+        if (Thread.currentThread() == lane) {
+            return;
+        }
         if (--depth == 0) {
             owner = null;
             ownerOperation = null;
@@ -170,7 +183,9 @@ final class Waiter {
             ended = true;
             return result;
         } finally {
-            report.resumed(ended); // a failed wait stays "blocked" for the driver: the rank is failing in it
+            if (Thread.currentThread() != lane) {
+                report.resumed(ended); // a failed wait stays "blocked" for the driver: the rank is failing in it
+            }
             exit();
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -208,7 +223,9 @@ final class Waiter {
             }
             abort.check(operation, peer);
             long now = System.nanoTime();
-            report.waiting(operation, peer, start, now, progress.getAsLong());
+            if (Thread.currentThread() != lane) { // the lane waits beside a rank that may be computing
+                report.waiting(operation, peer, start, now, progress.getAsLong());
+            }
             if (stallCheck != null && now > nextStallCheck) {
                 stallCheck.run();
                 nextStallCheck = now + STALL_NANOS;

@@ -162,6 +162,25 @@ public interface Communicator {
     void allreduce(Object sendbuf, Object recvbuf, Op op);
 
     /**
+     * Starts a barrier and returns at once ({@code MPI_Ibarrier}); the request completes when every
+     * rank has started it. Non-blocking collectives run in the order each rank starts them, beside
+     * the rank's own work: that overlap is what they are for.
+     */
+    Request ibarrier();
+
+    /**
+     * Starts a broadcast of {@code buf} from {@code root} and returns at once ({@code MPI_Ibcast});
+     * do not touch {@code buf} until the request completes.
+     */
+    Request ibcast(Object buf, int root);
+
+    /**
+     * Starts an allreduce and returns at once ({@code MPI_Iallreduce}); {@code recvbuf} holds the
+     * result when the request completes, and must not be touched before.
+     */
+    Request iallreduce(Object sendbuf, Object recvbuf, Op op);
+
+    /**
      * Combines every rank's {@code sendbuf} with {@code op} into {@code root}'s {@code recvbuf}
      * ({@code MPI_Reduce}); {@code recvbuf} matters at the root only (may be null elsewhere).
      * At the root, {@code sendbuf} may be {@link #IN_PLACE}: its contribution is read from

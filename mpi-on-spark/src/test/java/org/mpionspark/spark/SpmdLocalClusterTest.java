@@ -238,6 +238,16 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void anIbcastAcrossJvmsDeliversTheRootsArray() {
+        List<String> out = mpi.run(4, comm -> {
+            int[] data = comm.rank() == 2 ? new int[] {4, 5, 6} : new int[3];
+            comm.ibcast(data, 2).waitFor();
+            return java.util.Arrays.toString(data);
+        });
+        assertEquals(java.util.Collections.nCopies(4, "[4, 5, 6]"), out);
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

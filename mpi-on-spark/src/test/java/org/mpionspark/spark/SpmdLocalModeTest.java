@@ -228,6 +228,24 @@ class SpmdLocalModeTest {
     }
 
     @Test
+    void nonBlockingCollectivesCompleteBesideTheRanksWorkAndLeaveNoThread() {
+        List<String> out = mpi.run(4, comm -> {
+            long[] v = {comm.rank() + 1L};
+            long[] sum = new long[1];
+            org.mpionspark.mpi.Request r = comm.iallreduce(v, sum, Op.SUM);
+            org.mpionspark.mpi.Request b = comm.ibarrier();
+            double work = 0;
+            for (int i = 0; i < 100_000; i++) {
+                work += Math.sqrt(i);
+            }
+            org.mpionspark.mpi.Request.waitAll(r, b);
+            return sum[0] + (work > 0 ? "" : "?");
+        });
+        assertEquals(List.of("10", "10", "10", "10"), out);
+        assertEquals(List.of(), ThreadCheck.mpiThreadsAfter(10));
+    }
+
+    @Test
     void moreRanksThanSlotsFailsAtOnceNamingBothNumbers() {
         MpiException e = assertThrows(MpiException.class, () -> mpi.run(9, comm -> 1));
         assertTrue(e.getMessage().contains("needs 9 task slots"), e.getMessage());

@@ -88,6 +88,7 @@ final class ArrayCollectives {
         Objects.requireNonNull(op, () -> name + ": op is null");
         op.checkApplies(recvbuf);
         int count = kind.length(recvbuf);
+        op.checkCount(name, count);
         if (sendbuf != Communicator.IN_PLACE && sendbuf != recvbuf) {
             if (sendbuf == null || sendbuf.getClass() != recvbuf.getClass()) {
                 throw new IllegalArgumentException(name + ": sendbuf must be a " + kind.elementName()
@@ -111,6 +112,7 @@ final class ArrayCollectives {
         Objects.requireNonNull(op, () -> name + ": op is null");
         op.checkApplies(mine);
         int count = kind.length(mine);
+        op.checkCount(name, count);
         if (rank == root) {
             check.sameShape(name, "recvbuf", recvbuf, kind, count);
         }
@@ -132,6 +134,9 @@ final class ArrayCollectives {
         check.sameShape(name, "sendbuf", mine, kind, blocks.total());
         op.checkApplies(mine);
         blocks.check(name, size, blocks.total());
+        for (int c : counts) {
+            op.checkCount(name + " (each rank's count)", c);
+        }
         if (kind.length(recvbuf) < counts[rank]) {
             throw new IllegalArgumentException(name + ": recvbuf holds " + kind.length(recvbuf) + " elements, block "
                     + rank + " has " + counts[rank]);
@@ -161,6 +166,7 @@ final class ArrayCollectives {
         Objects.requireNonNull(op, () -> name + ": op is null");
         op.checkApplies(recvbuf);
         int count = kind.length(recvbuf);
+        op.checkCount(name, count);
         Object data = kind.newArray(count);
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, count);

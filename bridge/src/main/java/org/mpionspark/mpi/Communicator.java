@@ -162,6 +162,29 @@ public interface Communicator {
     void allreduce(Object sendbuf, Object recvbuf, Op op);
 
     /**
+     * {@link Op#MINLOC} or {@link Op#MAXLOC} on a typed pair of arrays, in place on every rank:
+     * {@code values[i]} becomes the extremum over the ranks and {@code indices[i]} the index that
+     * came with it (the smaller on a tie). {@code values} is a {@code double[]}, {@code long[]} or
+     * {@code int[]} of the same length as {@code indices}.
+     */
+    default void allreduceLoc(Object values, int[] indices, Op op) {
+        Object pairs = LocPairs.pack("allreduceLoc", values, indices, op);
+        allreduce(IN_PLACE, pairs, op);
+        LocPairs.unpack(pairs, values, indices);
+    }
+
+    /** As {@link #allreduceLoc}, the result at {@code root} only ({@code MPI_Reduce} with MINLOC/MAXLOC). */
+    default void reduceLoc(Object values, int[] indices, Op op, int root) {
+        Object pairs = LocPairs.pack("reduceLoc", values, indices, op);
+        Object result = rank() == root ? java.lang.reflect.Array.newInstance(pairs.getClass().getComponentType(),
+                java.lang.reflect.Array.getLength(pairs)) : null;
+        reduce(pairs, result, op, root);
+        if (result != null) {
+            LocPairs.unpack(result, values, indices);
+        }
+    }
+
+    /**
      * Starts a barrier and returns at once ({@code MPI_Ibarrier}); the request completes when every
      * rank has started it. Non-blocking collectives run in the order each rank starts them, beside
      * the rank's own work: that overlap is what they are for.

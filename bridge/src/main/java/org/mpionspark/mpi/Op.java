@@ -54,9 +54,9 @@ public final class Op implements java.io.Serializable {
      * (value, index) pairs: {@code double[]}, {@code float[]}, {@code long[]} or {@code int[]} of
      * even length. On a tie the smaller index wins.
      */
-    public static final Op MINLOC = new Op("MINLOC", true, true, (Function) (in, inOff, io, outOff, c) -> loc(in, inOff, io, outOff, c, -1));
+    public static final Op MINLOC = new Op("MINLOC", true, true, (Function) (in, inOff, io, outOff, c) -> loc(in, inOff, io, outOff, c, -1), 2);
     /** Maximum value and the index that holds it ({@code MPI_MAXLOC}); see {@link #MINLOC}. */
-    public static final Op MAXLOC = new Op("MAXLOC", true, true, (Function) (in, inOff, io, outOff, c) -> loc(in, inOff, io, outOff, c, +1));
+    public static final Op MAXLOC = new Op("MAXLOC", true, true, (Function) (in, inOff, io, outOff, c) -> loc(in, inOff, io, outOff, c, +1), 2);
 
     private final String name;
     private final boolean commutative;
@@ -65,6 +65,8 @@ public final class Op implements java.io.Serializable {
     private final transient BoolOp logical;
     private final Function user;
     private final boolean predefined;
+    /** Elements that make one operand: 1 for element-wise operations, 2 for (value, index) pairs. */
+    private final int block;
 
     private Op(String name, boolean commutative, DoubleBinaryOperator floating, LongBinaryOperator integral,
                BoolOp logical) {
@@ -75,9 +77,10 @@ public final class Op implements java.io.Serializable {
         this.logical = logical;
         this.user = null;
         this.predefined = true;
+        this.block = 1;
     }
 
-    private Op(String name, boolean commutative, boolean predefined, Function user) {
+    private Op(String name, boolean commutative, boolean predefined, Function user, int block) {
         this.name = name;
         this.commutative = commutative;
         this.floating = null;
@@ -85,6 +88,7 @@ public final class Op implements java.io.Serializable {
         this.logical = null;
         this.user = user;
         this.predefined = predefined;
+        this.block = block;
     }
 
     /** A predefined operation travels by name and comes back as the same constant. */
@@ -105,7 +109,20 @@ public final class Op implements java.io.Serializable {
      * {@code commutative}, every reduction applies it in rank order (rank 0's data leftmost).
      */
     public static Op create(String name, Function function, boolean commutative) {
-        return new Op(Objects.requireNonNull(name, "name"), commutative, false, Objects.requireNonNull(function, "function"));
+        return create(name, function, commutative, 1);
+    }
+
+    /**
+     * A user-defined operation on blocks of {@code blockSize} elements (a derived datatype: e.g. 4
+     * for 2x2 matrices): reductions never cut a block, so {@code function} always gets a count that
+     * is a multiple of {@code blockSize}, and every buffer must hold whole blocks.
+     */
+    public static Op create(String name, Function function, boolean commutative, int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("Op." + name + ": the block size must be 1 or more, not " + blockSize);
+        }
+        return new Op(Objects.requireNonNull(name, "name"), commutative, false, Objects.requireNonNull(function, "function"),
+                blockSize);
     }
 
     /** A serialisable element-wise function, for {@link #ofDoubles}. */
@@ -155,6 +172,19 @@ public final class Op implements java.io.Serializable {
     /** The operation's name, e.g. {@code "SUM"}. */
     public String name() {
         return name;
+    }
+
+    /** How many elements make one operand: 1 element-wise, 2 for {@link #MINLOC}/{@link #MAXLOC}, or the block size given to {@link #create}. */
+    public int block() {
+        return block;
+    }
+
+    /** Checks, before any byte moves, that {@code count} elements are whole operands of this operation. */
+    public void checkCount(String operation, int count) {
+        if (count % block != 0) {
+            throw new IllegalArgumentException(operation + ": Op." + name + " works on blocks of " + block
+                    + " elements; " + count + " elements are not whole blocks");
+        }
     }
 
     /** Whether operands may be combined in any order. */

@@ -248,6 +248,17 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void theTypedMaxlocFindsTheRankWithTheLargestValueAcrossJvms() {
+        List<String> out = mpi.run(4, comm -> {
+            double[] v = {comm.rank() == 2 ? 9.5 : comm.rank()};
+            int[] at = {comm.rank()};
+            comm.allreduceLoc(v, at, Op.MAXLOC);
+            return v[0] + "@" + at[0];
+        });
+        assertEquals(java.util.Collections.nCopies(4, "9.5@2"), out);
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

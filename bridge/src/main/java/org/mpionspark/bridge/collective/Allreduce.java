@@ -31,7 +31,7 @@ public final class Allreduce {
             return;
         }
         int ringFrom = links.coresShared() ? SHARED_RING_THRESHOLD_BYTES : RING_THRESHOLD_BYTES;
-        if (op.commutative() && (long) count * elementBytes >= ringFrom && count >= p) {
+        if (op.commutative() && (long) count * elementBytes >= ringFrom && count / op.block() >= p) {
             ring(links, kind, buf, count, op);
         } else if (links.coresShared()) {
             Reduce.run(links, kind, buf, count, op, 0);
@@ -84,12 +84,17 @@ public final class Allreduce {
         }
     }
 
-    /** Ring: p-1 steps of reduce-scatter, then p-1 steps of allgather, one block per rank. */
+    /**
+     * Ring: p-1 steps of reduce-scatter, then p-1 steps of allgather, one part per rank; parts are
+     * cut between the operation's blocks (MINLOC's pairs, a user's matrices), never inside one.
+     */
     static void ring(Links links, ArrayKind kind, Object buf, int count, Op op) {
         int p = links.size();
+        int unit = op.block();
+        int units = count / unit;
         int[] counts = new int[p];
         for (int i = 0; i < p; i++) {
-            counts[i] = count / p + (i < count % p ? 1 : 0);
+            counts[i] = unit * (units / p + (i < units % p ? 1 : 0));
         }
         Blocks blocks = Blocks.packed(counts);
         ReduceScatter.ring(links, kind, buf, blocks, op);

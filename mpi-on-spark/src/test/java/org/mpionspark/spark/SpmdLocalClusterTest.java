@@ -259,6 +259,33 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void twoJobsAtOnceAcrossJvmsWithObjectRequestsSelfAndFree() throws Exception {
+        java.util.concurrent.ExecutorService driver = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<String>>> jobs = new java.util.ArrayList<>();
+            for (int job = 0; job < 2; job++) {
+                String name = "job" + job;
+                jobs.add(driver.submit(() -> mpi.run(2, comm -> {
+                    org.mpionspark.mpi.ObjectRequest<String> in = comm.irecvObject(1 - comm.rank(), 4);
+                    org.mpionspark.mpi.Request out = comm.isendObject(name + " from " + comm.rank(), 1 - comm.rank(), 4);
+                    org.mpionspark.mpi.Request.waitAll(in, out);
+                    org.mpionspark.mpi.Communicator pair = comm.dup();
+                    int[] one = {1};
+                    pair.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, one, Op.SUM);
+                    pair.free();
+                    return in.waitForObject() + " " + one[0] + " " + comm.self().size();
+                })));
+            }
+            for (int job = 0; job < 2; job++) {
+                assertEquals(List.of("job" + job + " from 1 2 1", "job" + job + " from 0 2 1"),
+                        jobs.get(job).get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            driver.shutdownNow();
+        }
+    }
+
+    @Test
     void stagesAfterAFailureStillWork() {
         for (int i = 0; i < 3; i++) {
             int k = i;

@@ -246,6 +246,31 @@ class SpmdLocalModeTest {
     }
 
     @Test
+    void aBlockOpACartesianRingAndAnInPlaceReduceWorkInSparkTasks() {
+        Op pairSum = Op.create("PAIRSUM", (in, inOff, inout, outOff, count) -> {
+            long[] a = (long[]) in;
+            long[] b = (long[]) inout;
+            for (int k = 0; k < count; k += 2) { // (count, total) pairs, kept whole
+                b[outOff + k] += a[inOff + k];
+                b[outOff + k + 1] += a[inOff + k + 1];
+            }
+        }, true, 2);
+        List<String> out = mpi.run(4, comm -> {
+            long[] pair = {1, comm.rank()};
+            comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, pair, pairSum);
+            org.mpionspark.mpi.CartCommunicator ring = comm.createCart(new int[] {4}, new boolean[] {true});
+            int[] sd = ring.shift(0, 1);
+            int[] fromLeft = new int[1];
+            ring.sendrecv(new int[] {comm.rank()}, sd[1], 0, fromLeft, sd[0], 0);
+            long[] total = {comm.rank()};
+            comm.reduce(comm.rank() == 0 ? org.mpionspark.mpi.Communicator.IN_PLACE : total,
+                    comm.rank() == 0 ? total : null, Op.SUM, 0);
+            return pair[0] + "," + pair[1] + " " + fromLeft[0] + " " + total[0];
+        });
+        assertEquals(List.of("4,6 3 6", "4,6 0 1", "4,6 1 2", "4,6 2 3"), out);
+    }
+
+    @Test
     void moreRanksThanSlotsFailsAtOnceNamingBothNumbers() {
         MpiException e = assertThrows(MpiException.class, () -> mpi.run(9, comm -> 1));
         assertTrue(e.getMessage().contains("needs 9 task slots"), e.getMessage());

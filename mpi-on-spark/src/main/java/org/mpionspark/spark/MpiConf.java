@@ -150,10 +150,14 @@ public final class MpiConf {
         return prev[b.length()];
     }
 
-    /** {@link #KRYO_CLASSES}, split at commas, blanks left out. */
+    /**
+     * {@link #KRYO_CLASSES}, then Spark's own {@code spark.kryo.classesToRegister}, split at commas,
+     * blanks and repeats left out: the classes a user registered for Spark travel the same way here.
+     */
     static List<String> kryoClasses(SparkConf conf) {
-        return java.util.Arrays.stream(conf.get(KRYO_CLASSES, "").split(",")).map(String::trim)
-                .filter(c -> !c.isEmpty()).toList();
+        return java.util.stream.Stream.of(conf.get(KRYO_CLASSES, ""), conf.get("spark.kryo.classesToRegister", ""))
+                .flatMap(list -> java.util.Arrays.stream(list.split(","))).map(String::trim)
+                .filter(c -> !c.isEmpty()).distinct().toList();
     }
 
     /** {@link #CORES_SHARED}: {@code null} for {@code auto}, which lets the ranks tell from their hosts. */

@@ -81,6 +81,10 @@ class MpiConfReadmeTest {
         assertEquals(java.util.List.of("java.util.ArrayList", MpiConfReadmeTest.class.getName()),
                 MpiConf.rankOptions(conf).kryoClasses());
         assertEquals(java.util.List.of(), MpiConf.rankOptions(new SparkConf(false)).kryoClasses());
+        // Spark's own list comes after ours, without repeats
+        assertEquals(java.util.List.of("java.util.ArrayList", "java.util.HashMap"), MpiConf.rankOptions(
+                new SparkConf(false).set(MpiConf.KRYO_CLASSES, "java.util.ArrayList")
+                        .set("spark.kryo.classesToRegister", "java.util.HashMap, java.util.ArrayList")).kryoClasses());
         assertEquals(java.util.List.of(), MpiConf.validate(conf));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MpiConf.validate(
                 new SparkConf(false).set(MpiConf.KRYO_CLASSES, "java.util.ArrayList,com.example.NoSuchClass")));

@@ -12,8 +12,11 @@ final class BlockReport {
 
     /** A wait shorter than this is never reported. */
     static final long REPORT_AFTER_NANOS = 200_000_000L;
-    /** A reported wait whose progress changed is reported again at most this often. */
-    private static final long REFRESH_NANOS = 250_000_000L;
+    /**
+     * A reported wait whose progress changed is reported again at most this often: well inside
+     * the shortest useful deadlock timeout, so a slow transfer never looks stuck.
+     */
+    private static final long REFRESH_NANOS = 50_000_000L;
 
     private final ControlLink link;
     private boolean reported;

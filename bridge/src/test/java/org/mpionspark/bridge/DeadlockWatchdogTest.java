@@ -131,7 +131,7 @@ class DeadlockWatchdogTest {
     void aLongTransferWhileEveryoneElseWaitsIsNoDeadlock() throws Exception {
         // 64 MB to each of 3 ranks, one after the other, from rank 0: the receivers wait long, bytes move
         int n = 8 << 20;
-        ThreadWorld.Result<double[]> out = ThreadWorld.run(4, NO_EARLY_TIMEOUT, 200, comm -> {
+        ThreadWorld.Result<double[]> out = ThreadWorld.run(4, NO_EARLY_TIMEOUT, 500, comm -> {
             double[] v = new double[n];
             if (comm.rank() == 0) {
                 java.util.Arrays.fill(v, 2.5);

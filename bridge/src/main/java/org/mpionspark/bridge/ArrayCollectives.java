@@ -77,18 +77,31 @@ final class ArrayCollectives {
         return () -> Bcast.run(call, kind, buf, offset, count, root);
     }
 
-    void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        allreduceCall("allreduce", sendbuf, recvbuf, op).run();
+    /** What a reduction into all of {@code recvbuf} works on: its type, its name in errors, its count. */
+    private record Reduction(ArrayKind kind, String name, int count) {
     }
 
-    /** An allreduce ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
-    private Runnable allreduceCall(String verb, Object sendbuf, Object recvbuf, Op op) {
+    /** Checks {@code recvbuf} and {@code op} for reduction {@code verb}, before any byte moves. */
+    private Reduction reduction(String verb, Object recvbuf, Op op) {
         ArrayKind kind = check.kindOf(verb, "recvbuf", recvbuf);
         String name = verb + "(" + kind.elementName() + "[], " + op + ")";
         Objects.requireNonNull(op, () -> name + ": op is null");
         op.checkApplies(recvbuf);
         int count = kind.length(recvbuf);
         op.checkCount(name, count);
+        return new Reduction(kind, name, count);
+    }
+
+    void allreduce(Object sendbuf, Object recvbuf, Op op) {
+        allreduceCall("allreduce", sendbuf, recvbuf, op).run();
+    }
+
+    /** An allreduce ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
+    private Runnable allreduceCall(String verb, Object sendbuf, Object recvbuf, Op op) {
+        Reduction r = reduction(verb, recvbuf, op);
+        ArrayKind kind = r.kind();
+        String name = r.name();
+        int count = r.count();
         if (sendbuf != Communicator.IN_PLACE && sendbuf != recvbuf) {
             if (sendbuf == null || sendbuf.getClass() != recvbuf.getClass()) {
                 throw new IllegalArgumentException(name + ": sendbuf must be a " + kind.elementName()
@@ -161,12 +174,10 @@ final class ArrayCollectives {
     }
 
     private void scan(String what, Object sendbuf, Object recvbuf, Op op, boolean inclusive) {
-        ArrayKind kind = check.kindOf(what, "recvbuf", recvbuf);
-        String name = what + "(" + kind.elementName() + "[], " + op + ")";
-        Objects.requireNonNull(op, () -> name + ": op is null");
-        op.checkApplies(recvbuf);
-        int count = kind.length(recvbuf);
-        op.checkCount(name, count);
+        Reduction r = reduction(what, recvbuf, op);
+        ArrayKind kind = r.kind();
+        String name = r.name();
+        int count = r.count();
         Object data = kind.newArray(count);
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, count);

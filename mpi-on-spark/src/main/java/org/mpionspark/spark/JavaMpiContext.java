@@ -120,6 +120,14 @@ public final class JavaMpiContext {
                 out.stream().map(Printed::stderr).toList());
     }
 
+    /**
+     * Starts an interactive session of {@code ranks} long-lived ranks that run one cell after
+     * another, keeping per-rank variables between cells (ipyparallel's {@code %%px}): see {@link MpiSession}.
+     */
+    public MpiSession session(int ranks) {
+        return new MpiSession(this, ranks);
+    }
+
     private static final int OUTPUT_LIMIT = 1 << 20;
     /** How long a failed job waits for the failing rank's own report, which names it and keeps its error. */
     private static final long FAILURE_REPORT_GRACE_MILLIS = 2_000;

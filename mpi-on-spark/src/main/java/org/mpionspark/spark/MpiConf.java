@@ -76,6 +76,11 @@ public final class MpiConf {
                     + "(niodev's protocol switch limit).", v -> v >= 12 && v <= Integer.MAX_VALUE,
             "a size from 12 bytes to 2g");
 
+    public static final Key SESSION_CELL_TIMEOUT = new Key("spark.mpi.session.cellTimeout", "10min", Kind.TIME,
+            "Longest run of one cell of an interactive `MpiSession`; then its ranks' calls are aborted, each "
+                    + "rank's call is reported and the session starts fresh ranks. `none` (or 0): no limit.",
+            v -> v >= 0, "a time of zero or more, or none");
+
     /** Not a time or size: the address ranks use to reach the driver's rendezvous server. */
     public static final String RENDEZVOUS_HOST = "spark.mpi.rendezvous.host";
 
@@ -90,7 +95,7 @@ public final class MpiConf {
 
     /** All of the above with a default, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
-            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT);
+            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT);
 
     private MpiConf() {
     }

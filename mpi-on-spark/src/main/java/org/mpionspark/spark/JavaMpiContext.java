@@ -71,7 +71,11 @@ public final class JavaMpiContext {
      * {@link org.mpionspark.mpi.MpiDeadlockException} with each rank's call.
      */
     public <R> List<R> run(int ranks, RankFunction<R> body) {
-        long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
+        return run(ranks, body, MpiConf.MAX_ATTEMPTS.get(jsc.getConf()));
+    }
+
+    /** {@link #run(int, RankFunction)} with at most {@code attempts} attempts (a session's ranks are never run again). */
+    <R> List<R> run(int ranks, RankFunction<R> body, long attempts) {
         List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
         for (int attempt = 1; ; attempt++) {
             requireSlots(ranks);

@@ -325,7 +325,7 @@ public final class MpiSession implements AutoCloseable {
             byte[] bytes = new byte[b.remaining()];
             b.get(bytes);
             return bytes;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws NotSerializableException undeclared, from Scala
             throw new IllegalArgumentException("the cell cannot be sent to the ranks (it must be serialisable, and so "
                     + "must what it captures): " + e.getMessage(), e);
         }
@@ -340,7 +340,7 @@ public final class MpiSession implements AutoCloseable {
         Thread t = new Thread(() -> {
             jsc.setJobGroup(group, "MPI session of " + size + " ranks", true);
             try {
-                mpi.run(size, loop);
+                mpi.run(size, loop, 1); // a retry would meet a closed cell server: the session restarts itself
                 ended.complete(null);
             } catch (Throwable e) {
                 ended.completeExceptionally(e);

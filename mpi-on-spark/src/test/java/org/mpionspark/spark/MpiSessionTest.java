@@ -72,7 +72,7 @@ class MpiSessionTest {
                 System.out.println("before");
                 return 10 / (comm.rank() - 1); // rank 1 divides by zero
             }));
-            assertEquals("rank 1 in cell: the cell failed on rank 1:\n  rank 1: java.lang.ArithmeticException: / by zero",
+            assertEquals("the cell failed on rank 1:\n  rank 1: java.lang.ArithmeticException: / by zero",
                     e.getMessage());
             assertEquals("[stdout:0] before\n[stdout:1] before\n[error:1] java.lang.ArithmeticException: / by zero\n",
                     e.result().formatted());

@@ -114,7 +114,7 @@ public final class JavaMpiContext {
         List<Printed<R>> out = run(ranks, comm -> {
             try (org.mpionspark.bridge.ThreadOutput.Capture c = org.mpionspark.bridge.ThreadOutput.start(true, true,
                     OUTPUT_LIMIT)) {
-                R value = body.call(comm);
+                R value = org.mpionspark.spark.internal.ScalaConsole.toSystemStreams(() -> body.call(comm));
                 System.out.flush();
                 System.err.flush();
                 return new Printed<>(value, c.stdout(), c.stderr());

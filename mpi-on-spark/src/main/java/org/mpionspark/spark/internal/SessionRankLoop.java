@@ -124,7 +124,7 @@ public final class SessionRankLoop implements RankFunction<Integer> {
             try {
                 CellFunction<?> cell = SparkEnv.get().closureSerializer().newInstance().deserialize(ByteBuffer.wrap(bytes),
                         Thread.currentThread().getContextClassLoader(), ClassTag$.MODULE$.apply(CellFunction.class));
-                Object v = cell.call(comm, state);
+                Object v = ScalaConsole.toSystemStreams(() -> cell.call(comm, state));
                 value = encoder.encode(v instanceof scala.runtime.BoxedUnit ? null : v);
             } catch (Throwable t) {
                 error = t;

@@ -300,6 +300,10 @@ public final class MpiSession implements AutoCloseable {
                 continue;
             }
             String error = a.result().error();
+            int aborted = error == null || session.isEmpty() ? -1 : error.indexOf(": aborted: ");
+            if (aborted >= 0) { // the session's report says why, once
+                error = error.substring(0, aborted) + ": aborted with its world";
+            }
             R value = null;
             if (error == null && a.result().value() != null) {
                 try {

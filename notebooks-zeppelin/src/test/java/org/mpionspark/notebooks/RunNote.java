@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Runs notes headless, as Zeppelin would, and prints each paragraph's output:
  * {@code mvn -B -q package -DskipTests -pl notebooks-zeppelin -am -Dnote=pi} (a part of a note's
- * file name, a path, or {@code all}). Exits with 1 at the first paragraph that fails.
+ * file name, a path, or {@code all}; several separated by commas). Exits with 1 at the first paragraph that fails.
  */
 public final class RunNote {
 
@@ -20,7 +20,9 @@ public final class RunNote {
         Path dir = Path.of("notes");
         List<Path> notes = new ArrayList<>();
         for (String a : args.length == 0 ? new String[] {"all"} : args) {
-            notes.addAll(find(dir, a));
+            for (String one : a.split(",")) {
+                notes.addAll(find(dir, one.trim()));
+            }
         }
         boolean ok = true;
         long start = System.nanoTime();

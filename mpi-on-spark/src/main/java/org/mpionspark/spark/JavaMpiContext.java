@@ -43,12 +43,17 @@ import scala.reflect.ClassTag$;
  * <p>A stage that fails for a reason outside the user's code (an executor lost, a rank that never
  * reached the rendezvous) runs again with a fresh world, up to {@code spark.mpi.stage.maxAttempts}
  * times; an error of the user's code is never retried.
+ *
+ * <p>Serializable as {@code SparkSession} is, with nothing in it, so that a REPL line holding it can
+ * travel inside a closure; it can only be used on the driver.
  */
-public final class JavaMpiContext {
+public final class JavaMpiContext implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaMpiContext.class);
 
-    private final JavaSparkContext jsc;
+    private final transient JavaSparkContext jsc;
 
     /** Checks every {@code spark.mpi.*} setting now (a bad value throws) and warns of unknown ones. */
     public JavaMpiContext(JavaSparkContext jsc) {

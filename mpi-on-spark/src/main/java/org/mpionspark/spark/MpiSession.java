@@ -20,7 +20,6 @@ import org.mpionspark.bridge.RankOptions;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.internal.CancelWatch;
 import org.mpionspark.spark.internal.CellServer;
-import org.mpionspark.spark.internal.Results;
 import org.mpionspark.spark.internal.SessionRankLoop;
 import scala.reflect.ClassTag$;
 
@@ -42,23 +41,28 @@ import scala.reflect.ClassTag$;
  * whose caller's Spark job group is cancelled (a notebook's cancel button) ends with a report of
  * each rank's call, and the session starts fresh ranks: their variables are lost, and it says so.
  * Closing the session, or the application's end, frees every rank, thread and port.
+ *
+ * <p>Serializable as {@code SparkSession} is, with nothing in it: a notebook's cell may be compiled
+ * into a class that holds the session, and must still travel to the ranks; there it cannot be used.
  */
-public final class MpiSession implements AutoCloseable {
+public final class MpiSession implements AutoCloseable, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final AtomicInteger IDS = new AtomicInteger();
     /** How long ranks may take to answer once their world was aborted. */
     private static final long ABORT_GRACE_MILLIS = 5_000;
 
-    private final JavaMpiContext mpi;
+    private transient final JavaMpiContext mpi;
     private final int size;
-    private final String group;
-    private final String name;
-    private final RankOptions options;
-    private final SparkListener listener;
-    private volatile long cellTimeoutMillis;
-    private volatile Ranks ranks;
-    private volatile boolean closed;
-    private long cells;
+    private transient final String group;
+    private transient final String name;
+    private transient final RankOptions options;
+    private transient final SparkListener listener;
+    private transient volatile long cellTimeoutMillis;
+    private transient volatile Ranks ranks;
+    private transient volatile boolean closed;
+    private transient long cells;
 
     /** One run of the session's barrier stage: its cell server and the stage's end. */
     private record Ranks(CellServer server, CompletableFuture<Void> ended, Thread thread) {
@@ -150,7 +154,8 @@ public final class MpiSession implements AutoCloseable {
     }
 
     /** Some ranks of the session, as {@link #on} chose them. */
-    public final class Targets {
+    public final class Targets implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final int[] ranks;
 
         private Targets(int[] ranks) {
@@ -175,6 +180,9 @@ public final class MpiSession implements AutoCloseable {
     }
 
     private synchronized <R> CellResult<R> cell(int[] targets, CellFunction<R> cell) {
+        if (mpi == null) {
+            throw new IllegalStateException("an MpiSession runs cells from the driver only, not from a rank");
+        }
         if (closed) {
             throw new IllegalStateException("this MPI session is closed; start another with MpiSession.start");
         }
@@ -307,7 +315,9 @@ public final class MpiSession implements AutoCloseable {
             R value = null;
             if (error == null && a.result().value() != null) {
                 try {
-                    value = Results.<R>decodeAll(List.of(a.result().value()), options).get(0);
+                    @SuppressWarnings("unchecked")
+                    R v = (R) SessionRankLoop.decodeValue(a.result().value(), options);
+                    value = v;
                 } catch (RuntimeException e) {
                     error = e.toString();
                 }

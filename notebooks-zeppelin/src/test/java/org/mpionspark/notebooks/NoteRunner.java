@@ -18,7 +18,7 @@ import scala.tools.nsc.interpreter.shell.ReplReporterImpl;
 /**
  * Does what Zeppelin's Spark interpreter does with a note's {@code %spark} paragraphs: one Scala
  * 2.13 REPL with class-based line wrappers (as Zeppelin's), {@code spark}, {@code sc} and a minimal
- * {@code z} bound to a {@code local[N]} session made inside it, the project's jars on its class
+ * {@code z} bound ({@code @transient}, as Zeppelin and spark-shell bind them) to a {@code local[N]} session made inside it, the project's jars on its class
  * path; each paragraph interpreted whole, in order, under a job group of its own, its printed output
  * and the REPL's echo kept as the paragraph's output.
  */
@@ -38,11 +38,11 @@ final class NoteRunner implements AutoCloseable {
         settings.processArgumentString("-Yrepl-class-based");
         repl = new IMain(settings, new ReplReporterImpl(settings, new PrintWriter(echo, true)));
         StringBuilder boot = new StringBuilder("import org.apache.spark.sql.SparkSession\n")
-                .append("val spark = SparkSession.builder().master(\"").append(master).append("\").appName(\"zeppelin-notes\")");
+                .append("@transient val spark = SparkSession.builder().master(\"").append(master).append("\").appName(\"zeppelin-notes\")");
         conf.forEach((k, v) -> boot.append("\n  .config(\"").append(k).append("\", \"").append(v).append("\")"));
         boot.append(".getOrCreate()\n")
-                .append("val sc = spark.sparkContext\n")
-                .append("val z = new org.mpionspark.notebooks.MiniZeppelinContext()\n")
+                .append("@transient val sc = spark.sparkContext\n")
+                .append("@transient val z = new org.mpionspark.notebooks.MiniZeppelinContext()\n")
                 // what Zeppelin's Spark interpreter imports before the first paragraph
                 .append("import org.apache.spark.SparkContext._\nimport spark.implicits._\nimport spark.sql\n")
                 .append("import org.apache.spark.sql.functions._\n");

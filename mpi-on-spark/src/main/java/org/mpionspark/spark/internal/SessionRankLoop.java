@@ -125,7 +125,7 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                 CellFunction<?> cell = SparkEnv.get().closureSerializer().newInstance().deserialize(ByteBuffer.wrap(bytes),
                         Thread.currentThread().getContextClassLoader(), ClassTag$.MODULE$.apply(CellFunction.class));
                 Object v = ScalaConsole.toSystemStreams(() -> cell.call(comm, state));
-                value = encoder.encode(v instanceof scala.runtime.BoxedUnit ? null : v);
+                value = CellValues.encode(v instanceof scala.runtime.BoxedUnit ? null : v, encoder);
             } catch (Throwable t) {
                 error = t;
             }
@@ -134,6 +134,11 @@ public final class SessionRankLoop implements RankFunction<Integer> {
             return new CellWire.Result(rank, id, value, error == null ? null : describe(error), c.stdout(), c.stderr(),
                     null);
         }
+    }
+
+    /** Decodes a value a rank returned, with the calling thread's class loader. */
+    public static Object decodeValue(byte[] bytes, RankOptions options) {
+        return CellValues.decode(bytes, options);
     }
 
     /** The error and its causes, one line each. */

@@ -65,7 +65,7 @@ class MpiConfReadmeTest {
                 "unknown setting spark.mpi.frobnicate is ignored; the spark.mpi.* settings are [spark.mpi.rendezvous"
                         + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
-                        + "spark.mpi.rendezvous.host, spark.mpi.coresShared, "
+                        + "spark.mpi.session.cellTimeout, spark.mpi.rendezvous.host, spark.mpi.coresShared, "
                         + "spark.mpi.kryo.classesToRegister]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());

@@ -84,6 +84,25 @@ class MpiSessionTest {
     }
 
     @Test
+    void ranksLeftWaitingForAFailedRankAreADeadlockNamingTheFailedRanksError() {
+        try (MpiSession px = mpi.session(2)) {
+            CellResult<Object> r = px.runWithOutput((comm, state) -> {
+                if (comm.rank() == 1) {
+                    throw new IllegalStateException("rank 1 gives up");
+                }
+                comm.recv(new int[1], 1, 0); // waits for rank 1, which has left its cell
+                return 0;
+            });
+            assertEquals("java.lang.IllegalStateException: rank 1 gives up", r.errors().get(1));
+            assertTrue(r.errors().get(0).startsWith("org.mpionspark.mpi.MpiAbortedException: rank 0 in recv(int[1], "
+                    + "source=1, tag=0) (peer rank 1): aborted with its world"), r.errors().get(0));
+            assertTrue(r.session().contains("rank 0 blocked in recv(int[1], source=1, tag=0)"), r.session());
+            assertTrue(r.session().contains("rank 1 blocked in barrier()"), r.session());
+            assertEquals(List.of(0, 1), px.run((comm, state) -> comm.rank()));
+        }
+    }
+
+    @Test
     void theDeadlockTrapIsReportedWithEachRanksCallAndTheSessionRestarts() {
         try (MpiSession px = mpi.session(2)) {
             px.run((comm, state) -> state.put("kept", true));

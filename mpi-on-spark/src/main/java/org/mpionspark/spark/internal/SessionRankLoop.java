@@ -71,8 +71,12 @@ public final class SessionRankLoop implements RankFunction<Integer> {
             out.flush();
             while (true) {
                 int kind = nextFrame(s, in, rank);
-                if (kind != CellWire.CELL) {
-                    return cells; // CLOSE, or the driver went away: the rank ends in order
+                if (kind == CellWire.CLOSE) {
+                    return cells; // the session was closed: the rank ends in order
+                }
+                if (kind != CellWire.CELL) { // the driver went away without closing: fail at once, no finalize
+                    throw new IllegalStateException("rank " + rank + " of the MPI session lost its driver's connection "
+                            + "(the application ended?)");
                 }
                 long id = in.readLong();
                 boolean targeted = in.readBoolean();
@@ -110,7 +114,7 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                     throw new IllegalStateException("rank " + rank + " of the MPI session: its task was killed ("
                             + tc.getKillReason().getOrElse(() -> "cancelled") + ")");
                 }
-            } catch (EOFException e) {
+            } catch (EOFException | java.net.SocketException e) {
                 return -1;
             }
         }

@@ -65,6 +65,22 @@ class MpiSessionTest {
     }
 
     @Test
+    void logLinesOfACellComeBackWithItsOutput() {
+        try (MpiSession px = mpi.session(2)) {
+            CellResult<Integer> r = px.runWithOutput((comm, state) -> {
+                org.slf4j.LoggerFactory.getLogger("my.cell").warn("rank {} logs a warning", comm.rank());
+                return comm.rank();
+            });
+            for (int rank = 0; rank < 2; rank++) {
+                assertTrue(r.stderr().get(rank).matches("\\d\\d:\\d\\d:\\d\\d WARN cell: rank " + rank
+                        + " logs a warning\n"), r.stderr().get(rank));
+            }
+        }
+        // the driver's own log lines are not taken
+        org.slf4j.LoggerFactory.getLogger("driver").warn("not a cell's");
+    }
+
+    @Test
     void aRanksErrorIsReportedAndTheSessionKeepsItsVariables() {
         try (MpiSession px = mpi.session(2)) {
             px.run((comm, state) -> state.put("n", comm.rank() + 40));

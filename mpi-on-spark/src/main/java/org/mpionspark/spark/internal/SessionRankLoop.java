@@ -125,7 +125,7 @@ public final class SessionRankLoop implements RankFunction<Integer> {
         byte[] value = null;
         Throwable error = null;
         try (ThreadOutput.Capture c = ThreadOutput.start(true, true, OUTPUT_LIMIT)) {
-            try {
+            try (AutoCloseable logLines = CellLog.capture()) {
                 CellFunction<?> cell = SparkEnv.get().closureSerializer().newInstance().deserialize(ByteBuffer.wrap(bytes),
                         Thread.currentThread().getContextClassLoader(), ClassTag$.MODULE$.apply(CellFunction.class));
                 Object v = ScalaConsole.toSystemStreams(() -> cell.call(comm, state));

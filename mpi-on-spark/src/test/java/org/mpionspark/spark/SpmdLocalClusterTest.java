@@ -71,6 +71,27 @@ class SpmdLocalClusterTest {
     }
 
     @Test
+    void aSessionsRanksKeepTheirVariablesInTwoExecutorJvms() {
+        String driverJvm = ManagementFactory.getRuntimeMXBean().getName();
+        try (MpiSession px = mpi.session(4)) {
+            CellResult<String> first = px.runWithOutput((comm, state) -> {
+                state.put("jvm", ManagementFactory.getRuntimeMXBean().getName());
+                System.out.println("rank " + comm.rank() + " here");
+                return state.get("jvm");
+            });
+            assertEquals(2, new HashSet<>(first.values()).size(), "ranks in two executor JVMs: " + first.values());
+            assertTrue(!first.values().contains(driverJvm), "no rank in the driver JVM");
+            assertEquals("[stdout:0] rank 0 here\n[stdout:1] rank 1 here\n[stdout:2] rank 2 here\n[stdout:3] rank 3 here\n",
+                    first.formatted());
+            List<String> again = px.run((comm, state) -> {
+                String[] all = {state.get("jvm")};
+                return comm.allgatherObject(all[0]).toString();
+            });
+            assertEquals(first.values().toString(), again.get(3));
+        }
+    }
+
+    @Test
     void kryoValuesTravelBetweenExecutorJvmsAndBackToTheDriver() {
         List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);
         assertEquals(java.util.stream.IntStream.range(0, 4).mapToObj(r -> KryoValues.expected(r, 4)).toList(), readings);

@@ -9,7 +9,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The few calls of Zeppelin's {@code z} the notes make, for the harness: {@code z.show(df)} prints
- * a {@code %table} as Zeppelin's does (tab-separated, header first), {@code z.put}/{@code z.get}
+ * a {@code %table} as Zeppelin's does (tab-separated, header first; whatever the paragraph prints
+ * after it would be read as rows, so the notes show a table last, in a paragraph of its own), {@code z.put}/{@code z.get}
  * share values between paragraphs. In Zeppelin itself {@code z} is Zeppelin's own.
  */
 public final class MiniZeppelinContext {

@@ -10,9 +10,10 @@ import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
  * The one place a rank calls into its transport and waits, and every wait ends: done, aborted, or
- * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the MPJ
- * request itself when it has one (MPJ notifies it on completion), else by yielding, then parking
- * for ever longer pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
+ * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the rank's
+ * bell on the memory path (rung whenever anything happens for the rank), on the MPJ request itself
+ * when it has one (MPJ notifies it on completion), else by yielding, then parking for ever longer
+ * pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
  *
  * <p>It also keeps the rank to one thread at a time (a second thread gets a clear error, not a
  * lost message), and hides the caller's interrupt flag from MPJ Express, whose socket channels
@@ -31,6 +32,8 @@ final class Waiter {
     private static final LongSupplier NO_PROGRESS = () -> 0;
 
     private final int rank;
+    /** Its transport, when it can wake waits on activity ({@link Transport#activity}); else null. */
+    private final Transport wakes;
     /** {@code Long.MAX_VALUE}: no timeout. */
     private final long timeoutNanos;
     private final AbortState abort;
@@ -42,8 +45,9 @@ final class Waiter {
     private volatile Thread lane;
 
     /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
-    Waiter(int rank, long timeoutMillis, AbortState abort, BlockReport report) {
-        this.rank = rank;
+    Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
+        this.rank = transport.rank();
+        this.wakes = transport.activity() >= 0 ? transport : null;
         this.timeoutNanos = nanos(timeoutMillis);
         this.abort = abort;
         this.report = report;
@@ -199,6 +203,7 @@ final class Waiter {
         long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
         for (int i = 0; ; i++) {
+            long seen = wakes == null ? 0 : wakes.activity(); // read before polling: no wake-up is lost
             T done = poll.get();
             if (done != null) {
                 return done;
@@ -207,7 +212,12 @@ final class Waiter {
                 Thread.onSpinWait();
                 continue;
             }
-            if (sleepOn != null) {
+            if (wakes != null) { // the memory path rings the rank's bell when anything happens for it
+                if ((i & 15) != 0) {
+                    wakes.awaitActivity(seen, BLOCK_NANOS);
+                    continue;
+                }
+            } else if (sleepOn != null) {
                 if ((i & 15) != 0) { // check abort, stall and timeout every 16 sleeps (at most ~16 ms)
                     call(() -> {
                         sleepOn.block(BLOCK_NANOS);
@@ -235,7 +245,7 @@ final class Waiter {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }
-            if (sleepOn == null && i >= YIELDS) {
+            if (wakes == null && sleepOn == null && i >= YIELDS) {
                 LockSupport.parkNanos(park);
                 park = Math.min(MAX_PARK_NANOS, park * 2);
             }

@@ -160,7 +160,7 @@ public final class LocalWorld {
                                     CompletableFuture<R> result) {
         RankSession session;
         try {
-            session = RankLauncher.start(reg.ticket(), "local", rank, options, () -> false);
+            session = RankLauncher.start(reg.ticket().withSoleJvm(options.jvm()), "local", rank, options, () -> false);
         } catch (Throwable t) {
             result.completeExceptionally(t);
             return;

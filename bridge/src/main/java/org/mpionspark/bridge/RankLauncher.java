@@ -86,7 +86,7 @@ public final class RankLauncher {
             abort.attach(link);
             Transport mpj = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
             boolean coresShared = coresShared(options, link);
-            Transport transport = new RoutedTransport(new MemoryTransport(memory, rank, coresShared,
+            Transport transport = new RoutedTransport(new MemoryTransport(memory, rank, jvms(link), coresShared,
                     mpj.processorName()), mpj);
             abort.onAbort(transport::kill); // frees any thread MPJ Express holds, at once
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(), codec,
@@ -127,7 +127,7 @@ public final class RankLauncher {
             link.listen(group, abort);
             abort.attach(link);
             boolean coresShared = coresShared(options, link);
-            Transport transport = new MemoryTransport(memory, rank, coresShared, hostName());
+            Transport transport = new MemoryTransport(memory, rank, jvms(link), coresShared, hostName());
             abort.onAbort(transport::kill);
             RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(), codec,
                     coresShared, new BlockReport(link));
@@ -143,6 +143,10 @@ public final class RankLauncher {
             }
             throw new MpiException(rank, "MPI_Init", -1, "could not join its world: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.List<String> jvms(ControlLink link) {
+        return link.peers().stream().map(Peer::jvm).toList();
     }
 
     /** What MPJ Express reports as the processor name: this host's name. */

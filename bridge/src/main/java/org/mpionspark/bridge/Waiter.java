@@ -151,6 +151,11 @@ final class Waiter {
         return await(rawPoll, operation, peer, null, progress, null, timeoutNanos);
     }
 
+    /** As {@link #await(Supplier, String, int)} with no operation timeout (the end of a rank); it still ends on an abort. */
+    <T> T awaitUnbounded(Supplier<T> rawPoll, String operation, int peer) {
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, Long.MAX_VALUE);
+    }
+
     /**
      * Waits for an MPJ operation: after a short spin it sleeps on the operation itself, woken
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.

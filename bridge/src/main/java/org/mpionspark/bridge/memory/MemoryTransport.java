@@ -19,8 +19,13 @@ public final class MemoryTransport implements Transport {
     private final Mailbox mine;
     private final String processorName;
 
-    /** Rank {@code rank} of {@code world}, which it has joined; {@code coresShared}: never spin. */
-    public MemoryTransport(MemoryWorld world, int rank, boolean coresShared, String processorName) {
+    /**
+     * Rank {@code rank} of {@code world}, which it has joined; {@code jvmOfRank}: each rank's JVM key
+     * from the peer table; {@code coresShared}: never spin.
+     */
+    public MemoryTransport(MemoryWorld world, int rank, java.util.List<String> jvmOfRank, boolean coresShared,
+                           String processorName) {
+        world.place(jvmOfRank);
         this.world = world;
         this.rank = rank;
         this.mine = world.box(rank);

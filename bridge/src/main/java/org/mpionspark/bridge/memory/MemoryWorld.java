@@ -17,6 +17,7 @@ public final class MemoryWorld {
     private final int size;
     private final Mailbox[] boxes;
     private final NodeBoard board;
+    private volatile java.util.List<String> jvms;
     private int members;
 
     private MemoryWorld(String key, int size) {
@@ -62,6 +63,18 @@ public final class MemoryWorld {
 
     int size() {
         return size;
+    }
+
+    /** Records which JVM each rank of the world is in, from the peer table (the same for every rank). */
+    void place(java.util.List<String> jvmOfRank) {
+        if (jvmOfRank.size() != size) {
+            throw new IllegalArgumentException("a peer table of " + jvmOfRank.size() + " ranks for a world of " + size);
+        }
+        this.jvms = java.util.List.copyOf(jvmOfRank);
+    }
+
+    String jvm(int rank) {
+        return jvms.get(rank);
     }
 
     /** Rank {@code rank}'s mailbox, or null if that rank is not in this JVM. */

@@ -17,10 +17,13 @@ import org.mpionspark.bridge.SharedNode;
 final class NodeBoard implements SharedNode {
 
     /** Phases a collective may use (publish, reduce, copy out...). */
-    static final int PHASES = 4;
+    static final int PHASES = 8;
 
     private final MemoryWorld world;
-    private final Map<Long, Meeting> meetings = new ConcurrentHashMap<>();
+    private final Map<Key, Meeting> meetings = new ConcurrentHashMap<>();
+
+    private record Key(int context, int firstRank, long step) {
+    }
 
     NodeBoard(MemoryWorld world) {
         this.world = world;
@@ -32,8 +35,14 @@ final class NodeBoard implements SharedNode {
     }
 
     @Override
-    public SharedNode.Meeting meet(int context, int seq, int members, int localIndex, int signature, String operation) {
-        long key = ((long) context << 32) | (seq & 0xffffffffL);
+    public String jvm(int worldRank) {
+        return world.jvm(worldRank);
+    }
+
+    @Override
+    public SharedNode.Meeting meet(int context, int firstRank, long step, int members, int localIndex, int signature,
+                                   String operation) {
+        Key key = new Key(context, firstRank, step);
         Meeting m = meetings.computeIfAbsent(key, k -> new Meeting(k, members));
         m.join(localIndex, signature, operation);
         return m;
@@ -54,17 +63,19 @@ final class NodeBoard implements SharedNode {
     }
 
     private final class Meeting implements SharedNode.Meeting {
-        private final long key;
+        private final Key key;
         private final int members;
+        private final AtomicIntegerArray reachedBy;
         private final AtomicReferenceArray<Object> buffers;
         private final AtomicIntegerArray signatures;
         private final AtomicReferenceArray<String> operations;
         private final AtomicIntegerArray arrived = new AtomicIntegerArray(PHASES);
         private final AtomicInteger left = new AtomicInteger();
 
-        Meeting(long key, int members) {
+        Meeting(Key key, int members) {
             this.key = key;
             this.members = members;
+            this.reachedBy = new AtomicIntegerArray(members);
             this.buffers = new AtomicReferenceArray<>(members);
             this.signatures = new AtomicIntegerArray(members);
             this.operations = new AtomicReferenceArray<>(members);
@@ -105,10 +116,24 @@ final class NodeBoard implements SharedNode {
         }
 
         @Override
-        public void arrive(int phase) {
+        public void arrive(int localIndex, int phase) {
+            if (phase >= PHASES) {
+                throw new IllegalStateException("a shared collective step has at most " + PHASES + " phases");
+            }
+            reachedBy.set(localIndex, phase + 1);
             if (arrived.incrementAndGet(phase) == members) {
                 ringAll();
             }
+        }
+
+        @Override
+        public int laggard(int phase) {
+            for (int i = 0; i < members; i++) {
+                if (reachedBy.get(i) <= phase) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -44,7 +44,7 @@ public final class RankLauncher {
             throw new IllegalArgumentException("rank " + rank + " is outside a world of " + size + " ranks");
         }
         String label = "rank " + rank + " of " + size + " (" + worldKey + ")";
-        String jvm = options.jvm();
+        String jvm = options.jvm(rank);
         MemoryWorld memory = MemoryWorld.join(ticket.registrationId() + "/" + worldKey + "/" + jvm, size, rank);
         if (jvm.equals(ticket.soleJvm())) {
             return startInMemory(ticket, worldKey, rank, options, cancelled, label, memory);
@@ -116,9 +116,9 @@ public final class RankLauncher {
         ThreadGroup group = new ThreadGroup("mpi " + label);
         ControlLink link = null;
         try {
-            link = ControlLink.join(ticket, worldKey, rank, 0, 0, options.jvm());
+            link = ControlLink.join(ticket, worldKey, rank, 0, 0, options.jvm(rank));
             for (Peer p : link.peers()) {
-                if (!options.jvm().equals(p.jvm())) {
+                if (!options.jvm(rank).equals(p.jvm())) {
                     throw new MpiException(rank, "MPI_Init", p.rank(), "the driver said every rank runs in this JVM, "
                             + "but rank " + p.rank() + " joined from another one on host " + p.host());
                 }

@@ -18,15 +18,18 @@ import java.util.List;
  * @param jvmKey                the JVM this rank says it runs in ({@link org.mpionspark.bridge.rendezvous.Peer#jvm});
  *                              {@code null}: the real one. Tests give ranks of one JVM different
  *                              keys to place them as if on other hosts (the MPJ Express path)
+ * @param memoryPath            whether ranks of one JVM talk through memory ({@code spark.mpi.memoryPath});
+ *                              {@code false}: every message goes through MPJ Express, as between JVMs
  */
 public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit,
-                          Boolean coresShared, List<String> kryoClasses, String jvmKey) implements Serializable {
+                          Boolean coresShared, List<String> kryoClasses, String jvmKey, boolean memoryPath)
+        implements Serializable {
 
     public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024, null, List.of());
 
     public RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit, Boolean coresShared,
                        List<String> kryoClasses) {
-        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null);
+        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null, true);
     }
 
     public RankOptions {
@@ -41,25 +44,35 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
     }
 
     public RankOptions withOpTimeoutMillis(long millis) {
-        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, jvmKey);
+        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, jvmKey, memoryPath);
     }
 
     public RankOptions withCoresShared(Boolean shared) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses, jvmKey);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses, jvmKey, memoryPath);
     }
 
     public RankOptions withKryoClasses(List<String> classes) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes, jvmKey);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes, jvmKey, memoryPath);
     }
 
     /** These options with the JVM key a rank announces (tests placing ranks of one JVM as if apart). */
     public RankOptions withJvmKey(String key) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, key);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, key, memoryPath);
     }
 
-    /** The JVM key this rank announces: {@link #jvmKey} or this JVM's own. */
-    public String jvm() {
-        return jvmKey != null ? jvmKey : org.mpionspark.bridge.memory.JvmKey.current();
+    /** These options with the memory path on or off ({@code spark.mpi.memoryPath}). */
+    public RankOptions withMemoryPath(boolean on) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                jvmKey, on);
+    }
+
+    /**
+     * The JVM key rank {@code rank} announces: {@link #jvmKey} or this JVM's own; without the
+     * memory path, one of its own, so that it shares memory with no other rank.
+     */
+    public String jvm(int rank) {
+        String key = jvmKey != null ? jvmKey : org.mpionspark.bridge.memory.JvmKey.current();
+        return memoryPath ? key : key + "/rank-" + rank;
     }
 
     /** The object tier's codec for the calling thread: its context class loader, {@link #kryoClasses} registered. */

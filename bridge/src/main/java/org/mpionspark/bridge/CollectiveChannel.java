@@ -25,6 +25,8 @@ final class CollectiveChannel {
      */
     private static final int MPJ_FIRST_SEQ = 32;
     private static final int MPJ_LAST_SEQ = 35;
+    /** How long a rank waits for its peers to reach a meeting in memory before it names the one it waits for. */
+    private static final long SETTLE_NANOS = 2_000_000;
 
     private final Transport transport;
     private final Waiter waiter;
@@ -237,6 +239,22 @@ final class CollectiveChannel {
                     mismatch(m); // once every rank has arrived, every rank has joined: this check is final
                     return m.reached(ph) ? Boolean.TRUE : null;
                 };
+                // ranks entering the same call arrive within microseconds: let them, so that the wait
+                // below names the rank that really keeps the others waiting
+                for (long until = System.nanoTime() + SETTLE_NANOS; reached.get() == null; ) {
+                    if (System.nanoTime() > until) {
+                        break;
+                    }
+                    long seen = transport.activity();
+                    if (m.reached(ph)) {
+                        break;
+                    }
+                    if (seen >= 0) {
+                        transport.awaitActivity(seen, SETTLE_NANOS / 10);
+                    } else {
+                        Thread.yield();
+                    }
+                }
                 if (reached.get() != null) {
                     return;
                 }

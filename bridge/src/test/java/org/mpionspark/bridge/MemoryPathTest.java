@@ -40,7 +40,7 @@ class MemoryPathTest {
     void aRankThatThrowsFreesAPeerWaitingInALargeHandOff() throws Exception {
         List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 1) {
-                Thread.sleep(200); // rank 0 is waiting for rank 1 to take its 4 MB by now
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // the peers wait by now
                 throw new IllegalStateException("rank one gives up before receiving");
             }
             comm.send(new byte[4 << 20], 1, 0);
@@ -58,7 +58,7 @@ class MemoryPathTest {
     void aRankThatThrowsFreesPeersWaitingInAMeetingInMemory() throws Exception {
         List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(3, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 2) {
-                Thread.sleep(200);
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // the peers wait by now
                 throw new IllegalStateException("rank two never reaches the allreduce");
             }
             comm.allreduce(Communicator.IN_PLACE, new double[1 << 20], Op.SUM);

@@ -25,8 +25,6 @@ final class CollectiveChannel {
      */
     private static final int MPJ_FIRST_SEQ = 32;
     private static final int MPJ_LAST_SEQ = 35;
-    /** How long a rank waits for its peers to reach a meeting in memory before it names the one it waits for. */
-    private static final long SETTLE_NANOS = 2_000_000;
 
     private final Transport transport;
     private final Waiter waiter;
@@ -239,32 +237,12 @@ final class CollectiveChannel {
                     mismatch(m); // once every rank has arrived, every rank has joined: this check is final
                     return m.reached(ph) ? Boolean.TRUE : null;
                 };
-                // ranks entering the same call arrive within microseconds: let them, so that the wait
-                // below names the rank that really keeps the others waiting
-                for (long until = System.nanoTime() + SETTLE_NANOS; reached.get() == null; ) {
-                    if (System.nanoTime() > until) {
-                        break;
-                    }
-                    long seen = transport.activity();
-                    if (m.reached(ph)) {
-                        break;
-                    }
-                    if (seen >= 0) {
-                        transport.awaitActivity(seen, SETTLE_NANOS / 10);
-                    } else {
-                        Thread.yield();
-                    }
-                }
                 if (reached.get() != null) {
                     return;
                 }
-                int peer = localRanks[Math.max(m.laggard(ph), 0)];
-                String op = operation + " waiting in memory for rank " + peer;
-                if (unbounded) {
-                    waiter.awaitUnbounded(reached, op, peer);
-                } else {
-                    waiter.await(reached, op, peer);
-                }
+                // the rank named is one still missing, at the moment a report or an error is made
+                waiter.await(reached, operation + " waiting in memory", () -> localRanks[Math.max(m.laggard(ph), 0)],
+                        unbounded);
             }
 
             @Override

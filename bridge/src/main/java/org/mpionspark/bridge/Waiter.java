@@ -143,17 +143,21 @@ final class Waiter {
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer) {
-        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, timeoutNanos);
+        return await(rawPoll, operation, () -> peer, null, NO_PROGRESS, null, timeoutNanos);
     }
 
     /** As {@link #await(Supplier, String, int)}; {@code progress} tells the watchdog the wait is moving bytes. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
-        return await(rawPoll, operation, peer, null, progress, null, timeoutNanos);
+        return await(rawPoll, operation, () -> peer, null, progress, null, timeoutNanos);
     }
 
-    /** As {@link #await(Supplier, String, int)} with no operation timeout (the end of a rank); it still ends on an abort. */
-    <T> T awaitUnbounded(Supplier<T> rawPoll, String operation, int peer) {
-        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, Long.MAX_VALUE);
+    /**
+     * As {@link #await(Supplier, String, int)} where the peer waited for changes as the wait goes
+     * on (ranks meeting in memory: the one named is one still missing); {@code unbounded}: no
+     * operation timeout (the end of a rank), though it still ends on an abort.
+     */
+    <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos);
     }
 
     /**
@@ -161,7 +165,7 @@ final class Waiter {
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
      */
     int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, timeoutNanos);
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos);
     }
 
     /**
@@ -170,21 +174,21 @@ final class Waiter {
      * on an abort, and the driver's watchdog still sees a deadlock.
      */
     int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
     }
 
     /**
      * Polls until done, running {@code stallCheck} (which may throw a diagnosis) once the wait has
      * lasted a second, then every second.
      */
-    private <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
-                        Transport.Pending sleepOn, long limitNanos) {
-        Supplier<T> poll = () -> call(rawPoll, operation, peer);
+    private <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, Runnable stallCheck,
+                        LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+        Supplier<T> poll = () -> call(rawPoll, operation, peer.getAsInt());
         T done = poll.get();
         if (done != null) {
             return done;
         }
-        enter(operation, peer);
+        enter(operation, peer.getAsInt());
         boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
         boolean ended = false;
         try {
@@ -202,12 +206,13 @@ final class Waiter {
         }
     }
 
-    private <T> T poll(Supplier<T> poll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
-                       Transport.Pending sleepOn, long limitNanos) {
+    private <T> T poll(Supplier<T> poll, String operation, java.util.function.IntSupplier peers, Runnable stallCheck,
+                       LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
         long start = System.nanoTime();
         long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
         for (int i = 0; ; i++) {
+            int peer = peers.getAsInt();
             long seen = wakes == null ? 0 : wakes.activity(); // read before polling: no wake-up is lost
             T done = poll.get();
             if (done != null) {

@@ -11,6 +11,13 @@ import org.mpionspark.mpi.Op;
  */
 public final class Shared {
 
+    /**
+     * Up to this many bytes a rank publishes a copy of its array rather than the array itself, so
+     * it may return as soon as every rank has published: one meeting instead of three, where
+     * waking the ranks costs more than the copy.
+     */
+    public static final int COPY_BYTES = 64 * 1024;
+
     private Shared() {
     }
 
@@ -20,8 +27,21 @@ public final class Shared {
         node.close();
     }
 
-    public static void bcast(Node node, int rank, Object buf, int offset, int count, int root) {
+    public static void bcast(Node node, int rank, ArrayKind kind, Object buf, int offset, int count, int root) {
         node.open();
+        if ((long) count * kind.bytes() <= COPY_BYTES) { // the root's copy is never written again: it may return
+            if (rank == root) {
+                Object copy = kind.newArray(count);
+                System.arraycopy(buf, offset, copy, 0, count);
+                node.publish(copy);
+            }
+            node.sync();
+            if (rank != root) {
+                System.arraycopy(node.buffer(root), 0, buf, offset, count);
+            }
+            node.close();
+            return;
+        }
         node.publish(buf);
         node.sync();
         if (rank != root) {
@@ -38,6 +58,16 @@ public final class Shared {
      */
     public static void allreduce(Node node, int rank, int size, ArrayKind kind, Object buf, int count, Op op) {
         node.open();
+        if ((long) count * kind.bytes() <= COPY_BYTES) {
+            // every rank reduces the whole of the published copies, in rank order: the same result
+            Object copy = kind.newArray(count);
+            System.arraycopy(buf, 0, copy, 0, count);
+            node.publish(copy);
+            node.sync();
+            reducePart(node, rank, size, kind, null, 0, count, op, buf);
+            node.close();
+            return;
+        }
         node.publish(buf);
         node.sync();
         if (!op.commutative()) {
@@ -63,6 +93,17 @@ public final class Shared {
     /** Reduce of every rank's {@code buf[0, count)} into the root's {@code buf}; the others' arrays are left as they were. */
     public static void reduce(Node node, int rank, int size, ArrayKind kind, Object buf, int count, Op op, int root) {
         node.open();
+        if ((long) count * kind.bytes() <= COPY_BYTES) { // copies: one meeting, then the root reduces them
+            Object copy = kind.newArray(count);
+            System.arraycopy(buf, 0, copy, 0, count);
+            node.publish(copy);
+            node.sync();
+            if (rank == root) {
+                reducePart(node, rank, size, kind, null, 0, count, op, buf);
+            }
+            node.close();
+            return;
+        }
         node.publish(buf);
         node.sync();
         if (!op.commutative()) { // as in allreduce: whole arrays, here by the root alone

@@ -69,7 +69,9 @@ final class ThreadWorld {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
             RendezvousServer.Registration reg = server.register(n, 20_000, deadlockMillis);
             List<Outcome<R>> outcomes = run(placement.ticket(reg.ticket()), "test-world", n, placement, options, body);
-            return new Result<>(outcomes, reg.firstFailure());
+            boolean failed = outcomes.stream().anyMatch(o -> o.error() != null);
+            // a rank's report may still be on its way to the server when the rank has returned
+            return new Result<>(outcomes, failed ? reg.awaitFailure(5_000) : reg.firstFailure());
         }
     }
 

@@ -15,6 +15,8 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.memory.JvmKey;
+import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
@@ -237,7 +239,9 @@ public final class JavaMpiContext implements java.io.Serializable {
 
     private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
-        return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(reg.ticket(), options, body), false, tag());
+        // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
+        WorldTicket ticket = jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket();
+        return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(ticket, options, body), false, tag());
     }
 
     /** The error to throw for a failed stage: the world's own diagnosis where the driver has one. */

@@ -47,6 +47,48 @@ final class SparkBaseline {
         return ms;
     }
 
+    /**
+     * Milliseconds of {@code reps} rounds of every run in {@code runs}, alternating (each round
+     * starts with the next one), after {@code warmup} untimed rounds; {@code [run][round]}.
+     */
+    static double[][] alternate(int reps, int warmup, List<Runnable> runs) {
+        int k = runs.size();
+        double[][] ms = new double[k][reps];
+        for (int i = -warmup; i < reps; i++) {
+            for (int j = 0; j < k; j++) {
+                int which = Math.floorMod(i + j, k);
+                long t0 = System.nanoTime();
+                runs.get(which).run();
+                if (i >= 0) {
+                    ms[which][i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        return ms;
+    }
+
+    /** Adds {@code b} into {@code a} and returns it: for aggregation buffers, never for cached data. */
+    static double[] addInto(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
+    }
+
+    /**
+     * What an allreduce gives that a reduce does not: the sum on every partition. Broadcasts
+     * {@code sum} and runs a job whose every task of {@code data} reads it; checks the value seen.
+     */
+    static void everywhere(JavaSparkContext jsc, JavaRDD<double[]> data, double[] sum, double expected) {
+        org.apache.spark.broadcast.Broadcast<double[]> b = jsc.broadcast(sum);
+        double seen = data.mapPartitions(it -> List.of(b.value()[b.value().length - 1]).iterator())
+                .reduce(Math::min);
+        b.destroy();
+        if (seen != expected || sum[0] != expected) {
+            throw new IllegalStateException("Spark's sum gave " + seen + ", expected " + expected);
+        }
+    }
+
     static double median(double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);

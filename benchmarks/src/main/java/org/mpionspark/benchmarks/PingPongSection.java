@@ -1,0 +1,63 @@
+package org.mpionspark.benchmarks;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.mpionspark.benchmarks.report.Measurement;
+import org.mpionspark.benchmarks.report.Results;
+
+/**
+ * Point-to-point: one-way ping-pong time between two ranks for each size, through our API and the
+ * transport below it (one SPMD stage, alternating), then a raw loopback socket pair in this JVM
+ * (the limit of the TCP path) and Open MPI, in the same run.
+ */
+final class PingPongSection {
+
+    static final String SECTION = "pingpong";
+    static final String OURS = "ours (send/recv)";
+    static final String RAW_SOCKET = "raw Java socket pair (loopback)";
+    static final String RAW_MASTER = "this JVM, 2 threads";
+
+    private PingPongSection() {
+    }
+
+    /** Ours and the transport's, on 2 ranks of {@code ranks}. */
+    static void ranks(Ranks ranks, long[] bytes, int baseReps, Results results) {
+        System.out.printf("ping-pong: 2 ranks, %s%n", ranks.master());
+        List<RankTimes> t = ranks.run(2, null, comm -> PingPongOnRanks.time(comm, bytes, baseReps));
+        boolean reached = t.get(0).missing() == null;
+        for (int s = 0; s < bytes.length; s++) {
+            results.add(Measurement.of(SECTION, OURS, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 2 * s)));
+            if (reached) {
+                results.add(Measurement.of(SECTION, transportMethod(t.get(0).transport()), ranks.master(), 2, bytes[s],
+                        RankTimes.slowest(t, 2 * s + 1)));
+            }
+        }
+        if (!reached) {
+            results.note(SECTION, "the transport below our API was not timed on " + ranks.master() + ": " + t.get(0).missing());
+        }
+    }
+
+    /** How the report names the transport-level line: MPJ Express's own calls where it is MPJ. */
+    static String transportMethod(String transportClass) {
+        return transportClass.startsWith("Mpj") ? "MPJ Express Isend/Irecv (below our API)"
+                : "transport " + transportClass + " (below our API)";
+    }
+
+    /** The raw socket pair and native MPI, once per run. */
+    static void peers(long[] bytes, int baseReps, NativeMpi nativeMpi, Results results) throws IOException, InterruptedException {
+        System.out.println("ping-pong: raw socket pair and native MPI");
+        for (long b : bytes) {
+            int reps = RankTimes.reps(b, baseReps);
+            results.add(Measurement.of(SECTION, RAW_SOCKET, RAW_MASTER, 2, b,
+                    RawSocketPingPong.time(b, PingPongOnRanks.inner(b), reps, RankTimes.warmup(reps))));
+        }
+        if (nativeMpi != null && nativeMpi.available()) {
+            for (long b : bytes) { // one size at a time: a repetition count per size, as above
+                int reps = RankTimes.reps(b, baseReps);
+                results.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,
+                        RankTimes.warmup(reps)));
+            }
+        }
+    }
+}

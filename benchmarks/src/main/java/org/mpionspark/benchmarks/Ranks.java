@@ -1,0 +1,60 @@
+package org.mpionspark.benchmarks;
+
+import java.util.List;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mpionspark.local.LocalWorld;
+import org.mpionspark.spark.JavaMpiContext;
+import org.mpionspark.spark.MpiConf;
+import org.mpionspark.spark.RankFunction;
+
+/**
+ * Where a rank body runs: an SPMD stage of Spark, or a {@link LocalWorld} of threads with no
+ * Spark; {@code coresShared} forces one family of collective algorithms (null: the automatic choice).
+ */
+interface Ranks {
+
+    /** How the report names this place: the Spark master, or "local world (no Spark)". */
+    String master();
+
+    <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body);
+
+    /** SPMD stages of {@code jsc}. */
+    static Ranks spark(JavaSparkContext jsc) {
+        JavaMpiContext mpi = new JavaMpiContext(jsc);
+        String master = jsc.master();
+        return new Ranks() {
+            @Override
+            public String master() {
+                return master;
+            }
+
+            @Override
+            public <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body) {
+                // read by every stage from the context's live conf (private[spark] in Scala, public in bytecode)
+                jsc.sc().conf().set(MpiConf.CORES_SHARED, coresShared == null ? "auto" : coresShared.toString());
+                try {
+                    return mpi.run(ranks, body);
+                } finally {
+                    jsc.sc().conf().set(MpiConf.CORES_SHARED, "auto");
+                }
+            }
+        };
+    }
+
+    /** Threads of this JVM, no Spark. */
+    static Ranks localWorld() {
+        return new Ranks() {
+            @Override
+            public String master() {
+                return "local world (no Spark)";
+            }
+
+            @Override
+            public <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body) {
+                LocalWorld world = coresShared == null ? LocalWorld.defaults() : LocalWorld.defaults().coresShared(coresShared);
+                return world.execute(ranks, body::call);
+            }
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.mpionspark.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mpionspark.benchmarks.report.Results;
+
+/**
+ * The benchmark report in one command: allreduce, ping-pong, stage overhead, strong scaling and
+ * k-means, each beside its pure-Spark and native-MPI peers measured in the same run, written as
+ * {@code report/REPORT.md} with PNG plots. What it measures is whatever the bridge does at run time.
+ *
+ * <pre>
+ * mvn -B -q package -DskipTests -pl benchmarks -am -Drun=Report                      # quick: under 10 min on 2 cores
+ * mvn -B -q package -DskipTests -pl benchmarks -am -Drun=Report -Drun.args="long --ranks 2,4,8,16 --sizes 8,64k,8m,64m"
+ * </pre>
+ * See {@link Profile} for the options.
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        Path module = moduleDir();
+        Profile p = Profile.parse(args, module.resolve("report"));
+        System.out.println("mpi-on-spark benchmark report, " + p.describe());
+        Results results = new Results();
+        NativeMpi nativeMpi = NativeMpi.prepare(module);
+        String nativeLine = nativeMpi.available()
+                ? "Open MPI " + nativeMpi.version() + " through mpi4py (Debian's openmpi-bin, python3-mpi4py), "
+                        + "`mpiexec --oversubscribe`, the same machine, between our own measurements"
+                : "native MPI: not available (" + nativeMpi.why() + ")";
+        System.out.println(nativeLine);
+        if (!nativeMpi.available()) {
+            results.note(AllreduceSection.SECTION, nativeLine);
+        }
+
+        if (p.has("localworld")) {
+            Ranks world = Ranks.localWorld();
+            for (int n : p.ranks()) {
+                for (long b : p.sizes()) {
+                    new AllreduceSection(world, null, null, results).measure(n, b, p.reps());
+                }
+            }
+            if (p.has("pingpong")) {
+                PingPongSection.ranks(world, p.sizes(), p.reps(), results);
+            }
+        }
+        boolean first = true;
+        for (String master : p.masters()) {
+            try (JavaSparkContext jsc = new JavaSparkContext(conf(p.masterUrl(master)))) {
+                Ranks spark = Ranks.spark(jsc);
+                if (p.has("stages")) {
+                    StageSection.measure(jsc, 4, p.reps(), results);
+                }
+                if (p.has("allreduce")) {
+                    AllreduceSection section = new AllreduceSection(spark, jsc, first ? nativeMpi : null, results);
+                    for (int n : p.ranks()) {
+                        for (long b : p.sizes()) {
+                            section.measure(n, b, p.reps());
+                        }
+                    }
+                }
+                if (p.has("pingpong")) {
+                    PingPongSection.ranks(spark, p.sizes(), p.reps(), results);
+                    if (first) {
+                        PingPongSection.peers(p.sizes(), p.reps(), nativeMpi, results);
+                    }
+                }
+                if (p.has("scaling") && first) {
+                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), p.name().equals("long") ? 3 : 1, results);
+                }
+                if (p.has("kmeans")) {
+                    KMeansSection.measure(jsc, 4, p.points(), p.iterations(), p.name().equals("long") ? 5 : 3, results);
+                }
+            }
+            first = false;
+        }
+        double minutes = (System.nanoTime() - start) / 6e10;
+        String header = header(p, nativeLine, minutes);
+        Path report = new ReportWriter(results).write(p.out(), header);
+        System.out.printf("report written to %s in %.1f minutes%n", report.toAbsolutePath(), minutes);
+    }
+
+    private static String header(Profile p, String nativeLine, double minutes) {
+        return "# mpi-on-spark benchmark report\n\n"
+                + "Written by `Report` (benchmarks module) on " + LocalDate.now() + " in " + String.format("%.1f", minutes)
+                + " minutes. Medians; every peer measured in this same run, alternating after warm-up.\n\n"
+                + "- machine: " + Machine.describe() + "\n"
+                + "- Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", MPJ Express 0.44 (niodev) under our API\n"
+                + "- native: " + nativeLine + "\n"
+                + "- " + p.describe() + "\n\n";
+    }
+
+    private static SparkConf conf(String master) {
+        SparkConf conf = new SparkConf().setAppName("mpi-on-spark benchmark report").setMaster(master)
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.driver.maxResultSize", "2g")
+                .set("spark.mpi.slots.waitTimeout", "120s");
+        if (master.startsWith("local-cluster")) {
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.memory", "2560m");
+        }
+        return conf;
+    }
+
+    /** The benchmarks module's folder: this one, or benchmarks/ under it (the folder holding native/). */
+    static Path moduleDir() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("native")) ? here : here.resolve("benchmarks");
+    }
+}

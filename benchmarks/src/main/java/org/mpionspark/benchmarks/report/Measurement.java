@@ -1,0 +1,27 @@
+package org.mpionspark.benchmarks.report;
+
+/**
+ * One line of the report: what was timed ({@code method}) in which part ({@code section}), where
+ * ({@code master}), on how many ranks and how many bytes per rank, as median, min and max of
+ * {@code reps} repetitions in milliseconds. Sizes of zero mean "not a size sweep".
+ */
+public record Measurement(String section, String method, String master, int ranks, long bytes,
+                          double medianMs, double minMs, double maxMs, int reps) {
+
+    /** The median, min and max of {@code ms}. */
+    public static Measurement of(String section, String method, String master, int ranks, long bytes, double[] ms) {
+        double[] s = ms.clone();
+        java.util.Arrays.sort(s);
+        return new Measurement(section, method, master, ranks, bytes, s[s.length / 2], s[0], s[s.length - 1], s.length);
+    }
+
+    /** Algorithm bandwidth: bytes per rank over the median time, in GB/s (10^9 bytes). */
+    public double algbwGBs() {
+        return bytes / (medianMs * 1e6);
+    }
+
+    /** Bus bandwidth of an allreduce, as nccl-tests define it: algbw x 2(N-1)/N. */
+    public double busbwGBs() {
+        return algbwGBs() * 2.0 * (ranks - 1) / ranks;
+    }
+}

@@ -72,7 +72,7 @@ final class AllreduceSection {
                 () -> SparkBaseline.everywhere(jsc, data, data.reduce(SparkBaseline::sum), expected),
                 () -> SparkBaseline.everywhere(jsc, data, data.treeReduce(SparkBaseline::sum), expected),
                 () -> SparkBaseline.everywhere(jsc, data,
-                        data.treeAggregate(new double[n], SparkBaseline::addInto, SparkBaseline::addInto), expected));
+                        data.treeAggregate(new double[0], SparkBaseline::addInto, SparkBaseline::addInto), expected));
         double[][] ms = SparkBaseline.alternate(reps, 1, runs);
         data.unpersist(true);
         results.add(Measurement.of(SECTION, REDUCE, master, size, bytes, ms[0]));

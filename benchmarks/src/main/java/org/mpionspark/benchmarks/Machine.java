@@ -21,6 +21,16 @@ final class Machine {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
+    /** The load averages over 1, 5 and 15 minutes ("0.52 0.61 0.70"), or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** The value of the first line of {@code file} that starts with {@code key}. */
     private static Optional<String> read(String file, String key) {
         try {

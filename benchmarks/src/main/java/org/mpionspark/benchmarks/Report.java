@@ -26,6 +26,7 @@ public final class Report {
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
+        String loadBefore = Machine.loadAverage();
         Path module = moduleDir();
         Profile p = Profile.parse(args, module.resolve("report"));
         System.out.println("mpi-on-spark benchmark report, " + p.describe());
@@ -73,7 +74,7 @@ public final class Report {
                     }
                 }
                 if (p.has("scaling") && first) {
-                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), p.name().equals("long") ? 3 : 1, results);
+                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), 3, results);
                 }
                 if (p.has("kmeans")) {
                     KMeansSection.measure(jsc, 4, p.points(), p.iterations(), p.name().equals("long") ? 5 : 3, results);
@@ -82,16 +83,17 @@ public final class Report {
             first = false;
         }
         double minutes = (System.nanoTime() - start) / 6e10;
-        String header = header(p, nativeLine, minutes);
+        String header = header(p, nativeLine, minutes, loadBefore, Machine.loadAverage());
         Path report = new ReportWriter(results).write(p.out(), header);
         System.out.printf("report written to %s in %.1f minutes%n", report.toAbsolutePath(), minutes);
     }
 
-    private static String header(Profile p, String nativeLine, double minutes) {
+    private static String header(Profile p, String nativeLine, double minutes, String loadBefore, String loadAfter) {
         return "# mpi-on-spark benchmark report\n\n"
                 + "Written by `Report` (benchmarks module) on " + LocalDate.now() + " in " + String.format("%.1f", minutes)
                 + " minutes. Medians; every peer measured in this same run, alternating after warm-up.\n\n"
-                + "- machine: " + Machine.describe() + "\n"
+                + "- machine: " + Machine.describe() + "; load average (1, 5, 15 min) " + loadBefore
+                + " at the start, " + loadAfter + " at the end (other work shares these cores)\n"
                 + "- Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", MPJ Express 0.44 (niodev) under our API\n"
                 + "- native: " + nativeLine + "\n"
                 + "- " + p.describe() + "\n\n";

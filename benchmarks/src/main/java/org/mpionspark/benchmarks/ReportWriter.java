@@ -50,22 +50,25 @@ final class ReportWriter {
         for (String master : masters(AllreduceSection.SECTION)) {
             for (int n : rankCounts(AllreduceSection.SECTION, master)) {
                 md.append("### ").append(n).append(" ranks, ").append(master).append("\n\n")
-                  .append(allreduceTable(master, n, Measurement::medianMs, Units::millis).markdown()).append('\n')
+                  .append(allreduceTable(master, n, Measurement::medianMs, Units::millis, true).markdown()).append('\n')
                   .append("Bus bandwidth:\n\n")
-                  .append(allreduceTable(master, n, Measurement::busbwGBs, Units::gbs).markdown()).append('\n');
+                  .append(allreduceTable(master, n, Measurement::busbwGBs, Units::gbs, false).markdown()).append('\n');
             }
         }
         notes(md, AllreduceSection.SECTION);
-        md.append("## Point-to-point: ping-pong\n\nOne-way time (half a round trip) and bandwidth (bytes / one-way time) "
-                + "between two ranks.\n\n").append(pingPong().markdown()).append('\n');
+        md.append("## Point-to-point: ping-pong\n\nOne-way time (half a round trip) between two ranks, then bandwidth "
+                + "(bytes / one-way time). Columns: the method [where it ran].\n\n")
+          .append(pingPong(m -> Units.millis(m.medianMs())).markdown()).append('\n')
+          .append(pingPong(m -> Units.gbs(m.algbwGBs())).markdown()).append('\n');
         notes(md, PingPongSection.SECTION);
         for (String[] s : List.of(
-                new String[] {StageSection.SECTION, "Stage overhead and the whole job", StageSection.BASELINE},
+                new String[] {StageSection.SECTION, "Stage overhead and the whole job", null},
                 new String[] {ScalingSection.SECTION, "Strong scaling", null},
                 new String[] {KMeansSection.SECTION, "A real workload: k-means", KMeansSection.BASELINE})) {
             if (!results.section(s[0]).isEmpty() || !results.notes(s[0]).isEmpty()) {
                 md.append("## ").append(s[1]).append("\n\n");
-                md.append(s[0].equals(ScalingSection.SECTION) ? scaling().markdown() : generic(s[0], s[2]).markdown());
+                md.append(s[0].equals(ScalingSection.SECTION) ? scaling().markdown()
+                        : generic(s[0], s[2] != null ? method -> s[2] : StageSection::baselineOf).markdown());
                 md.append('\n');
                 notes(md, s[0]);
             }
@@ -106,7 +109,7 @@ final class ReportWriter {
     }
 
     private Table allreduceTable(String master, int ranks, Function<Measurement, Double> value,
-                                 Function<Double, String> format) {
+                                 Function<Double, String> format, boolean ratios) {
         List<String> methods = methods(AllreduceSection.SECTION, master, ranks);
         boolean hasNative = !results.where(m -> m.section().equals(AllreduceSection.SECTION)
                 && m.master().equals(NativeMpi.MASTER) && m.ranks() == ranks).isEmpty();
@@ -115,16 +118,20 @@ final class ReportWriter {
         }
         List<String> header = new ArrayList<>(List.of("bytes/rank"));
         header.addAll(methods);
-        header.addAll(List.of("treeReduce / ours", "ours / Open MPI"));
+        if (ratios) {
+            header.addAll(List.of("treeReduce / ours", "ours / Open MPI"));
+        }
         Table t = new Table(header);
         for (long bytes : sizes(AllreduceSection.SECTION, master, ranks)) {
             List<String> row = new ArrayList<>(List.of(Units.bytes(bytes)));
             for (String m : methods) {
                 row.add(allreduce(master, m, ranks, bytes).map(x -> format.apply(value.apply(x))).orElse("—"));
             }
-            Optional<Measurement> ours = allreduce(master, AllreduceSection.OURS, ranks, bytes);
-            row.add(ratio(allreduce(master, AllreduceSection.TREE_REDUCE, ranks, bytes), ours));
-            row.add(ratio(ours, allreduce(master, NativeMpi.METHOD, ranks, bytes)));
+            if (ratios) {
+                Optional<Measurement> ours = allreduce(master, AllreduceSection.OURS, ranks, bytes);
+                row.add(ratio(allreduce(master, AllreduceSection.TREE_REDUCE, ranks, bytes), ours));
+                row.add(ratio(ours, allreduce(master, NativeMpi.METHOD, ranks, bytes)));
+            }
             t.row(row);
         }
         return t;
@@ -136,7 +143,7 @@ final class ReportWriter {
         return results.find(AllreduceSection.SECTION, method, where, ranks, bytes);
     }
 
-    private Table pingPong() {
+    private Table pingPong(Function<Measurement, String> cell) {
         List<Measurement> all = results.section(PingPongSection.SECTION);
         Set<String> columns = new LinkedHashSet<>();
         all.forEach(m -> columns.add(m.method() + " [" + m.master() + "]"));
@@ -149,24 +156,28 @@ final class ReportWriter {
             List<String> row = new ArrayList<>(List.of(Units.bytes(bytes)));
             for (String c : columns) {
                 row.add(all.stream().filter(m -> m.bytes() == bytes && c.equals(m.method() + " [" + m.master() + "]"))
-                        .findFirst().map(m -> Units.millis(m.medianMs()) + ", " + Units.gbs(m.algbwGBs())).orElse("—"));
+                        .findFirst().map(cell).orElse("—"));
             }
             t.row(row);
         }
         return t;
     }
 
-    /** Any section as rows of median, min, max, and the ratio to {@code baseline} measured with the same master and ranks. */
-    private Table generic(String section, String baseline) {
-        Table t = new Table(List.of("what", "master", "ranks", "median", "min", "max", "n",
-                baseline == null ? "" : "vs " + baseline));
+    /**
+     * Any section as rows of median, min, max, and the time of each row over its baseline's (the
+     * method {@code baselineOf} names, measured with the same master and ranks).
+     */
+    private Table generic(String section, Function<String, String> baselineOf) {
+        Table t = new Table(List.of("what", "master", "ranks", "median", "min", "max", "n", "time / baseline's",
+                "baseline"));
         for (Measurement m : results.section(section)) {
-            Optional<Measurement> base = baseline == null ? Optional.empty() : results.where(b -> b.section().equals(section)
+            String baseline = baselineOf.apply(m.method());
+            Optional<Measurement> base = results.where(b -> b.section().equals(section)
                     && b.method().equals(baseline) && b.master().equals(m.master()) && b.ranks() == m.ranks()
                     && b.bytes() == m.bytes()).stream().findFirst();
             t.row(List.of(m.method(), m.master(), Integer.toString(m.ranks()), Units.millis(m.medianMs()),
                     Units.millis(m.minMs()), Units.millis(m.maxMs()), Integer.toString(m.reps()),
-                    ratio(Optional.of(m), base)));
+                    ratio(Optional.of(m), base), baseline));
         }
         return t;
     }

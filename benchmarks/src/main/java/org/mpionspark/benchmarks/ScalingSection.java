@@ -21,7 +21,7 @@ final class ScalingSection {
     static final String SECTION = "scaling";
     private static final int WIDTH = 1600;
     private static final int HEIGHT = 1200;
-    private static final int MAXIT = 500;
+    private static final int MAXIT = 1000;
 
     private ScalingSection() {
     }

@@ -67,12 +67,19 @@ final class SparkBaseline {
         return ms;
     }
 
-    /** Adds {@code b} into {@code a} and returns it: for aggregation buffers, never for cached data. */
-    static double[] addInto(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
+    /**
+     * treeAggregate's merge as a careful Spark user writes it: the zero value is an empty array (so
+     * no vector-sized zero travels with every task), the first element is copied, later ones added
+     * into that aggregation buffer, never into cached data.
+     */
+    static double[] addInto(double[] acc, double[] b) {
+        if (acc.length == 0) {
+            return b.length == 0 ? acc : b.clone();
         }
-        return a;
+        for (int i = 0; i < b.length; i++) {
+            acc[i] += b[i];
+        }
+        return acc;
     }
 
     /**

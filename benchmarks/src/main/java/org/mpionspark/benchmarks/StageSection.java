@@ -29,6 +29,11 @@ final class StageSection {
     private StageSection() {
     }
 
+    /** What a row is compared with: the jobs with each other (Spark's is the baseline), stages with the plain one. */
+    static String baselineOf(String method) {
+        return method.startsWith("job:") ? JOB_SPARK : BASELINE;
+    }
+
     static void measure(JavaSparkContext jsc, int ranks, int reps, Results results) {
         System.out.printf("stages: %d ranks, %s%n", ranks, jsc.master());
         JavaMpiContext mpi = new JavaMpiContext(jsc);

@@ -54,12 +54,18 @@ public final class Plots {
                 : m.method() + (m.section().equals("pingpong") ? " [" + m.master() + "]" : "");
     }
 
-    /** A log-log plot of {@code lines} against bytes per rank, written to {@code file} (PNG). */
+    /**
+     * A log-log plot of {@code lines} against bytes per rank, written to {@code file} (PNG). The x
+     * axis is log2(bytes) on a linear scale, labelled in bytes: XChart's own log axis cannot take
+     * custom labels.
+     */
     public static Path sizePlot(String title, String yTitle, List<Line> lines, Path file) throws IOException {
         XYChart chart = chart(title, "bytes per rank (log scale)", yTitle);
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        chart.setCustomXAxisTickLabelsFormatter(x -> Units.bytes(Math.round(x)));
-        add(chart, lines);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.setCustomXAxisTickLabelsFormatter(x -> Units.bytes(Math.round(Math.pow(2, x))));
+        List<Line> log2 = lines.stream().map(l -> new Line(l.name(),
+                java.util.Arrays.stream(l.x()).map(x -> Math.log(x) / Math.log(2)).toArray(), l.y())).toList();
+        add(chart, log2);
         return save(chart, file);
     }
 
@@ -92,12 +98,42 @@ public final class Plots {
     }
 
     private static void add(XYChart chart, List<Line> lines) {
+        int ours = 0;
+        int spark = 0;
         for (Line l : lines) {
             if (l.x().length > 0) {
-                chart.addSeries(l.name(), l.x(), l.y());
+                XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
+                String n = l.name();
+                if (n.startsWith("ours")) {
+                    s.setLineColor(OURS[ours % OURS.length]);
+                    s.setMarkerColor(OURS[ours++ % OURS.length]);
+                } else if (n.startsWith("Spark")) {
+                    s.setLineColor(SPARK[spark % SPARK.length]);
+                    s.setMarkerColor(SPARK[spark++ % SPARK.length]);
+                    s.setLineStyle(DASHED);
+                } else if (n.startsWith("Open MPI")) {
+                    s.setLineColor(Color.BLACK);
+                    s.setMarkerColor(Color.BLACK);
+                } else if (n.startsWith("MPJ")) {
+                    s.setLineColor(new Color(230, 140, 0));
+                    s.setMarkerColor(new Color(230, 140, 0));
+                } else if (n.startsWith("raw")) {
+                    s.setLineColor(Color.GRAY);
+                    s.setMarkerColor(Color.GRAY);
+                    s.setLineStyle(DOTTED);
+                }
             }
         }
     }
+
+    /** Our lines in blues and greens, Spark's dashed in reds, so families read at a glance. */
+    private static final Color[] OURS = {new Color(31, 90, 200), new Color(0, 150, 120), new Color(110, 170, 240),
+        new Color(90, 60, 170)};
+    private static final Color[] SPARK = {new Color(200, 30, 30), new Color(150, 70, 20), new Color(230, 100, 140)};
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {8, 5}, 0);
+    private static final BasicStroke DOTTED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {2, 4}, 0);
 
     private static Path save(XYChart chart, Path file) throws IOException {
         String name = file.toString();

@@ -43,15 +43,18 @@ public final class Units {
         if (ms < 10) {
             return String.format(java.util.Locale.ROOT, "%.2f ms", ms);
         }
-        if (ms < 10_000) {
+        if (ms < 1000) {
             return String.format(java.util.Locale.ROOT, "%.1f ms", ms);
         }
         return String.format(java.util.Locale.ROOT, "%.2f s", ms / 1e3);
     }
 
     public static String gbs(double gbs) {
-        return gbs >= 0.1 ? String.format(java.util.Locale.ROOT, "%.2f GB/s", gbs)
-                : String.format(java.util.Locale.ROOT, "%.1f MB/s", gbs * 1e3);
+        if (gbs >= 0.1) {
+            return String.format(java.util.Locale.ROOT, "%.2f GB/s", gbs);
+        }
+        return gbs >= 1e-4 ? String.format(java.util.Locale.ROOT, "%.1f MB/s", gbs * 1e3)
+                : String.format(java.util.Locale.ROOT, "%.1f KB/s", gbs * 1e6);
     }
 
     public static String ratio(double r) {

@@ -30,7 +30,7 @@ final class AllreduceSection {
     private final NativeMpi nativeMpi;
     private final Results results;
 
-    /** {@code jsc} null: no Spark baselines (a local world); {@code nativeMpi} null: none either. */
+    /** {@code jsc} null: no Spark baselines; {@code nativeMpi} null: no Open MPI either. */
     AllreduceSection(Ranks ranks, JavaSparkContext jsc, NativeMpi nativeMpi, Results results) {
         this.ranks = ranks;
         this.jsc = jsc;

@@ -3,18 +3,17 @@ package org.mpionspark.benchmarks;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.mpionspark.local.LocalWorld;
 import org.mpionspark.spark.JavaMpiContext;
 import org.mpionspark.spark.MpiConf;
 import org.mpionspark.spark.RankFunction;
 
 /**
- * Where a rank body runs: an SPMD stage of Spark, or a {@link LocalWorld} of threads with no
- * Spark; {@code coresShared} forces one family of collective algorithms (null: the automatic choice).
+ * Where a rank body runs (an SPMD stage of Spark today); {@code coresShared} forces one family of
+ * collective algorithms (null: the automatic choice).
  */
 interface Ranks {
 
-    /** How the report names this place: the Spark master, or "local world (no Spark)". */
+    /** How the report names this place: the Spark master. */
     String master();
 
     <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body);
@@ -38,22 +37,6 @@ interface Ranks {
                 } finally {
                     jsc.sc().conf().set(MpiConf.CORES_SHARED, "auto");
                 }
-            }
-        };
-    }
-
-    /** Threads of this JVM, no Spark. */
-    static Ranks localWorld() {
-        return new Ranks() {
-            @Override
-            public String master() {
-                return "local world (no Spark)";
-            }
-
-            @Override
-            public <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body) {
-                LocalWorld world = coresShared == null ? LocalWorld.defaults() : LocalWorld.defaults().coresShared(coresShared);
-                return world.execute(ranks, body::call);
             }
         };
     }

@@ -42,15 +42,7 @@ public final class Report {
         }
 
         if (p.has("localworld")) {
-            Ranks world = Ranks.localWorld();
-            for (int n : p.ranks()) {
-                for (long b : p.sizes()) {
-                    new AllreduceSection(world, null, null, results).measure(n, b, p.reps());
-                }
-            }
-            if (p.has("pingpong")) {
-                PingPongSection.ranks(world, p.sizes(), p.reps(), results);
-            }
+            JmhSection.measure(p, results);
         }
         boolean first = true;
         for (String master : p.masters()) {

@@ -6,9 +6,9 @@ import org.mpionspark.mpi.Communicator;
 
 /**
  * Rank side of the ping-pong between ranks 0 and 1: {@code double} messages bounced {@code inner}
- * times per repetition, through our API ({@code send}/{@code recv}) alternating with the transport
- * below it (MPJ Express's {@code Isend}/{@code Irecv} today, polled to completion). Times are
- * one-way: half a round trip.
+ * times per repetition, through our API ({@code send}/{@code recv}), the transport below it (MPJ
+ * Express's {@code Isend}/{@code Irecv} today, polled to completion) and a plain socket between the
+ * same two threads (the limit of the TCP path), in turn. Times are one-way: half a round trip.
  */
 final class PingPongOnRanks {
 
@@ -22,45 +22,54 @@ final class PingPongOnRanks {
         return (int) Math.max(1, Math.min(1000, (4L << 20) / Math.max(8, bytes)));
     }
 
-    /** {@code ms()[2s]}: ours at size {@code s}, {@code ms()[2s+1]}: the transport's; missing: why no transport. */
-    static RankTimes time(Communicator comm, long[] bytes, int baseReps) {
+    /**
+     * {@code ms()[3s]}: ours at size {@code s}, {@code ms()[3s+1]}: the transport's, {@code ms()[3s+2]}:
+     * the socket's; missing: why the transport was not timed.
+     */
+    static RankTimes time(Communicator comm, long[] bytes, int baseReps) throws java.io.IOException {
         if (comm.size() != 2) {
             throw new IllegalArgumentException("ping-pong needs 2 ranks, not " + comm.size());
         }
         Transport transport = TransportAccess.of(comm);
         String missing = transport == null ? "the transport below the communicator cannot be reached" : null;
-        double[][] ms = new double[2 * bytes.length][];
-        for (int s = 0; s < bytes.length; s++) {
-            int n = (int) Math.max(1, bytes[s] / 8);
-            double[] buf = new double[n];
-            int inner = inner(bytes[s]);
-            int reps = RankTimes.reps(bytes[s], baseReps);
-            ms[2 * s] = new double[reps];
-            ms[2 * s + 1] = new double[reps];
-            for (int i = -RankTimes.warmup(reps); i < reps; i++) {
-                comm.barrier();
-                long t0 = System.nanoTime();
-                for (int k = 0; k < inner; k++) {
-                    ours(comm, buf);
-                }
-                double oneWay = (System.nanoTime() - t0) / 1e6 / inner / 2;
-                if (i >= 0) {
-                    ms[2 * s][i] = oneWay;
-                }
-                if (transport != null) {
-                    comm.barrier();
-                    long t1 = System.nanoTime();
-                    for (int k = 0; k < inner; k++) {
-                        raw(transport, comm.rank(), buf);
+        double[][] ms = new double[3 * bytes.length][];
+        try (SocketPair socket = SocketPair.open(comm)) {
+            for (int s = 0; s < bytes.length; s++) {
+                int n = (int) Math.max(1, bytes[s] / 8);
+                double[] buf = new double[n];
+                int inner = inner(bytes[s]);
+                int reps = RankTimes.reps(bytes[s], baseReps);
+                java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(n * 8);
+                ms[3 * s] = new double[reps];
+                ms[3 * s + 1] = new double[reps];
+                ms[3 * s + 2] = new double[reps];
+                for (int i = -RankTimes.warmup(reps); i < reps; i++) {
+                    record(ms[3 * s], i, oneWay(comm, inner, () -> ours(comm, buf)));
+                    if (transport != null) {
+                        record(ms[3 * s + 1], i, oneWay(comm, inner, () -> raw(transport, comm.rank(), buf)));
                     }
-                    double rawOneWay = (System.nanoTime() - t1) / 1e6 / inner / 2;
-                    if (i >= 0) {
-                        ms[2 * s + 1][i] = rawOneWay;
-                    }
+                    record(ms[3 * s + 2], i, oneWay(comm, inner, () -> socket.pingPong(comm.rank(), direct)));
                 }
             }
         }
         return new RankTimes(ms, missing, transport == null ? null : TransportAccess.name(transport));
+    }
+
+    /** One-way milliseconds of {@code inner} round trips, started together after a barrier. */
+    private static double oneWay(Communicator comm, int inner, Runnable roundTrip) {
+        comm.barrier();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < inner; k++) {
+            roundTrip.run();
+        }
+        return (System.nanoTime() - t0) / 1e6 / inner / 2;
+    }
+
+    /** Keeps repetition {@code i}'s time; negative {@code i} are warm-up rounds. */
+    private static void record(double[] ms, int i, double t) {
+        if (i >= 0) {
+            ms[i] = t;
+        }
     }
 
     private static void ours(Communicator comm, double[] buf) {

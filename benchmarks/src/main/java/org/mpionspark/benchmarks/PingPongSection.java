@@ -7,16 +7,15 @@ import org.mpionspark.benchmarks.report.Measurement;
 import org.mpionspark.benchmarks.report.Results;
 
 /**
- * Point-to-point: one-way ping-pong time between two ranks for each size, through our API and the
- * transport below it (one SPMD stage, alternating), then a raw loopback socket pair in this JVM
- * (the limit of the TCP path) and Open MPI, in the same run.
+ * Point-to-point: one-way ping-pong time between two ranks for each size, through our API, the
+ * transport below it and a plain loopback socket between the same two threads (the limit of the
+ * TCP path), in turn in one SPMD stage; then Open MPI, in the same run.
  */
 final class PingPongSection {
 
     static final String SECTION = "pingpong";
     static final String OURS = "ours (send/recv)";
-    static final String RAW_SOCKET = "raw Java socket pair (loopback)";
-    static final String RAW_MASTER = "this JVM, 2 threads";
+    static final String RAW_SOCKET = "raw Java socket (loopback)";
 
     private PingPongSection() {
     }
@@ -27,11 +26,12 @@ final class PingPongSection {
         List<RankTimes> t = ranks.run(2, null, comm -> PingPongOnRanks.time(comm, bytes, baseReps));
         boolean reached = t.get(0).missing() == null;
         for (int s = 0; s < bytes.length; s++) {
-            results.add(Measurement.of(SECTION, OURS, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 2 * s)));
+            results.add(Measurement.of(SECTION, OURS, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s)));
             if (reached) {
                 results.add(Measurement.of(SECTION, transportMethod(t.get(0).transport()), ranks.master(), 2, bytes[s],
-                        RankTimes.slowest(t, 2 * s + 1)));
+                        RankTimes.slowest(t, 3 * s + 1)));
             }
+            results.add(Measurement.of(SECTION, RAW_SOCKET, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s + 2)));
         }
         if (!reached) {
             results.note(SECTION, "the transport below our API was not timed on " + ranks.master() + ": " + t.get(0).missing());
@@ -44,15 +44,10 @@ final class PingPongSection {
                 : "transport " + transportClass + " (below our API)";
     }
 
-    /** The raw socket pair and native MPI, once per run. */
-    static void peers(long[] bytes, int baseReps, NativeMpi nativeMpi, Results results) throws IOException, InterruptedException {
-        System.out.println("ping-pong: raw socket pair and native MPI");
-        for (long b : bytes) {
-            int reps = RankTimes.reps(b, baseReps);
-            results.add(Measurement.of(SECTION, RAW_SOCKET, RAW_MASTER, 2, b,
-                    RawSocketPingPong.time(b, PingPongOnRanks.inner(b), reps, RankTimes.warmup(reps))));
-        }
+    /** Native MPI, once per run. */
+    static void peers(long[] bytes, int baseReps, NativeMpi nativeMpi, Results results) throws IOException {
         if (nativeMpi != null && nativeMpi.available()) {
+            System.out.println("ping-pong: native MPI");
             for (long b : bytes) { // one size at a time: a repetition count per size, as above
                 int reps = RankTimes.reps(b, baseReps);
                 results.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,

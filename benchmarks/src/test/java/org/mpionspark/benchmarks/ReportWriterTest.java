@@ -32,7 +32,7 @@ class ReportWriterTest {
             r.add(m(AllreduceSection.SECTION, AllreduceSection.TREE_REDUCE, LOCAL, 4, bytes, 80 * scale));
             r.add(m(AllreduceSection.SECTION, NativeMpi.METHOD, NativeMpi.MASTER, 4, bytes, 5 * scale));
             r.add(m(PingPongSection.SECTION, PingPongSection.OURS, LOCAL, 2, bytes, 2 * scale));
-            r.add(m(PingPongSection.SECTION, PingPongSection.RAW_SOCKET, PingPongSection.RAW_MASTER, 2, bytes, scale));
+            r.add(m(PingPongSection.SECTION, PingPongSection.RAW_SOCKET, LOCAL, 2, bytes, scale));
         }
         for (int w : new int[] {1, 2, 4}) {
             r.add(m(ScalingSection.SECTION, "pi, ranks", LOCAL, w, 0, 1000.0 / Math.min(w, 2)));

@@ -50,7 +50,7 @@ public final class Plots {
 
     /** The legend of a measurement: its method, and its master where that is not the one plotted. */
     static String label(Measurement m) {
-        return m.master().equals("native") || m.master().startsWith("this JVM") ? m.method()
+        return m.master().equals("native") ? m.method()
                 : m.method() + (m.section().equals("pingpong") ? " [" + m.master() + "]" : "");
     }
 

@@ -119,6 +119,24 @@ final class NativeMpi {
         }
     }
 
+    /**
+     * Of two runs of the same sizes (one before our measurement, one after: the machine is
+     * shared), each size's better median: a conservative baseline for ours.
+     */
+    static List<Measurement> better(List<Measurement> a, List<Measurement> b) {
+        List<Measurement> out = new ArrayList<>();
+        for (Measurement x : a) {
+            Measurement best = x;
+            for (Measurement y : b) {
+                if (y.ranks() == x.ranks() && y.bytes() == x.bytes() && y.medianMs() < best.medianMs()) {
+                    best = y;
+                }
+            }
+            out.add(best);
+        }
+        return out;
+    }
+
     /** The measurements in {@code output}'s {@code RESULT key=value ...} lines; other lines are ignored. */
     static List<Measurement> parse(String section, String output) {
         List<Measurement> out = new ArrayList<>();

@@ -9,7 +9,7 @@ import org.mpionspark.benchmarks.report.Results;
 /**
  * Point-to-point: one-way ping-pong time between two ranks for each size, through our API, the
  * transport below it and a plain loopback socket between the same two threads (the limit of the
- * TCP path), in turn in one SPMD stage; then Open MPI, in the same run.
+ * TCP path), in turn in one SPMD stage; Open MPI before and after that stage (the better median kept).
  */
 final class PingPongSection {
 
@@ -44,15 +44,17 @@ final class PingPongSection {
                 : "transport " + transportClass + " (below our API)";
     }
 
-    /** Native MPI, once per run. */
-    static void peers(long[] bytes, int baseReps, NativeMpi nativeMpi, Results results) throws IOException {
+    /** Native MPI's ping-pong at every size (none if {@code nativeMpi} is null or not available). */
+    static List<Measurement> nativeRun(long[] bytes, int baseReps, NativeMpi nativeMpi) throws IOException {
+        List<Measurement> out = new java.util.ArrayList<>();
         if (nativeMpi != null && nativeMpi.available()) {
             System.out.println("ping-pong: native MPI");
             for (long b : bytes) { // one size at a time: a repetition count per size, as above
                 int reps = RankTimes.reps(b, baseReps);
-                results.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,
+                out.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,
                         RankTimes.warmup(reps)));
             }
         }
+        return out;
     }
 }

@@ -27,7 +27,7 @@ record Profile(String name, int[] ranks, long[] sizes, int reps, List<String> ma
         String name = args.length > 0 && !args[0].startsWith("--") ? args[0] : "quick";
         Profile p = switch (name) {
             case "quick" -> new Profile(name, new int[] {2, 4}, sizes("8,8k,1m,8m,64m"), 10,
-                    List.of("local", "local-cluster"), Set.copyOf(ALL_PARTS), 300_000_000L, 1_000_000, 20, defaultOut);
+                    List.of("local", "local-cluster"), Set.copyOf(ALL_PARTS), 200_000_000L, 1_000_000, 20, defaultOut);
             case "long" -> new Profile(name, new int[] {2, 3, 4, 8}, sizes("8,1k,8k,64k,1m,8m,64m"), 20,
                     List.of("local", "local-cluster"), Set.copyOf(ALL_PARTS), 1_000_000_000L, 4_000_000, 20, defaultOut);
             case "tiny" -> new Profile(name, new int[] {2}, sizes("8,1m"), 3, List.of("local"),
@@ -86,8 +86,10 @@ record Profile(String name, int[] ranks, long[] sizes, int reps, List<String> ma
 
     String describe() {
         return String.format("profile `%s`: ranks %s, sizes %s, %d repetitions at small sizes (fewer from 4 MB), "
-                        + "masters %s, parts %s, pi %,d intervals, k-means %,d points x %d iterations at most",
+                        + "masters %s%s, parts %s, pi %,d intervals, k-means %,d points x %d iterations at most",
                 name, Arrays.toString(ranks), Arrays.stream(sizes).mapToObj(Units::bytes).toList(), reps, masters,
+                name.equals("quick") ? " (allreduce on the first at every rank count, on the others at " + maxRanks()
+                        + " ranks)" : "",
                 ALL_PARTS.stream().filter(parts::contains).toList(), piIntervals, points, iterations);
     }
 }

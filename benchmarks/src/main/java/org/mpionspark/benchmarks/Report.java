@@ -3,9 +3,11 @@ package org.mpionspark.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.mpionspark.benchmarks.report.Measurement;
 import org.mpionspark.benchmarks.report.Results;
 
 /**
@@ -42,33 +44,38 @@ public final class Report {
         }
 
         if (p.has("localworld")) {
+            progress(start, "JMH, local world");
             JmhSection.measure(p, results);
         }
         boolean first = true;
         for (String master : p.masters()) {
             try (JavaSparkContext jsc = new JavaSparkContext(conf(p.masterUrl(master)))) {
                 Ranks spark = Ranks.spark(jsc);
+                progress(start, master);
                 if (p.has("stages")) {
                     StageSection.measure(jsc, 4, p.reps(), results);
                 }
                 if (p.has("allreduce")) {
                     AllreduceSection section = new AllreduceSection(spark, jsc, first ? nativeMpi : null, results);
-                    for (int n : p.ranks()) {
+                    for (int n : first || !p.name().equals("quick") ? p.ranks() : new int[] {p.maxRanks()}) {
                         for (long b : p.sizes()) {
                             section.measure(n, b, p.reps());
                         }
                     }
                 }
                 if (p.has("pingpong")) {
+                    progress(start, "ping-pong");
+                    NativeMpi peer = first ? nativeMpi : null;
+                    List<Measurement> before = PingPongSection.nativeRun(p.sizes(), p.reps(), peer);
                     PingPongSection.ranks(spark, p.sizes(), p.reps(), results);
-                    if (first) {
-                        PingPongSection.peers(p.sizes(), p.reps(), nativeMpi, results);
-                    }
+                    results.addAll(NativeMpi.better(before, PingPongSection.nativeRun(p.sizes(), p.reps(), peer)));
                 }
                 if (p.has("scaling") && first) {
-                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), 3, results);
+                    progress(start, "scaling");
+                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), p.name().equals("long") ? 3 : 2, results);
                 }
                 if (p.has("kmeans")) {
+                    progress(start, "k-means");
                     KMeansSection.measure(jsc, 4, p.points(), p.iterations(), p.name().equals("long") ? 5 : 3, results);
                 }
             }
@@ -78,6 +85,11 @@ public final class Report {
         String header = header(p, nativeLine, minutes, loadBefore, Machine.loadAverage());
         Path report = new ReportWriter(results).write(p.out(), header);
         System.out.printf("report written to %s in %.1f minutes%n", report.toAbsolutePath(), minutes);
+    }
+
+    private static void progress(long start, String what) {
+        long s = (System.nanoTime() - start) / 1_000_000_000L;
+        System.out.printf("[%d:%02d] %s%n", s / 60, s % 60, what);
     }
 
     private static String header(Profile p, String nativeLine, double minutes, String loadBefore, String loadAfter) {

@@ -33,6 +33,11 @@ final class ReportWriter {
     /** Writes the plots and the report (which links them) into {@code dir}; returns the report's path. */
     Path write(Path dir, String header) throws IOException {
         Files.createDirectories(dir);
+        try (var old = Files.newDirectoryStream(dir, "*.png")) { // plots of an earlier run must not linger
+            for (Path png : old) {
+                Files.delete(png);
+            }
+        }
         List<String> plots = plots(dir);
         Path report = dir.resolve("REPORT.md");
         Files.writeString(report, markdown(header, plots));

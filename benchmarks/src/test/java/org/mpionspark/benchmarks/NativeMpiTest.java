@@ -25,6 +25,17 @@ class NativeMpiTest {
     }
 
     @Test
+    void aFailedInstallMakesNativeMpiUnavailableWithItsReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("native"));
+        java.nio.file.Files.writeString(dir.resolve("native/install-native-mpi.sh"),
+                "echo installing >&2; echo 'apt-get update failed (no network)' >&2; exit 1\n");
+        NativeMpi n = NativeMpi.prepare(dir);
+        org.junit.jupiter.api.Assertions.assertFalse(n.available());
+        assertEquals("apt-get update failed (no network)", n.why());
+    }
+
+    @Test
     void profileOptionsOverrideTheNamedProfile() {
         Profile p = Profile.parse(new String[] {"long", "--ranks", "2,16", "--sizes", "8,64k,1m", "--masters", "local"},
                 java.nio.file.Path.of("out"));

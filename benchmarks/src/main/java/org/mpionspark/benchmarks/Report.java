@@ -19,7 +19,8 @@ import org.mpionspark.benchmarks.report.Results;
  * mvn -B -q package -DskipTests -pl benchmarks -am -Drun=Report                      # quick: under 10 min on 2 cores
  * mvn -B -q package -DskipTests -pl benchmarks -am -Drun=Report -Drun.args="long --ranks 2,4,8,16 --sizes 8,64k,8m,64m"
  * </pre>
- * See {@link Profile} for the options.
+ * See {@link Profile} for the options; {@code -Drun.args="--replot [DIR]"} draws the report and plots
+ * again from the medians a run saved ({@code DIR/results.tsv}), measuring nothing.
  */
 public final class Report {
 
@@ -27,6 +28,12 @@ public final class Report {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--replot")) { // --replot [DIR]: the report again from DIR/results.tsv
+            Path dir = args.length > 1 ? Path.of(args[1]) : moduleDir().resolve("report");
+            var saved = Results.readTsv(dir.resolve("results.tsv"));
+            System.out.println("report written to " + new ReportWriter(saved.getKey()).write(dir, saved.getValue()));
+            return;
+        }
         long start = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         Path module = moduleDir();

@@ -30,7 +30,10 @@ final class ReportWriter {
         this.results = results;
     }
 
-    /** Writes the plots and the report (which links them) into {@code dir}; returns the report's path. */
+    /**
+     * Writes the plots, the report (which links them) and the raw medians ({@code results.tsv},
+     * from which {@code Report --replot} draws them again) into {@code dir}; returns the report's path.
+     */
     Path write(Path dir, String header) throws IOException {
         Files.createDirectories(dir);
         try (var old = Files.newDirectoryStream(dir, "*.png")) { // plots of an earlier run must not linger
@@ -41,6 +44,7 @@ final class ReportWriter {
         List<String> plots = plots(dir);
         Path report = dir.resolve("REPORT.md");
         Files.writeString(report, markdown(header, plots));
+        results.writeTsv(dir.resolve("results.tsv"), header);
         return report;
     }
 

@@ -74,4 +74,15 @@ class ReportWriterTest {
             assertTrue(md.contains("](" + png + ")"), "the report shows " + png);
         }
     }
+
+    @Test
+    void theSavedMediansGiveTheSameReportAgain(@TempDir Path dir) throws Exception {
+        Path report = new ReportWriter(sample()).write(dir, "# header\n\n- machine: x");
+        String first = Files.readString(report);
+        var saved = Results.readTsv(dir.resolve("results.tsv"));
+        assertEquals("# header\n\n- machine: x", saved.getValue());
+        assertEquals(first, new ReportWriter(saved.getKey()).markdown(saved.getValue(), List.of(
+                "allreduce-time-local-4-4ranks.png", "allreduce-busbw-local-4-4ranks.png", "pingpong-time.png",
+                "pingpong-bandwidth.png", "scaling-speedup.png")));
+    }
 }

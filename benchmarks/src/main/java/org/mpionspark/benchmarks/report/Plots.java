@@ -72,6 +72,7 @@ public final class Plots {
     /** Speed-up against workers, with the ideal line {@code y = x}. */
     public static Path speedupPlot(String title, List<Line> lines, Path file) throws IOException {
         XYChart chart = chart(title, "ranks or threads", "speed-up over 1 (T1 / TN)");
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "");
         double max = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.x())).max().orElse(1);
         add(chart, lines);
         XYSeries ideal = chart.addSeries("ideal (T1 / N)", new double[] {1, max}, new double[] {1, max});

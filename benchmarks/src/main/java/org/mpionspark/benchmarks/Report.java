@@ -79,7 +79,7 @@ public final class Report {
                 }
                 if (p.has("scaling") && first) {
                     progress(start, "scaling");
-                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), p.name().equals("long") ? 3 : 2, results);
+                    ScalingSection.measure(spark, new int[] {1, 2, 4}, p.piIntervals(), 3, results);
                 }
                 if (p.has("kmeans")) {
                     progress(start, "k-means");

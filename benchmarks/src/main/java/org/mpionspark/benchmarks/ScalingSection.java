@@ -29,7 +29,9 @@ final class ScalingSection {
     static void measure(Ranks ranks, int[] workers, long intervals, int reps, Results results) throws InterruptedException {
         System.out.printf("scaling: pi %,d intervals and Mandelbrot %dx%d over %s workers%n", intervals, WIDTH, HEIGHT,
                 java.util.Arrays.toString(workers));
-        ranks.run(2, null, comm -> blockSum(1_000_000, comm.rank(), comm.size())); // warms the JIT and the stage
+        // warm-up of every variant at a tenth of the work: the JIT compiles the kernels before any timing
+        ranks.run(1, null, comm -> blockSum(intervals / 10, 0, 1) + rows(0, 10));
+        threads(2, t -> blockSum(intervals / 10, t, 2) + rows(t, 20));
         Map<String, double[]> ms = new LinkedHashMap<>();
         for (int i = 0; i < reps; i++) {
             for (int w : workers) {

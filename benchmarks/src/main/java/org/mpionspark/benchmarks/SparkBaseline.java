@@ -97,8 +97,6 @@ final class SparkBaseline {
     }
 
     static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return org.mpionspark.benchmarks.report.Measurement.median(ms);
     }
 }

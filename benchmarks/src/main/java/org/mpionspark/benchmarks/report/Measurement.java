@@ -12,7 +12,15 @@ public record Measurement(String section, String method, String master, int rank
     public static Measurement of(String section, String method, String master, int ranks, long bytes, double[] ms) {
         double[] s = ms.clone();
         java.util.Arrays.sort(s);
-        return new Measurement(section, method, master, ranks, bytes, s[s.length / 2], s[0], s[s.length - 1], s.length);
+        return new Measurement(section, method, master, ranks, bytes, median(ms), s[0], s[s.length - 1], s.length);
+    }
+
+    /** The median of {@code ms}: the middle value, or the mean of the two middle ones. */
+    public static double median(double[] ms) {
+        double[] s = ms.clone();
+        java.util.Arrays.sort(s);
+        int h = s.length / 2;
+        return s.length % 2 == 1 ? s[h] : (s[h - 1] + s[h]) / 2;
     }
 
     /** Algorithm bandwidth: bytes per rank over the median time, in GB/s (10^9 bytes). */

@@ -50,7 +50,7 @@ final class PingPongSection {
         if (nativeMpi != null && nativeMpi.available()) {
             System.out.println("ping-pong: native MPI");
             for (long b : bytes) { // one size at a time: a repetition count per size, as above
-                int reps = RankTimes.reps(b, baseReps);
+                int reps = Math.max(10, RankTimes.reps(b, baseReps)); // cheap: more samples, a steadier median
                 out.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,
                         RankTimes.warmup(reps)));
             }

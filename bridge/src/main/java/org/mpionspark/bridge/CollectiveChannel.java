@@ -33,7 +33,15 @@ final class CollectiveChannel {
     private final int size;
     private final IntUnaryOperator world;
     private final boolean coresShared;
+    /** Where collectives of this JVM's ranks meet in memory; null when no other rank of the world is here. */
+    private final SharedNode node;
+    /** This communicator's ranks in this JVM, ascending (this rank among them); empty without a node. */
+    private final int[] localRanks;
+    /** The lowest rank of each JVM this communicator spans, ascending: the two-level leaders. */
+    private final int[] leaders;
     private int nextSeq;
+    /** Every call's number, unwrapped: names its meetings in memory. */
+    private long nextStep;
 
     /** {@code world} maps a rank of the communicator to its world rank. */
     CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
@@ -45,6 +53,28 @@ final class CollectiveChannel {
         this.size = size;
         this.world = world;
         this.coresShared = coresShared;
+        this.node = size < 2 ? null : transport.node();
+        java.util.Map<String, Integer> firstOfJvm = new java.util.LinkedHashMap<>();
+        java.util.List<Integer> here = new java.util.ArrayList<>();
+        for (int r = 0; node != null && r < size; r++) {
+            int w = world.applyAsInt(r);
+            firstOfJvm.putIfAbsent(node.jvm(w), r);
+            if (node.local(w)) {
+                here.add(r);
+            }
+        }
+        this.localRanks = here.stream().mapToInt(Integer::intValue).toArray();
+        this.leaders = firstOfJvm.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Every rank of this communicator is in this JVM: its collectives run in memory alone. */
+    private boolean allHere() {
+        return node != null && localRanks.length == size;
+    }
+
+    /** Its ranks span JVMs and some share one: collectives can go two-level. */
+    private boolean grouped() {
+        return node != null && localRanks.length < size && leaders.length < size;
     }
 
     /**
@@ -61,7 +91,13 @@ final class CollectiveChannel {
         if (context == 0 && nextSeq == MPJ_FIRST_SEQ) {
             nextSeq = MPJ_LAST_SEQ + 1;
         }
-        return new Call(operation, seq, signature(operation, shape));
+        return new Call(operation, seq, signature(operation, shape), nextStep++,
+                31 * verb(operation).hashCode() + java.util.Arrays.hashCode(shape));
+    }
+
+    private static String verb(String operation) {
+        int paren = operation.indexOf('(');
+        return paren < 0 ? operation : operation.substring(0, paren);
     }
 
     /**
@@ -92,9 +128,7 @@ final class CollectiveChannel {
     }
 
     private static int signature(String operation, int... shape) {
-        int paren = operation.indexOf('(');
-        String verb = paren < 0 ? operation : operation.substring(0, paren);
-        return (verb.hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
+        return (verb(operation).hashCode() * 31 + java.util.Arrays.hashCode(shape)) & SIGNATURE_MASK;
     }
 
     /** One collective call, as its algorithm sees the channel: blocking point-to-point with its peers. */
@@ -103,19 +137,190 @@ final class CollectiveChannel {
         private final int seq;
         private final int signature;
         private final int tag;
+        private final long step;
+        /** The whole signature, where the tag has room for 10 bits of it: ranks meeting in memory compare it. */
+        private final int fullSignature;
         private boolean unbounded;
+        private Step shared;
 
-        private Call(String operation, int seq, int signature) {
+        private Call(String operation, int seq, int signature, long step, int fullSignature) {
             this.operation = operation;
             this.seq = seq;
             this.signature = signature;
+            this.step = step;
+            this.fullSignature = fullSignature;
             this.tag = Matcher.wireTag(context, (seq << SIGNATURE_BITS) | signature);
+        }
+
+        @Override
+        public org.mpionspark.bridge.collective.Node node() {
+            if (!allHere()) {
+                return null;
+            }
+            if (shared == null) {
+                shared = new Step();
+            }
+            return shared;
+        }
+
+        @Override
+        public org.mpionspark.bridge.collective.Groups groups() {
+            if (!grouped()) {
+                return null;
+            }
+            if (shared == null) {
+                shared = new Step();
+            }
+            Step local = shared;
+            int index = local.index;
+            Links leaderLinks = index == 0 ? new LeaderLinks(this) : null;
+            return new org.mpionspark.bridge.collective.Groups() {
+                @Override
+                public org.mpionspark.bridge.collective.Node local() {
+                    return local;
+                }
+
+                @Override
+                public int localIndex() {
+                    return index;
+                }
+
+                @Override
+                public int localSize() {
+                    return localRanks.length;
+                }
+
+                @Override
+                public Links leaders() {
+                    return leaderLinks;
+                }
+            };
+        }
+
+        /**
+         * This call's steps in memory among the communicator's ranks in this JVM (all of them, or
+         * this JVM's group): each {@link #open()} meets them afresh. Members are indexed by their
+         * place in {@code localRanks}, which is their rank when all are here.
+         */
+        private final class Step implements org.mpionspark.bridge.collective.Node {
+            private final int index = java.util.Arrays.binarySearch(localRanks, rank);
+            private int generation;
+            private SharedNode.Meeting meeting;
+            private int phase;
+
+            @Override
+            public void open() {
+                waiter.call(() -> {
+                    meeting = node.meet(context, world.applyAsInt(0), (step << 8) | generation++, localRanks.length,
+                            index, fullSignature, operation);
+                    return null;
+                }, operation, -1);
+                phase = 0;
+            }
+
+            @Override
+            public void publish(Object buf) {
+                meeting.publish(index, buf);
+            }
+
+            @Override
+            public Object buffer(int r) {
+                return meeting.buffer(r);
+            }
+
+            @Override
+            public void sync() {
+                SharedNode.Meeting m = meeting;
+                int ph = phase++;
+                m.arrive(index, ph);
+                java.util.function.Supplier<Boolean> reached = () -> {
+                    mismatch(m); // once every rank has arrived, every rank has joined: this check is final
+                    return m.reached(ph) ? Boolean.TRUE : null;
+                };
+                if (reached.get() != null) {
+                    return;
+                }
+                // the rank named is one still missing, at the moment a report or an error is made
+                waiter.await(reached, operation + " waiting in memory", () -> localRanks[Math.max(m.laggard(ph), 0)],
+                        unbounded);
+            }
+
+            @Override
+            public void close() {
+                meeting.leave();
+                meeting = null;
+            }
+
+            /** Throws if a rank met this step with another call than this one. */
+            private void mismatch(SharedNode.Meeting m) {
+                int otherIndex = m.mismatch(fullSignature);
+                if (otherIndex < 0) {
+                    return;
+                }
+                int other = localRanks[otherIndex];
+                String theirs = m.operation(otherIndex);
+                String what;
+                if (theirs.equals(END)) {
+                    what = "has returned from its function and waits at the end of the stage (this is its call #"
+                            + seq + "): a rank skipped a collective or returned early";
+                } else if (operation.equals(END)) {
+                    what = "is still in a collective (" + theirs + ") that this rank never called: this rank returned "
+                            + "from its function early, or skipped a collective";
+                } else {
+                    what = "called a different collective, or the same one with other arguments (count, root or "
+                            + "op): it called " + theirs + " where this rank calls " + operation + " (call #" + seq + ")";
+                }
+                throw new MpiException(rank, operation, other, "mismatched collective: rank " + other + " " + what);
+            }
         }
 
         /** Waits of this call have no operation timeout (the end of a rank); they still end on an abort. */
         Call unbounded() {
             unbounded = true;
             return this;
+        }
+
+        /** The call as the leaders of each JVM see it: their index among the leaders is their rank. */
+        private final class LeaderLinks implements Links {
+            private final Call call;
+            private final int me;
+
+            LeaderLinks(Call call) {
+                this.call = call;
+                this.me = java.util.Arrays.binarySearch(leaders, rank);
+            }
+
+            @Override
+            public int rank() {
+                return me;
+            }
+
+            @Override
+            public int size() {
+                return leaders.length;
+            }
+
+            @Override
+            public boolean coresShared() {
+                return call.coresShared();
+            }
+
+            @Override
+            public void send(ArrayKind kind, Object buf, int offset, int count, int dest) {
+                call.send(kind, buf, offset, count, leaders[dest]);
+            }
+
+            @Override
+            public void recv(ArrayKind kind, Object buf, int offset, int count, int source) {
+                call.recv(kind, buf, offset, count, leaders[source]);
+            }
+
+            @Override
+            public void sendrecv(ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, int dest,
+                                 Object recvbuf, int recvOffset, int recvCount, int source) {
+                call.sendrecv(kind, sendbuf, sendOffset, sendCount, leaders[dest], recvbuf, recvOffset, recvCount,
+                        leaders[source]);
+            }
         }
 
         /** Throws if {@code source} has sent a message for a different collective call than this one. */

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 import org.mpionspark.bridge.loader.RankClassLoader;
+import org.mpionspark.bridge.memory.MemoryTransport;
+import org.mpionspark.bridge.memory.MemoryWorld;
+import org.mpionspark.bridge.memory.RoutedTransport;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.Peer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
@@ -41,6 +44,11 @@ public final class RankLauncher {
             throw new IllegalArgumentException("rank " + rank + " is outside a world of " + size + " ranks");
         }
         String label = "rank " + rank + " of " + size + " (" + worldKey + ")";
+        String jvm = options.jvm(rank);
+        MemoryWorld memory = MemoryWorld.join(ticket.registrationId() + "/" + worldKey + "/" + jvm, size, rank);
+        if (jvm.equals(ticket.soleJvm())) {
+            return startInMemory(ticket, worldKey, rank, options, cancelled, label, memory);
+        }
         AbortState abort = new AbortState(rank, cancelled);
         ThreadGroup group = new ThreadGroup("mpi " + label);
         RankClassLoader loader = new RankClassLoader(RankLauncher.class.getClassLoader(), label);
@@ -72,18 +80,20 @@ public final class RankLauncher {
             init.setContextClassLoader(loader);
             init.setDaemon(true);
             init.start();
-            link = relay(relay, ticket, worldKey, rank);
+            link = relay(relay, ticket, worldKey, rank, jvm);
             KryoCodec codec = options.codec(); // a class to register that is missing fails here, reported
             link.listen(group, abort);
             abort.attach(link);
-            Transport transport = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
+            Transport mpj = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
+            boolean coresShared = coresShared(options, link);
+            Transport transport = new RoutedTransport(new MemoryTransport(memory, rank, jvms(link), coresShared,
+                    mpj.processorName()), mpj);
             abort.onAbort(transport::kill); // frees any thread MPJ Express holds, at once
-            RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(),
-                    codec,
-                    options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers()),
-                    new BlockReport(link));
+            RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(), codec,
+                    coresShared, new BlockReport(link));
             return new RankSession(label, transport, loader, comm, link, abort, group, options);
         } catch (RuntimeException | IOException | Error e) {
+            memory.leave(rank);
             if (link != null) {
                 link.reportFailure("rank " + rank + " could not start MPJ Express: " + e.getMessage(), e);
             }
@@ -96,8 +106,64 @@ public final class RankLauncher {
         }
     }
 
+    /**
+     * A world whose ranks all live in this JVM ({@link WorldTicket#soleJvm}): no MPJ Express, no
+     * class loader of its own, no socket between ranks; only the link to the driver.
+     */
+    private static RankSession startInMemory(WorldTicket ticket, String worldKey, int rank, RankOptions options,
+                                             BooleanSupplier cancelled, String label, MemoryWorld memory) {
+        AbortState abort = new AbortState(rank, cancelled);
+        ThreadGroup group = new ThreadGroup("mpi " + label);
+        ControlLink link = null;
+        try {
+            link = ControlLink.join(ticket, worldKey, rank, 0, 0, options.jvm(rank));
+            for (Peer p : link.peers()) {
+                if (!options.jvm(rank).equals(p.jvm())) {
+                    throw new MpiException(rank, "MPI_Init", p.rank(), "the driver said every rank runs in this JVM, "
+                            + "but rank " + p.rank() + " joined from another one on host " + p.host());
+                }
+            }
+            KryoCodec codec = options.codec();
+            link.listen(group, abort);
+            abort.attach(link);
+            boolean coresShared = coresShared(options, link);
+            Transport transport = new MemoryTransport(memory, rank, jvms(link), coresShared, hostName());
+            abort.onAbort(transport::kill);
+            RankCommunicator comm = new RankCommunicator(transport, abort, options.opTimeoutMillis(), codec,
+                    coresShared, new BlockReport(link));
+            return new RankSession(label, transport, null, comm, link, abort, group, options);
+        } catch (RuntimeException | Error e) {
+            memory.leave(rank);
+            if (link != null) {
+                link.reportFailure("rank " + rank + " could not start: " + e.getMessage(), e);
+            }
+            RankSession.tearDown(null, null, link, group);
+            if (e instanceof MpiException me) {
+                throw me;
+            }
+            throw new MpiException(rank, "MPI_Init", -1, "could not join its world: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.List<String> jvms(ControlLink link) {
+        return link.peers().stream().map(Peer::jvm).toList();
+    }
+
+    /** What MPJ Express reports as the processor name: this host's name. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static boolean coresShared(RankOptions options, ControlLink link) {
+        return options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers());
+    }
+
     /** Takes MPJ's report on loopback, forwards it to the server, and answers with the peer table. */
-    private static ControlLink relay(ServerSocket relay, WorldTicket ticket, String worldKey, int rank)
+    private static ControlLink relay(ServerSocket relay, WorldTicket ticket, String worldKey, int rank, String jvm)
             throws IOException {
         try (Socket mpj = relay.accept()) {
             DataInputStream in = new DataInputStream(mpj.getInputStream());
@@ -112,7 +178,7 @@ public final class RankLauncher {
             if (mpjRank != rank) {
                 throw new IOException("MPJ Express reported rank " + mpjRank + ", expected " + rank);
             }
-            ControlLink link = ControlLink.join(ticket, worldKey, rank, writePort, readPort);
+            ControlLink link = ControlLink.join(ticket, worldKey, rank, writePort, readPort, jvm);
             StringBuilder table = new StringBuilder("#Peer Information");
             for (Peer p : link.peers()) {
                 table.append(';').append(p.host()).append('@').append(p.readPort()).append('@')

@@ -156,7 +156,7 @@ public final class RankSession {
         try {
             if (transport != null) {
                 transport.kill();
-            } else {
+            } else if (loader != null) {
                 loader.loadClass("org.mpionspark.bridge.mpj.MpjTransport").getMethod("killDevice").invoke(null);
             }
         } catch (Throwable t) {

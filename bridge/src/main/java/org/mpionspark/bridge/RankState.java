@@ -27,7 +27,7 @@ final class RankState {
         this.coresShared = coresShared;
         this.abort = abort;
         this.codec = codec;
-        this.waiter = new Waiter(transport.rank(), opTimeoutMillis, abort, report);
+        this.waiter = new Waiter(transport, opTimeoutMillis, abort, report);
         this.matcher = new Matcher(transport, waiter);
         this.lane = new CollectiveLane(waiter, transport.rank());
     }

@@ -52,6 +52,26 @@ public interface Transport {
      */
     void kill();
 
+    /**
+     * A count that grows whenever something happens for this rank (a message arrives, one of its
+     * sends or receives completes), for waits that sleep until then; -1 if this transport cannot tell.
+     */
+    default long activity() {
+        return -1;
+    }
+
+    /** Sleeps until {@link #activity()} differs from {@code seen}, or about {@code nanos} have passed. */
+    default void awaitActivity(long seen, long nanos) {
+    }
+
+    /**
+     * The ranks of this world that share this JVM, for collectives through memory; null when no
+     * other rank does (every message then crosses a socket anyway).
+     */
+    default SharedNode node() {
+        return null;
+    }
+
     /** A receive whose message was longer than its buffer; the message is lost, so the call fails. */
     final class Truncated extends RuntimeException {
         private final int sent;

@@ -10,9 +10,10 @@ import org.mpionspark.mpi.MpiTimeoutException;
 
 /**
  * The one place a rank calls into its transport and waits, and every wait ends: done, aborted, or
- * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the MPJ
- * request itself when it has one (MPJ notifies it on completion), else by yielding, then parking
- * for ever longer pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
+ * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the rank's
+ * bell on the memory path (rung whenever anything happens for the rank), on the MPJ request itself
+ * when it has one (MPJ notifies it on completion), else by yielding, then parking for ever longer
+ * pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
  *
  * <p>It also keeps the rank to one thread at a time (a second thread gets a clear error, not a
  * lost message), and hides the caller's interrupt flag from MPJ Express, whose socket channels
@@ -31,6 +32,8 @@ final class Waiter {
     private static final LongSupplier NO_PROGRESS = () -> 0;
 
     private final int rank;
+    /** Its transport, when it can wake waits on activity ({@link Transport#activity}); else null. */
+    private final Transport wakes;
     /** {@code Long.MAX_VALUE}: no timeout. */
     private final long timeoutNanos;
     private final AbortState abort;
@@ -42,8 +45,9 @@ final class Waiter {
     private volatile Thread lane;
 
     /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
-    Waiter(int rank, long timeoutMillis, AbortState abort, BlockReport report) {
-        this.rank = rank;
+    Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
+        this.rank = transport.rank();
+        this.wakes = transport.activity() >= 0 ? transport : null;
         this.timeoutNanos = nanos(timeoutMillis);
         this.abort = abort;
         this.report = report;
@@ -139,12 +143,21 @@ final class Waiter {
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer) {
-        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, timeoutNanos);
+        return await(rawPoll, operation, () -> peer, null, NO_PROGRESS, null, timeoutNanos);
     }
 
     /** As {@link #await(Supplier, String, int)}; {@code progress} tells the watchdog the wait is moving bytes. */
     <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
-        return await(rawPoll, operation, peer, null, progress, null, timeoutNanos);
+        return await(rawPoll, operation, () -> peer, null, progress, null, timeoutNanos);
+    }
+
+    /**
+     * As {@link #await(Supplier, String, int)} where the peer waited for changes as the wait goes
+     * on (ranks meeting in memory: the one named is one still missing); {@code unbounded}: no
+     * operation timeout (the end of a rank), though it still ends on an abort.
+     */
+    <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos);
     }
 
     /**
@@ -152,7 +165,7 @@ final class Waiter {
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
      */
     int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, timeoutNanos);
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos);
     }
 
     /**
@@ -161,21 +174,21 @@ final class Waiter {
      * on an abort, and the driver's watchdog still sees a deadlock.
      */
     int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
     }
 
     /**
      * Polls until done, running {@code stallCheck} (which may throw a diagnosis) once the wait has
      * lasted a second, then every second.
      */
-    private <T> T await(Supplier<T> rawPoll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
-                        Transport.Pending sleepOn, long limitNanos) {
-        Supplier<T> poll = () -> call(rawPoll, operation, peer);
+    private <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, Runnable stallCheck,
+                        LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+        Supplier<T> poll = () -> call(rawPoll, operation, peer.getAsInt());
         T done = poll.get();
         if (done != null) {
             return done;
         }
-        enter(operation, peer);
+        enter(operation, peer.getAsInt());
         boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
         boolean ended = false;
         try {
@@ -193,12 +206,14 @@ final class Waiter {
         }
     }
 
-    private <T> T poll(Supplier<T> poll, String operation, int peer, Runnable stallCheck, LongSupplier progress,
-                       Transport.Pending sleepOn, long limitNanos) {
+    private <T> T poll(Supplier<T> poll, String operation, java.util.function.IntSupplier peers, Runnable stallCheck,
+                       LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
         long start = System.nanoTime();
         long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
         for (int i = 0; ; i++) {
+            int peer = peers.getAsInt();
+            long seen = wakes == null ? 0 : wakes.activity(); // read before polling: no wake-up is lost
             T done = poll.get();
             if (done != null) {
                 return done;
@@ -207,7 +222,12 @@ final class Waiter {
                 Thread.onSpinWait();
                 continue;
             }
-            if (sleepOn != null) {
+            if (wakes != null) { // the memory path rings the rank's bell when anything happens for it
+                if ((i & 15) != 0) {
+                    wakes.awaitActivity(seen, BLOCK_NANOS);
+                    continue;
+                }
+            } else if (sleepOn != null) {
                 if ((i & 15) != 0) { // check abort, stall and timeout every 16 sleeps (at most ~16 ms)
                     call(() -> {
                         sleepOn.block(BLOCK_NANOS);
@@ -235,7 +255,7 @@ final class Waiter {
                 throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }
-            if (sleepOn == null && i >= YIELDS) {
+            if (wakes == null && sleepOn == null && i >= YIELDS) {
                 LockSupport.parkNanos(park);
                 park = Math.min(MAX_PARK_NANOS, park * 2);
             }

@@ -89,6 +89,14 @@ public final class LocalWorld {
         return new LocalWorld(options.withCoresShared(shared), deadlockMillis, rendezvousMillis);
     }
 
+    /**
+     * These settings with the memory path on (the default) or off: off, every message goes
+     * through MPJ Express's sockets as between JVMs (for comparisons, and MPJ's own collectives).
+     */
+    public LocalWorld memoryPath(boolean on) {
+        return new LocalWorld(options.withMemoryPath(on), deadlockMillis, rendezvousMillis);
+    }
+
     /** These settings with classes the object tier's Kryo registers ({@code spark.mpi.kryo.classesToRegister}). */
     public LocalWorld kryoClasses(List<String> classNames) {
         return new LocalWorld(options.withKryoClasses(classNames), deadlockMillis, rendezvousMillis);
@@ -160,7 +168,7 @@ public final class LocalWorld {
                                     CompletableFuture<R> result) {
         RankSession session;
         try {
-            session = RankLauncher.start(reg.ticket(), "local", rank, options, () -> false);
+            session = RankLauncher.start(reg.ticket().withSoleJvm(options.jvm(0)), "local", rank, options, () -> false);
         } catch (Throwable t) {
             result.completeExceptionally(t);
             return;

@@ -90,6 +90,32 @@ class KryoObjectTierTest {
         return m;
     }
 
+    /** Shaped as Scala compiles an {@code object} (Nil, None, a case object): its one instance in MODULE$. */
+    static final class End implements java.io.Serializable {
+        public static final End MODULE$ = new End();
+
+        private End() {
+        }
+    }
+
+    /** A list cell ending in the singleton, as Scala's {@code ::} ends in {@code Nil} (compared with eq). */
+    record Cell(int head, Object tail) {
+    }
+
+    @Test
+    void aScalaObjectArrivesAsTheReceiversOwnInstance() throws Exception {
+        List<String> got = ThreadWorld.values(ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
+            if (comm.rank() == 0) {
+                comm.sendObject(new Cell(1, new Cell(2, End.MODULE$)), 1, 0);
+                return "sent";
+            }
+            Cell c = comm.recvObject(0, 0);
+            Cell next = (Cell) c.tail();
+            return c.head() + "," + next.head() + " ends in the singleton: " + (next.tail() == End.MODULE$);
+        }));
+        assertEquals("1,2 ends in the singleton: true", got.get(1));
+    }
+
     @Test
     void recordsEnumsJdkCollectionsAndNestedGenericsArriveEqual() throws Exception {
         Map<String, Object> sent = samples();

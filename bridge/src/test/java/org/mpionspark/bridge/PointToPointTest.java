@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.mpi.Status;
 
 @Timeout(120)
 class PointToPointTest {
 
-    @Test
-    void arraysAndObjectsTravelBetweenThreadRanks() throws Exception {
-        List<String> got = ThreadWorld.values(ThreadWorld.run(3, RankOptions.DEFAULTS, comm -> {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ThreadWorld.Placement.class)
+    void arraysAndObjectsTravelBetweenThreadRanks(ThreadWorld.Placement placement) throws Exception {
+        List<String> got = ThreadWorld.values(ThreadWorld.run(3, placement, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 0) {
                 comm.send(new double[] {1.5, 2.5, 3.5}, 1, 7);
                 comm.send(new int[] {4, 5}, 2, 8);

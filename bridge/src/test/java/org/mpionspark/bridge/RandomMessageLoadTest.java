@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.MessagePlan.Msg;
 import org.mpionspark.bridge.MessagePlan.RoundPlan;
 
 /**
  * Thousands of random messages (0 B to 4 MB, every tier, wildcards, splits) among 8 thread ranks
- * each arrive intact, once, and only where they were sent. The seed is printed; rerun one with
+ * each arrive intact, once, and only where they were sent: through memory, through MPJ Express,
+ * and in a world that mixes both. The seed is printed; rerun one with
  * {@code -Dload.seed=N}.
  */
 @Timeout(180)
@@ -22,8 +24,9 @@ class RandomMessageLoadTest {
     private static final int RANKS = 8;
     private static final int ROUNDS = 30;
 
-    @Test
-    void everyRandomMessageArrivesIntactExactlyOnceWhereItWasSent() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ThreadWorld.Placement.class)
+    void everyRandomMessageArrivesIntactExactlyOnceWhereItWasSent(ThreadWorld.Placement placement) throws Exception {
         long seed = Long.getLong("load.seed", System.nanoTime());
         System.out.println("RandomMessageLoadTest: seed " + seed + " (rerun with -Dload.seed=" + seed + ")");
         List<RoundPlan> plan = MessagePlan.rounds(seed, RANKS, ROUNDS);
@@ -39,7 +42,7 @@ class RandomMessageLoadTest {
         }
         List<long[]> got;
         try {
-            got = ThreadWorld.values(ThreadWorld.run(RANKS, RankOptions.DEFAULTS.withOpTimeoutMillis(Long.getLong("load.opTimeoutMillis", 60_000)),
+            got = ThreadWorld.values(ThreadWorld.run(RANKS, placement, RankOptions.DEFAULTS.withOpTimeoutMillis(Long.getLong("load.opTimeoutMillis", 60_000)),
                     comm -> new LoadRank(comm).play(MessagePlan.rounds(seed, comm.size(), ROUNDS))));
         } catch (AssertionError e) {
             throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
@@ -20,10 +21,11 @@ class SendWaitServesPostedReceivesTest {
 
     private static final RankOptions OPTIONS = RankOptions.DEFAULTS.withOpTimeoutMillis(20_000);
 
-    @Test
-    void aSendToItselfCompletesWhenWaitedBeforeItsReceive() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ThreadWorld.Placement.class)
+    void aSendToItselfCompletesWhenWaitedBeforeItsReceive(ThreadWorld.Placement placement) throws Exception {
         for (int size : new int[] {0, 10, 200_000}) {
-            List<Integer> got = ThreadWorld.values(ThreadWorld.run(2, OPTIONS, comm -> {
+            List<Integer> got = ThreadWorld.values(ThreadWorld.run(2, placement, OPTIONS, comm -> {
                 byte[] in = new byte[size];
                 Request r = comm.irecv(in, comm.rank(), 4);
                 Request s = comm.isend(filled(size, comm.rank()), comm.rank(), 4);
@@ -35,10 +37,11 @@ class SendWaitServesPostedReceivesTest {
         }
     }
 
-    @Test
-    void aLargeExchangeWaitedSendFirstCompletes() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ThreadWorld.Placement.class)
+    void aLargeExchangeWaitedSendFirstCompletes(ThreadWorld.Placement placement) throws Exception {
         int size = 1 << 20;
-        List<Byte> got = ThreadWorld.values(ThreadWorld.run(2, OPTIONS, comm -> {
+        List<Byte> got = ThreadWorld.values(ThreadWorld.run(2, placement, OPTIONS, comm -> {
             int peer = 1 - comm.rank();
             byte[] in = new byte[size];
             Request r = comm.irecv(in, peer, 0);
@@ -50,10 +53,11 @@ class SendWaitServesPostedReceivesTest {
         assertEquals(List.of(filled(size, 1)[size - 1], filled(size, 0)[size - 1]), got);
     }
 
-    @Test
-    void aRingOfLargeBlockingSendsAfterPostedReceivesCompletes() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ThreadWorld.Placement.class)
+    void aRingOfLargeBlockingSendsAfterPostedReceivesCompletes(ThreadWorld.Placement placement) throws Exception {
         int size = 512 * 1024;
-        List<Integer> got = ThreadWorld.values(ThreadWorld.run(4, OPTIONS, comm -> {
+        List<Integer> got = ThreadWorld.values(ThreadWorld.run(4, placement, OPTIONS, comm -> {
             int right = (comm.rank() + 1) % comm.size();
             int left = (comm.rank() + comm.size() - 1) % comm.size();
             byte[] in = new byte[size];

@@ -32,16 +32,27 @@ class SizeSweepTest {
     /** Concatenates decimal digits: associative, not commutative, so any reordering shows. */
     private static final Op CONCAT = Op.ofLongs("CONCAT", SizeSweepTest::concat, false);
 
+    /**
+     * Every size on three placements: all ranks in this JVM (collectives in memory), each rank as
+     * if in a JVM of its own (through MPJ Express, both algorithm families), and mixed.
+     */
     static Stream<Arguments> worlds() {
-        return IntStream.of(1, 2, 3, 4, 5, 8).boxed()
-                .flatMap(p -> Stream.of(Arguments.of(p, false), Arguments.of(p, true)));
+        Stream<Arguments> inMemory = IntStream.of(1, 2, 3, 4, 5, 8).boxed()
+                .map(p -> Arguments.of(p, p % 2 == 0, ThreadWorld.Placement.ONE_JVM));
+        Stream<Arguments> apart = IntStream.of(1, 2, 3, 4, 5, 8).boxed()
+                .flatMap(p -> Stream.of(Arguments.of(p, false, ThreadWorld.Placement.EACH_APART),
+                        Arguments.of(p, true, ThreadWorld.Placement.EACH_APART)));
+        Stream<Arguments> mixed = IntStream.of(2, 3, 5, 8).boxed()
+                .map(p -> Arguments.of(p, p % 2 == 1, ThreadWorld.Placement.MIXED));
+        return Stream.of(inMemory, apart, mixed).flatMap(s -> s);
     }
 
-    @ParameterizedTest(name = "{0} ranks, cores shared: {1}")
+    @ParameterizedTest(name = "{0} ranks, cores shared: {1}, {2}")
     @MethodSource("worlds")
-    void everyCollectiveMatchesItsReference(int p, boolean coresShared) throws Exception {
+    void everyCollectiveMatchesItsReference(int p, boolean coresShared, ThreadWorld.Placement placement)
+            throws Exception {
         RankOptions options = RankOptions.DEFAULTS.withCoresShared(coresShared);
-        List<List<String>> failures = ThreadWorld.values(ThreadWorld.run(p, options, comm -> {
+        List<List<String>> failures = ThreadWorld.values(ThreadWorld.run(p, placement, options, comm -> {
             List<String> bad = new ArrayList<>();
             for (int n : SIZES) {
                 new Sweep(comm, n, bad).all();

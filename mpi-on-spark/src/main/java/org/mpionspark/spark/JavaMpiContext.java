@@ -15,6 +15,8 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.memory.JvmKey;
+import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
@@ -43,12 +45,17 @@ import scala.reflect.ClassTag$;
  * <p>A stage that fails for a reason outside the user's code (an executor lost, a rank that never
  * reached the rendezvous) runs again with a fresh world, up to {@code spark.mpi.stage.maxAttempts}
  * times; an error of the user's code is never retried.
+ *
+ * <p>Serializable as {@code SparkSession} is, with nothing in it, so that a REPL line holding it can
+ * travel inside a closure; it can only be used on the driver.
  */
-public final class JavaMpiContext {
+public final class JavaMpiContext implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(JavaMpiContext.class);
 
-    private final JavaSparkContext jsc;
+    private final transient JavaSparkContext jsc;
 
     /** Checks every {@code spark.mpi.*} setting now (a bad value throws) and warns of unknown ones. */
     public JavaMpiContext(JavaSparkContext jsc) {
@@ -71,7 +78,11 @@ public final class JavaMpiContext {
      * {@link org.mpionspark.mpi.MpiDeadlockException} with each rank's call.
      */
     public <R> List<R> run(int ranks, RankFunction<R> body) {
-        long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
+        return run(ranks, body, MpiConf.MAX_ATTEMPTS.get(jsc.getConf()));
+    }
+
+    /** {@link #run(int, RankFunction)} with at most {@code attempts} attempts (a session's ranks are never run again). */
+    <R> List<R> run(int ranks, RankFunction<R> body, long attempts) {
         List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
         for (int attempt = 1; ; attempt++) {
             requireSlots(ranks);
@@ -110,7 +121,7 @@ public final class JavaMpiContext {
         List<Printed<R>> out = run(ranks, comm -> {
             try (org.mpionspark.bridge.ThreadOutput.Capture c = org.mpionspark.bridge.ThreadOutput.start(true, true,
                     OUTPUT_LIMIT)) {
-                R value = body.call(comm);
+                R value = org.mpionspark.spark.internal.ScalaConsole.toSystemStreams(() -> body.call(comm));
                 System.out.flush();
                 System.err.flush();
                 return new Printed<>(value, c.stdout(), c.stderr());
@@ -118,6 +129,14 @@ public final class JavaMpiContext {
         });
         return new SpmdResult<>(out.stream().map(Printed::value).toList(), out.stream().map(Printed::stdout).toList(),
                 out.stream().map(Printed::stderr).toList());
+    }
+
+    /**
+     * Starts an interactive session of {@code ranks} long-lived ranks that run one cell after
+     * another, keeping per-rank variables between cells (ipyparallel's {@code %%px}): see {@link MpiSession}.
+     */
+    public MpiSession session(int ranks) {
+        return new MpiSession(this, ranks);
     }
 
     private static final int OUTPUT_LIMIT = 1 << 20;
@@ -220,7 +239,9 @@ public final class JavaMpiContext {
 
     private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
-        return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(reg.ticket(), options, body), false, tag());
+        // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
+        WorldTicket ticket = jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket();
+        return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(ticket, options, body), false, tag());
     }
 
     /** The error to throw for a failed stage: the world's own diagnosis where the driver has one. */

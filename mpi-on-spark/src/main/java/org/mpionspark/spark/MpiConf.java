@@ -76,6 +76,11 @@ public final class MpiConf {
                     + "(niodev's protocol switch limit).", v -> v >= 12 && v <= Integer.MAX_VALUE,
             "a size from 12 bytes to 2g");
 
+    public static final Key SESSION_CELL_TIMEOUT = new Key("spark.mpi.session.cellTimeout", "10min", Kind.TIME,
+            "Longest run of one cell of an interactive `MpiSession`; then its ranks' calls are aborted, each "
+                    + "rank's call is reported and the session starts fresh ranks. `none` (or 0): no limit.",
+            v -> v >= 0, "a time of zero or more, or none");
+
     /** Not a time or size: the address ranks use to reach the driver's rendezvous server. */
     public static final String RENDEZVOUS_HOST = "spark.mpi.rendezvous.host";
 
@@ -88,9 +93,15 @@ public final class MpiConf {
      */
     public static final String KRYO_CLASSES = "spark.mpi.kryo.classesToRegister";
 
+    /**
+     * Whether ranks of one JVM talk through memory ({@code true}, the default) or, like ranks of
+     * different JVMs, through MPJ Express's sockets ({@code false}: for comparisons).
+     */
+    public static final String MEMORY_PATH = "spark.mpi.memoryPath";
+
     /** All of the above with a default, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
-            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT);
+            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT);
 
     private MpiConf() {
     }
@@ -98,7 +109,7 @@ public final class MpiConf {
     /** The rank-side settings of {@code conf}, checked. */
     public static RankOptions rankOptions(SparkConf conf) {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
-                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf), kryoClasses(conf));
+                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf), kryoClasses(conf), null, memoryPath(conf));
     }
 
     /**
@@ -116,6 +127,7 @@ public final class MpiConf {
         known.add(RENDEZVOUS_HOST);
         known.add(CORES_SHARED);
         known.add(KRYO_CLASSES);
+        known.add(MEMORY_PATH);
         List<String> warnings = new ArrayList<>();
         for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.mpi.")) {
             String key = "spark.mpi." + kv._1();
@@ -158,6 +170,17 @@ public final class MpiConf {
         return java.util.stream.Stream.of(conf.get(KRYO_CLASSES, ""), conf.get("spark.kryo.classesToRegister", ""))
                 .flatMap(list -> java.util.Arrays.stream(list.split(","))).map(String::trim)
                 .filter(c -> !c.isEmpty()).distinct().toList();
+    }
+
+    /** {@link #MEMORY_PATH}: true unless set to false. */
+    static boolean memoryPath(SparkConf conf) {
+        String v = conf.get(MEMORY_PATH, "true").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(MEMORY_PATH + " must be true or false, not "
+                    + conf.get(MEMORY_PATH));
+        };
     }
 
     /** {@link #CORES_SHARED}: {@code null} for {@code auto}, which lets the ranks tell from their hosts. */

@@ -22,7 +22,8 @@ public record SpmdResult<R>(List<R> values, List<String> stdout, List<String> st
         return s.toString();
     }
 
-    private static void append(StringBuilder s, String stream, int rank, String text) {
+    /** Appends {@code text}'s lines, each prefixed {@code [stream:rank] }; empty lines are left out. */
+    static void append(StringBuilder s, String stream, int rank, String text) {
         if (text.isEmpty()) {
             return;
         }

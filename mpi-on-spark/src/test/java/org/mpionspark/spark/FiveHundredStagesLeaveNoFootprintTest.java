@@ -59,6 +59,8 @@ class FiveHundredStagesLeaveNoFootprintTest {
                 stage(jsc, mpi, s);
             }
             assertEquals(List.of(), ThreadCheck.mpiThreadsAfter(10), "rank threads left after " + stages + " stages");
+            assertEquals(0, org.mpionspark.bridge.memory.MemoryWorld.open(), "memory worlds left after " + stages
+                    + " stages");
             Footprint end = Footprint.now();
             System.out.println("soak: at stage " + stages + ": " + end + " ("
                     + (System.nanoTime() - startedAt) / 1_000_000 + " ms for " + stages + " stages)");

@@ -1,6 +1,7 @@
 package org.mpionspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,11 @@ class MpiConfReadmeTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.coresShared", "maybe")));
         assertEquals("spark.mpi.coresShared must be auto, true or false, not maybe", e.getMessage());
+        assertTrue(MpiConf.rankOptions(new SparkConf(false)).memoryPath());
+        assertFalse(MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.memoryPath", "FALSE")).memoryPath());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.memoryPath", "sometimes")));
+        assertEquals("spark.mpi.memoryPath must be true or false, not sometimes", e.getMessage());
     }
 
     @Test
@@ -65,8 +71,8 @@ class MpiConfReadmeTest {
                 "unknown setting spark.mpi.frobnicate is ignored; the spark.mpi.* settings are [spark.mpi.rendezvous"
                         + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
-                        + "spark.mpi.rendezvous.host, spark.mpi.coresShared, "
-                        + "spark.mpi.kryo.classesToRegister]",
+                        + "spark.mpi.session.cellTimeout, spark.mpi.rendezvous.host, spark.mpi.coresShared, "
+                        + "spark.mpi.kryo.classesToRegister, spark.mpi.memoryPath]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

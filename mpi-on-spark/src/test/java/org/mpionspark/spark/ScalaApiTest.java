@@ -44,11 +44,16 @@ class ScalaApiTest {
                     "val out = mpi.mapPartitions(ds, Encoders.STRING, (comm: Communicator, it: java.util.Iterator[java.lang.Long]) => {",
                     "  val n = it.asScala.map(_.longValue).sum; val t = Array(n); comm.allreduce(Communicator.IN_PLACE, t, Op.SUM)",
                     "  List(s\"${comm.rank()}=${t(0)}\").iterator.asJava })",
-                    "val result = sums.asScala.mkString(\",\") + \"|\" + parts.asScala.mkString(\",\") + \"|\" + out.first()",
+                    "val lists = mpi.run(2, (comm: Communicator) => {",
+                    "  if (comm.rank() == 0) { comm.sendObject(List(1, 2, 3) :+ 4, 1, 0); comm.sendObject(Option.empty[Int], 1, 1); \"sent\" }",
+                    "  else { val l: List[Int] = comm.recvObject(0, 0); val o: Option[Int] = comm.recvObject(0, 1)",
+                    "    s\"${l.map(_ * 10).mkString(\"+\")} ${o.isEmpty} ${o eq None}\" } })",
+                    "val result = sums.asScala.mkString(\",\") + \"|\" + parts.asScala.mkString(\",\") + \"|\" + out.first() +",
+                    "  \"|\" + lists.get(1)",
                     "spark.stop()");
             assertEquals(Results.Success$.MODULE$, repl.interpret(code), log::toString);
             Object result = repl.valueOfTerm("result").getOrElse(() -> "no value: " + log);
-            assertEquals("10.0,10.0,10.0,10.0|0:55/820,1:155/820,2:255/820,3:355/820|0=4950", result);
+            assertEquals("10.0,10.0,10.0,10.0|0:55/820,1:155/820,2:255/820,3:355/820|0=4950|10+20+30+40 true true", result);
         } finally {
             repl.close();
         }

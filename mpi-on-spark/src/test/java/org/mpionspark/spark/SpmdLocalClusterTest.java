@@ -70,6 +70,66 @@ class SpmdLocalClusterTest {
         assertTrue(!jvms.contains(driverJvm), "no rank ran in the driver JVM");
     }
 
+    /**
+     * Two ranks per executor JVM: each pair reduces in memory, the two leaders over MPJ Express
+     * (two-level), and every rank ends with the same bits, close to a sum in rank order.
+     */
+    @Test
+    void aTwoLevelAllreduceAcrossTwoExecutorJvmsGivesEveryRankTheSameRightBits() {
+        int[] sizes = {1, 1_000, 300_000};
+        List<String> out = mpi.run(4, comm -> {
+            StringBuilder s = new StringBuilder();
+            for (int n : sizes) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = Math.sin(comm.rank() * 7.0 + i) * 1e3;
+                }
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, v, Op.SUM);
+                double worst = 0;
+                for (int i = 0; i < n; i++) {
+                    double expected = 0;
+                    for (int r = 0; r < comm.size(); r++) {
+                        expected += Math.sin(r * 7.0 + i) * 1e3;
+                    }
+                    worst = Math.max(worst, Math.abs(v[i] - expected));
+                }
+                long[] m = {comm.rank() * 1000L + n};
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, m, Op.MIN);
+                s.append(n).append(": bits ").append(java.util.Arrays.hashCode(v)).append(worst < 1e-9 ? " close" : " off by " + worst)
+                        .append(" min ").append(m[0]).append("; ");
+            }
+            return s.toString();
+        });
+        assertEquals(4, out.size());
+        for (String row : out) {
+            assertEquals(out.get(0), row, "every rank holds the same bits");
+            for (int n : sizes) {
+                assertTrue(row.contains(n + ": bits ") && row.contains(" close min " + n + ";"), row);
+            }
+        }
+    }
+
+    @Test
+    void aSessionsRanksKeepTheirVariablesInTwoExecutorJvms() {
+        String driverJvm = ManagementFactory.getRuntimeMXBean().getName();
+        try (MpiSession px = mpi.session(4)) {
+            CellResult<String> first = px.runWithOutput((comm, state) -> {
+                state.put("jvm", ManagementFactory.getRuntimeMXBean().getName());
+                System.out.println("rank " + comm.rank() + " here");
+                return state.get("jvm");
+            });
+            assertEquals(2, new HashSet<>(first.values()).size(), "ranks in two executor JVMs: " + first.values());
+            assertTrue(!first.values().contains(driverJvm), "no rank in the driver JVM");
+            assertEquals("[stdout:0] rank 0 here\n[stdout:1] rank 1 here\n[stdout:2] rank 2 here\n[stdout:3] rank 3 here\n",
+                    first.formatted());
+            List<String> again = px.run((comm, state) -> {
+                String[] all = {state.get("jvm")};
+                return comm.allgatherObject(all[0]).toString();
+            });
+            assertEquals(first.values().toString(), again.get(3));
+        }
+    }
+
     @Test
     void kryoValuesTravelBetweenExecutorJvmsAndBackToTheDriver() {
         List<KryoValues.Reading> readings = mpi.run(4, KryoValues::exchange);

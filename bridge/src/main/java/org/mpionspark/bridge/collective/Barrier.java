@@ -14,6 +14,10 @@ public final class Barrier {
     }
 
     public static void run(Links links) {
+        if (links.node() != null) {
+            Shared.barrier(links.node());
+            return;
+        }
         int p = links.size();
         int r = links.rank();
         byte[] token = new byte[1];

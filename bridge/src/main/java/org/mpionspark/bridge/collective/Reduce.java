@@ -14,6 +14,10 @@ public final class Reduce {
 
     /** Reduces {@code data} (every rank's, clobbered) into {@code data} at {@code root}. */
     public static void run(Links links, ArrayKind kind, Object data, int count, Op op, int root) {
+        if (links.node() != null) {
+            Shared.reduce(links.node(), links.rank(), links.size(), kind, data, count, op, root);
+            return;
+        }
         int p = links.size();
         int r = links.rank();
         Object tmp = kind.newArray(count);

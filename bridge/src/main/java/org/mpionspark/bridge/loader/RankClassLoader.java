@@ -24,6 +24,8 @@ public final class RankClassLoader extends ClassLoader {
     private static final java.util.Queue<java.lang.ref.WeakReference<RankClassLoader>> MADE =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
+
     private final Map<String, byte[]> mpj = MpjClasses.get();
     private final String label;
 
@@ -33,6 +35,12 @@ public final class RankClassLoader extends ClassLoader {
         this.label = label;
         MADE.removeIf(r -> r.get() == null); // else one reference per rank ever made stays queued
         MADE.add(new java.lang.ref.WeakReference<>(this));
+        COUNT.incrementAndGet();
+    }
+
+    /** How many rank loaders this JVM has made so far: a world in one JVM makes none. */
+    public static long made() {
+        return COUNT.get();
     }
 
     /** How many rank loaders are still reachable (not yet garbage-collected) in this JVM. */

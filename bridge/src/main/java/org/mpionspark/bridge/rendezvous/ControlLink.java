@@ -43,10 +43,12 @@ public final class ControlLink implements Closeable {
     }
 
     /**
-     * Joins world {@code worldKey} as {@code rank}, announcing the MPJ device's ports; blocks until
+     * Joins world {@code worldKey} as {@code rank}, announcing the MPJ device's ports and this
+     * rank's JVM key ({@link Peer#jvm}); blocks until
      * every rank has arrived, or fails after the ticket's rendezvous timeout (plus a margin).
      */
-    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, int writePort, int readPort) {
+    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, int writePort, int readPort,
+                                   String jvm) {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -64,6 +66,7 @@ public final class ControlLink implements Closeable {
             out.writeInt(writePort);
             out.writeInt(readPort);
             out.writeInt(Runtime.getRuntime().availableProcessors());
+            out.writeUTF(jvm);
             out.flush();
             byte status = in.readByte();
             if (status == Wire.REFUSED) {
@@ -76,7 +79,7 @@ public final class ControlLink implements Closeable {
             int n = in.readInt();
             List<Peer> peers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt(), in.readInt()));
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF()));
             }
             s.setSoTimeout(0);
             return new ControlLink(s, in, out, List.copyOf(peers), rank);

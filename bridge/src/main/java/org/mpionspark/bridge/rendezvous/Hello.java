@@ -11,7 +11,7 @@ import java.net.ProtocolException;
  * they trickle in, so a handshake can be read without a thread blocking on it.
  */
 record Hello(String registrationId, byte[] secret, String worldKey, int rank, int size, int writePort,
-             int readPort, int processors) {
+             int readPort, int processors, String jvm) {
 
     /** The longest handshake accepted: a real one is about 120 bytes. */
     static final int MAX_BYTES = 8 << 10;
@@ -48,7 +48,7 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
                 return null;
             }
             Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readInt());
+                    in.readInt(), in.readUTF());
             return new Parsed(h, bytes.readAllBytes());
         } catch (EOFException incomplete) {
             return null;

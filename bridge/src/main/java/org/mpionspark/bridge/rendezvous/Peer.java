@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the peer table: where rank {@code rank}'s MPJ Express device listens, and how many
- * processors its JVM has.
+ * One row of the peer table: where rank {@code rank}'s MPJ Express device listens (ports 0: it has
+ * none, its world lives in one JVM), how many processors its JVM has, and which JVM it is in
+ * ({@code jvm}: ranks with the same key share a heap and talk through memory).
  */
-public record Peer(int rank, String host, int readPort, int writePort, int processors) {
+public record Peer(int rank, String host, int readPort, int writePort, int processors, String jvm) {
 
     /**
      * Whether some host runs more ranks than it has processors: then ranks and MPJ's threads

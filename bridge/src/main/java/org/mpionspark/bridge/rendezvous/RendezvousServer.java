@@ -183,7 +183,7 @@ public final class RendezvousServer implements Closeable {
                 return;
             }
             conn = new Conn(s, in, out, h.rank(), new Peer(h.rank(), s.getInetAddress().getHostAddress(),
-                    h.readPort(), h.writePort(), h.processors()));
+                    h.readPort(), h.writePort(), h.processors(), h.jvm()));
             String problem = reg.world(h.worldKey()).arrive(conn, h.size());
             if (problem != null) {
                 refuse(out, s, from, problem);
@@ -453,6 +453,7 @@ public final class RendezvousServer implements Closeable {
                             r.out.writeInt(p.peer.readPort());
                             r.out.writeInt(p.peer.writePort());
                             r.out.writeInt(p.peer.processors());
+                            r.out.writeUTF(p.peer.jvm());
                         }
                         r.out.flush();
                     } catch (IOException e) {
@@ -614,13 +615,19 @@ public final class RendezvousServer implements Closeable {
             abortAll(c.rank, message, null);
         }
 
+        /**
+         * Sends the world's first failure to every other rank. Later failures are its echoes (a
+         * rank freed by the abort ends and its connection closes) and are not sent: a rank must
+         * not learn of an echo before the failure itself, which goes out to the ranks one by one.
+         */
         void abortAll(int failedRank, String message, byte[] error) {
             List<Conn> targets = new ArrayList<>();
             synchronized (this) {
-                if (failure == null) {
-                    failure = message;
-                    failedAtNanos = System.nanoTime();
+                if (failure != null) {
+                    return;
                 }
+                failure = message;
+                failedAtNanos = System.nanoTime();
                 if (watchdog != null) {
                     watchdog.cancel(false);
                 }

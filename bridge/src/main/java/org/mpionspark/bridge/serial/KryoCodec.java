@@ -113,6 +113,10 @@ public final class KryoCodec implements ObjectCodec {
 
         @Override
         public Serializer<?> newSerializer(Kryo kryo, Class type) {
+            Object singleton = scalaObject(type);
+            if (singleton != null) {
+                return new Singleton(singleton);
+            }
             Module m = type.getModule();
             if (m.isNamed() && !m.isOpen(type.getPackageName(), KryoCodec.class.getModule())
                     && Serializable.class.isAssignableFrom(type)) {
@@ -124,6 +128,43 @@ public final class KryoCodec implements ObjectCodec {
         @Override
         public boolean isSupported(Class type) {
             return true;
+        }
+    }
+
+    /**
+     * The one instance of a Scala {@code object} (its class holds it in {@code MODULE$}): {@code Nil},
+     * {@code None}, case objects. Rebuilt field by field it would be a second instance, and Scala
+     * code that compares with {@code eq} (a list's end is {@code Nil}) breaks; or null if not one.
+     */
+    private static Object scalaObject(Class<?> type) {
+        try {
+            java.lang.reflect.Field f = type.getDeclaredField("MODULE$");
+            int mod = f.getModifiers();
+            if (java.lang.reflect.Modifier.isStatic(mod) && f.getType() == type) {
+                f.setAccessible(true);
+                return f.get(null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a Scala object, or one we cannot read: its fields travel
+        }
+        return null;
+    }
+
+    /** Writes nothing, and reads the JVM's own instance of a singleton. */
+    private static final class Singleton extends Serializer<Object> {
+        private final Object instance;
+
+        Singleton(Object instance) {
+            this.instance = instance;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Object object) {
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+            return instance;
         }
     }
 

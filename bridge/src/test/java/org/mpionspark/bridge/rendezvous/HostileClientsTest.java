@@ -127,7 +127,7 @@ class HostileClientsTest {
                 for (int r = 0; r < 3; r++) {
                     int rank = r;
                     joined.add(ranks.submit(() -> {
-                        ControlLink link = ControlLink.join(ticket, "w", rank, 7000 + rank, 8000 + rank);
+                        ControlLink link = ControlLink.join(ticket, "w", rank, 7000 + rank, 8000 + rank, "jvm");
                         link.done();
                         return link.peers();
                     }));
@@ -171,7 +171,7 @@ class HostileClientsTest {
             assertEquals("unknown registration or wrong secret", refusalOf(server, hello(forged, 0)));
             assertEquals(3, server.refusals().refused());
             // the genuine ticket still works
-            ControlLink link = ControlLink.join(good, "w", 0, 1, 2);
+            ControlLink link = ControlLink.join(good, "w", 0, 1, 2, "jvm");
             assertEquals(1, link.peers().size());
             link.done();
         }
@@ -242,6 +242,7 @@ class HostileClientsTest {
         out.writeInt(1);
         out.writeInt(2);
         out.writeInt(1);
+        out.writeUTF("jvm");
         return bytes.toByteArray();
     }
 

@@ -1,0 +1,19 @@
+package org.mpionspark.bridge.collective;
+
+/**
+ * A collective call whose ranks live in several JVMs, some sharing one: each JVM's ranks meet in
+ * memory ({@link #local()}), and one rank of each (its leader, the lowest rank) talks to the other
+ * JVMs' leaders over the network ({@link #leaders()}).
+ */
+public interface Groups {
+
+    /** This JVM's ranks of the call, meeting in memory; indices 0 to {@link #localSize()} - 1, 0 the leader. */
+    Node local();
+
+    int localIndex();
+
+    int localSize();
+
+    /** The leaders of every JVM, as links among themselves; null on a rank that is not its JVM's leader. */
+    Links leaders();
+}

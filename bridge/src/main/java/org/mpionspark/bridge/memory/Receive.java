@@ -1,0 +1,82 @@
+package org.mpionspark.bridge.memory;
+
+import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.Transport;
+
+/** A receive posted before its message arrived; the sender fills it, and rings the receiver's bell. */
+final class Receive implements Transport.Pending {
+
+    final int channel;
+    final int source;
+    final int tag;
+    final ArrayKind kind;
+    private final Object buf;
+    private final int offset;
+    private final int capacity;
+    private final Mailbox box;
+    private volatile int[] status;
+    private volatile RuntimeException failure;
+
+    Receive(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, Mailbox box) {
+        this.channel = channel;
+        this.source = source;
+        this.tag = tag;
+        this.kind = kind;
+        this.buf = buf;
+        this.offset = offset;
+        this.capacity = capacity;
+        this.box = box;
+    }
+
+    boolean matches(Message m) {
+        return m.matches(channel, source, tag);
+    }
+
+    /**
+     * Takes message {@code m} (already removed from every queue): copies it in, or fails if it
+     * does not fit. Either way the message is consumed, as MPI consumes a truncated one.
+     */
+    void take(Message m) {
+        RuntimeException problem = null;
+        if (m.kind != kind) {
+            problem = new IllegalStateException("a message of " + m.kind.elementName() + " values from rank "
+                    + m.source + " arrived for a receive of " + kind.elementName() + " values");
+        } else if (m.count > capacity) {
+            problem = new Transport.Truncated(m.count, capacity);
+        }
+        if (problem == null) {
+            m.copyTo(buf, offset);
+            status = new int[] {m.source, m.tag, m.count};
+        } else {
+            m.delivered();
+            failure = problem;
+        }
+        box.bell.ring();
+    }
+
+    void fail(RuntimeException e) {
+        failure = e;
+    }
+
+    @Override
+    public int[] test() {
+        int[] s = status;
+        if (s != null) {
+            return s;
+        }
+        RuntimeException f = failure;
+        if (f != null) {
+            throw f;
+        }
+        box.checkAlive();
+        return null;
+    }
+
+    @Override
+    public void block(long nanos) {
+        long seen = box.bell.rings();
+        if (status == null && failure == null) {
+            box.bell.await(seen, nanos);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.mpionspark.spark.internal;
+
+import java.io.Serializable;
+
+/**
+ * What a rank of an {@link org.mpionspark.spark.MpiSession} needs to reach its session's
+ * {@link CellServer} on the driver: address, port and the session's secret. Travels in the task closure.
+ */
+public record CellTicket(String host, int port, byte[] secret, int size) implements Serializable {
+
+    @Override
+    public String toString() {
+        return "CellTicket[" + host + ":" + port + ", size=" + size + "]"; // never the secret
+    }
+}

@@ -22,6 +22,8 @@ final class AllreduceSection {
     static final String OURS_SHARED = "ours (shared cores: fewest messages)";
     static final String OURS_OWN = "ours (a core each: fewest rounds)";
     static final String MPJ = "MPJ Express Allreduce";
+    /** Ours with every message through MPJ Express (JMH's name for it; Spark's is the master "..., memory path off"). */
+    static final String OURS_OVER_MPJ = "ours (over MPJ Express, memory path off)";
     static final String REDUCE = "Spark reduce + broadcast";
     static final String TREE_REDUCE = "Spark treeReduce + broadcast";
     static final String TREE_AGGREGATE = "Spark treeAggregate + broadcast";

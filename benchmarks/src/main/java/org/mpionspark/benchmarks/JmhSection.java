@@ -22,14 +22,16 @@ final class JmhSection {
 
     static final String MASTER = "local world (no Spark, JMH)";
     private static final Map<String, String> METHODS = Map.of("ours", AllreduceSection.OURS, "mpj", AllreduceSection.MPJ,
-            "ours-shared", AllreduceSection.OURS_SHARED, "ours-own", AllreduceSection.OURS_OWN);
+            "ours-shared", AllreduceSection.OURS_SHARED, "ours-own", AllreduceSection.OURS_OWN,
+            "ours-mpj", AllreduceSection.OURS_OVER_MPJ);
 
     private JmhSection() {
     }
 
     static void measure(Profile p, Results results) throws Exception {
         boolean quick = !p.name().equals("long");
-        String[] impls = quick ? new String[] {"ours", "mpj"} : new String[] {"ours", "ours-shared", "ours-own", "mpj"};
+        String[] impls = quick ? new String[] {"ours", "mpj"}
+                : new String[] {"ours", "ours-shared", "ours-own", "ours-mpj", "mpj"};
         String[] bytes = Arrays.stream(p.sizes()).mapToObj(Long::toString).toArray(String[]::new);
         String[] ranks = Arrays.stream(p.ranks()).mapToObj(Integer::toString).toArray(String[]::new);
         System.out.printf("JMH, local world: ranks %s, sizes %s, %s%n", Arrays.toString(ranks), Arrays.toString(bytes),

@@ -70,11 +70,21 @@ public final class Report {
                         }
                     }
                 }
+                if (p.has("allreduce") && first) { // the MPJ Express path too, with MPJ's own Allreduce beside ours
+                    progress(start, master + ", memory path off");
+                    AllreduceSection overMpj = new AllreduceSection(Ranks.spark(jsc, false), null, null, results);
+                    for (long b : p.sizes()) {
+                        overMpj.measure(p.maxRanks(), b, p.reps());
+                    }
+                }
                 if (p.has("pingpong")) {
                     progress(start, "ping-pong");
                     NativeMpi peer = first ? nativeMpi : null;
                     List<Measurement> before = PingPongSection.nativeRun(p.sizes(), p.reps(), peer);
                     PingPongSection.ranks(spark, p.sizes(), p.reps(), results);
+                    if (first) {
+                        PingPongSection.ranks(Ranks.spark(jsc, false), p.sizes(), p.reps(), results);
+                    }
                     results.addAll(NativeMpi.better(before, PingPongSection.nativeRun(p.sizes(), p.reps(), peer)));
                 }
                 if (p.has("scaling") && first) {

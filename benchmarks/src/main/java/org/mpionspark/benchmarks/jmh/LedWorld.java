@@ -36,10 +36,15 @@ final class LedWorld implements AutoCloseable {
         this.world = world;
     }
 
-    /** Starts {@code ranks} ranks on arrays of {@code n} doubles; {@code coresShared} null: automatic. */
-    static LedWorld start(int ranks, Boolean coresShared, int n, Step leaderStep, Step followerStep) throws Exception {
+    /**
+     * Starts {@code ranks} ranks on arrays of {@code n} doubles; {@code coresShared} null: automatic;
+     * {@code memoryPath} false: every message through MPJ Express.
+     */
+    static LedWorld start(int ranks, Boolean coresShared, boolean memoryPath, int n, Step leaderStep,
+                          Step followerStep) throws Exception {
         CompletableFuture<LedWorld> handed = new CompletableFuture<>();
         LocalWorld settings = (coresShared == null ? LocalWorld.defaults() : LocalWorld.defaults().coresShared(coresShared))
+                .memoryPath(memoryPath)
                 .deadlockTimeout(Duration.ZERO); // rank 0 waits outside MPI between JMH iterations: not a deadlock
         Thread[] self = new Thread[1];
         self[0] = new Thread(() -> {

@@ -37,7 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
 public class LocalWorldJmh {
 
-    /** Allreduce on {@code ranks} ranks; {@code impl}: ours (automatic family, or one forced) or MPJ Express's own. */
+    /**
+     * Allreduce on {@code ranks} ranks; {@code impl}: ours (automatic family, or one forced; "ours-mpj":
+     * over MPJ Express, the memory path off) or MPJ Express's own ("mpj", the memory path off).
+     */
     @State(Scope.Benchmark)
     public static class AllreduceWorld {
         @Param({"2", "4"})
@@ -56,7 +59,8 @@ public class LocalWorldJmh {
                 default -> null;
             };
             LedWorld.Step step = impl.equals("mpj") ? LocalWorldJmh::mpjAllreduce : LocalWorldJmh::ourAllreduce;
-            world = LedWorld.start(ranks, shared, Math.max(1, bytes / 8), step, step);
+            boolean memoryPath = !impl.equals("mpj") && !impl.equals("ours-mpj");
+            world = LedWorld.start(ranks, shared, memoryPath, Math.max(1, bytes / 8), step, step);
         }
 
         @TearDown(Level.Trial)
@@ -74,7 +78,7 @@ public class LocalWorldJmh {
 
         @Setup(Level.Trial)
         public void start() throws Exception {
-            world = LedWorld.start(2, null, Math.max(1, bytes / 8), (comm, send, recv) -> {
+            world = LedWorld.start(2, null, true, Math.max(1, bytes / 8), (comm, send, recv) -> {
                 comm.send(send, 1, 7);
                 comm.recv(recv, 1, 7);
             }, (comm, send, recv) -> {

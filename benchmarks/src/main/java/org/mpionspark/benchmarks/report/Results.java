@@ -34,7 +34,7 @@ public final class Results {
 
     public synchronized List<String> notes(String section) {
         return notes.stream().filter(n -> n.startsWith(section + "\t")).map(n -> n.substring(section.length() + 1))
-                .toList();
+                .distinct().toList(); // the same remark for every size is said once
     }
 
     public synchronized List<Measurement> where(Predicate<Measurement> p) {

@@ -94,7 +94,7 @@ public final class AllreduceVsSpark {
     }
 
     /** The plain barrier stage's body: passes its partition through. */
-    private static final class Identity<T> extends scala.runtime.AbstractFunction1<scala.collection.Iterator<T>,
+    static final class Identity<T> extends scala.runtime.AbstractFunction1<scala.collection.Iterator<T>,
             scala.collection.Iterator<T>> implements java.io.Serializable {
         @Override
         public scala.collection.Iterator<T> apply(scala.collection.Iterator<T> it) {

@@ -47,9 +47,56 @@ final class SparkBaseline {
         return ms;
     }
 
+    /**
+     * Milliseconds of {@code reps} rounds of every run in {@code runs}, alternating (each round
+     * starts with the next one), after {@code warmup} untimed rounds; {@code [run][round]}.
+     */
+    static double[][] alternate(int reps, int warmup, List<Runnable> runs) {
+        int k = runs.size();
+        double[][] ms = new double[k][reps];
+        for (int i = -warmup; i < reps; i++) {
+            for (int j = 0; j < k; j++) {
+                int which = Math.floorMod(i + j, k);
+                long t0 = System.nanoTime();
+                runs.get(which).run();
+                if (i >= 0) {
+                    ms[which][i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        return ms;
+    }
+
+    /**
+     * treeAggregate's merge as a careful Spark user writes it: the zero value is an empty array (so
+     * no vector-sized zero travels with every task), the first element is copied, later ones added
+     * into that aggregation buffer, never into cached data.
+     */
+    static double[] addInto(double[] acc, double[] b) {
+        if (acc.length == 0) {
+            return b.length == 0 ? acc : b.clone();
+        }
+        for (int i = 0; i < b.length; i++) {
+            acc[i] += b[i];
+        }
+        return acc;
+    }
+
+    /**
+     * What an allreduce gives that a reduce does not: the sum on every partition. Broadcasts
+     * {@code sum} and runs a job whose every task of {@code data} reads it; checks the value seen.
+     */
+    static void everywhere(JavaSparkContext jsc, JavaRDD<double[]> data, double[] sum, double expected) {
+        org.apache.spark.broadcast.Broadcast<double[]> b = jsc.broadcast(sum);
+        double seen = data.mapPartitions(it -> List.of(b.value()[b.value().length - 1]).iterator())
+                .reduce(Math::min);
+        b.destroy();
+        if (seen != expected || sum[0] != expected) {
+            throw new IllegalStateException("Spark's sum gave " + seen + ", expected " + expected);
+        }
+    }
+
     static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return org.mpionspark.benchmarks.report.Measurement.median(ms);
     }
 }

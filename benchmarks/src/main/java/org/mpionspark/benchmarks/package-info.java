@@ -1,2 +1,5 @@
-/** Harnesses that time the MPI path and its pure-Spark baseline in one run and print the ratios. */
+/**
+ * The benchmark report ({@code Report}: the MPI path beside pure Spark and native MPI, measured in
+ * the same run, written as Markdown and plots) and the older one-table harnesses.
+ */
 package org.mpionspark.benchmarks;

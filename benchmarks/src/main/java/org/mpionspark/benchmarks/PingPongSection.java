@@ -1,0 +1,60 @@
+package org.mpionspark.benchmarks;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.mpionspark.benchmarks.report.Measurement;
+import org.mpionspark.benchmarks.report.Results;
+
+/**
+ * Point-to-point: one-way ping-pong time between two ranks for each size, through our API, the
+ * transport below it and a plain loopback socket between the same two threads (the limit of the
+ * TCP path), in turn in one SPMD stage; Open MPI before and after that stage (the better median kept).
+ */
+final class PingPongSection {
+
+    static final String SECTION = "pingpong";
+    static final String OURS = "ours (send/recv)";
+    static final String RAW_SOCKET = "raw Java socket (loopback)";
+
+    private PingPongSection() {
+    }
+
+    /** Ours and the transport's, on 2 ranks of {@code ranks}. */
+    static void ranks(Ranks ranks, long[] bytes, int baseReps, Results results) {
+        System.out.printf("ping-pong: 2 ranks, %s%n", ranks.master());
+        List<RankTimes> t = ranks.run(2, null, comm -> PingPongOnRanks.time(comm, bytes, baseReps));
+        boolean reached = t.get(0).missing() == null;
+        for (int s = 0; s < bytes.length; s++) {
+            results.add(Measurement.of(SECTION, OURS, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s)));
+            if (reached) {
+                results.add(Measurement.of(SECTION, transportMethod(t.get(0).transport()), ranks.master(), 2, bytes[s],
+                        RankTimes.slowest(t, 3 * s + 1)));
+            }
+            results.add(Measurement.of(SECTION, RAW_SOCKET, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s + 2)));
+        }
+        if (!reached) {
+            results.note(SECTION, "the transport below our API was not timed on " + ranks.master() + ": " + t.get(0).missing());
+        }
+    }
+
+    /** How the report names the transport-level line: MPJ Express's own calls where it is MPJ. */
+    static String transportMethod(String transportClass) {
+        return transportClass.startsWith("Mpj") ? "MPJ Express Isend/Irecv (below our API)"
+                : "transport " + transportClass + " (below our API)";
+    }
+
+    /** Native MPI's ping-pong at every size (none if {@code nativeMpi} is null or not available). */
+    static List<Measurement> nativeRun(long[] bytes, int baseReps, NativeMpi nativeMpi) throws IOException {
+        List<Measurement> out = new java.util.ArrayList<>();
+        if (nativeMpi != null && nativeMpi.available()) {
+            System.out.println("ping-pong: native MPI");
+            for (long b : bytes) { // one size at a time: a repetition count per size, as above
+                int reps = Math.max(10, RankTimes.reps(b, baseReps)); // cheap: more samples, a steadier median
+                out.addAll(nativeMpi.pingPong(new long[] {b}, new int[] {PingPongOnRanks.inner(b)}, reps,
+                        RankTimes.warmup(reps)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package org.mpionspark.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+import org.mpionspark.mpi.Communicator;
+
+/**
+ * The limit of any TCP path between ranks 0 and 1: a plain loopback socket between their threads
+ * (blocking NIO, direct buffers, TCP_NODELAY), opened inside the same stage so that it is timed
+ * alternately with our API. Both ranks must be on one host (local and local-cluster masters are).
+ */
+final class SocketPair implements AutoCloseable {
+
+    private final SocketChannel channel;
+
+    private SocketPair(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    }
+
+    /** Rank 0 listens on loopback and sends its port to rank 1, which connects; called by both. */
+    static SocketPair open(Communicator comm) throws IOException {
+        if (comm.rank() == 0) {
+            try (ServerSocketChannel server = ServerSocketChannel.open()) {
+                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                comm.send(new int[] {((InetSocketAddress) server.getLocalAddress()).getPort()}, 1, 9);
+                return new SocketPair(server.accept());
+            }
+        }
+        int[] port = new int[1];
+        comm.recv(port, 0, 9);
+        return new SocketPair(SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port[0])));
+    }
+
+    /** One round trip of {@code buf}'s bytes: rank 0 sends then receives, rank 1 echoes. */
+    void pingPong(int rank, ByteBuffer buf) {
+        try {
+            transfer(buf, rank == 0);
+            transfer(buf, rank != 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void transfer(ByteBuffer buf, boolean write) throws IOException {
+        buf.clear();
+        while (buf.hasRemaining()) {
+            if ((write ? channel.write(buf) : channel.read(buf)) < 0) {
+                throw new IOException("the peer closed the socket");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -32,7 +32,9 @@ public final class AllreduceAlgorithms {
         int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "1024,1048576,8388608").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        SparkConf conf = new SparkConf().setAppName("AllreduceAlgorithms").setIfMissing("spark.master", "local[" + ranks + "]");
+        // MPJ Express's own Allreduce needs its sockets: the families are compared on the MPJ path
+        SparkConf conf = new SparkConf().setAppName("AllreduceAlgorithms").setIfMissing("spark.master", "local[" + ranks + "]")
+                .setIfMissing("spark.mpi.memoryPath", "false");
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
             JavaMpiContext mpi = new JavaMpiContext(jsc);
             System.out.printf("%d ranks, master %s, %d repetitions, medians in ms%n", ranks, jsc.master(), reps);

@@ -168,7 +168,9 @@ public final class LocalWorld {
                                     CompletableFuture<R> result) {
         RankSession session;
         try {
-            session = RankLauncher.start(reg.ticket().withSoleJvm(options.jvm(0)), "local", rank, options, () -> false);
+            // every rank is here: with the memory path on, the world needs no MPJ Express at all
+            session = RankLauncher.start(options.memoryPath() ? reg.ticket().withSoleJvm(options.jvm(rank))
+                    : reg.ticket(), "local", rank, options, () -> false);
         } catch (Throwable t) {
             result.completeExceptionally(t);
             return;

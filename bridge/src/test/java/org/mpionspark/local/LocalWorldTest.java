@@ -53,6 +53,18 @@ class LocalWorldTest {
     }
 
     @Test
+    void withoutTheMemoryPathRanksTalkThroughMpjExpressAndItsOwnAllreduceWorks() {
+        List<Double> sums = LocalWorld.defaults().memoryPath(false).execute(3, comm -> {
+            double[] v = {comm.rank() + 1.0};
+            comm.allreduce(Communicator.IN_PLACE, v, Op.SUM);
+            double[] mpj = new double[1];
+            ((org.mpionspark.bridge.RankCommunicator) comm).mpjNativeAllreduceSum(new double[] {comm.rank()}, mpj);
+            return v[0] * 10 + mpj[0];
+        });
+        assertEquals(List.of(63.0, 63.0, 63.0), sums);
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> LocalWorld.run(0, comm -> 1));
         assertThrows(NullPointerException.class, () -> LocalWorld.run(2, null));

@@ -70,7 +70,7 @@ public final class Report {
                         }
                     }
                 }
-                if (p.has("allreduce") && first) { // the MPJ Express path too, with MPJ's own Allreduce beside ours
+                if (p.has("allreduce")) { // the MPJ Express path too (as before the memory path), with MPJ's own Allreduce beside ours
                     progress(start, master + ", memory path off");
                     AllreduceSection overMpj = new AllreduceSection(Ranks.spark(jsc, false), null, null, results);
                     for (long b : p.sizes()) {

@@ -22,6 +22,13 @@ public final class Allreduce {
      */
     public static final int SHARED_RING_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
+    /**
+     * Arrays of at least this many bytes go two-level when a world spans JVMs and some share one:
+     * below it, the extra meetings in memory cost more than the messages they save (measured on
+     * local-cluster[2,2]: 8 B and 8 KB slower two-level, 1 MB and up faster; benchmarks/README.md).
+     */
+    public static final int TWO_LEVEL_FROM_BYTES = 64 * 1024;
+
     private Allreduce() {
     }
 
@@ -34,7 +41,7 @@ public final class Allreduce {
             Shared.allreduce(links.node(), links.rank(), p, kind, buf, count, op);
             return;
         }
-        if (links.groups() != null && op.commutative()) {
+        if (links.groups() != null && op.commutative() && (long) count * elementBytes >= TWO_LEVEL_FROM_BYTES) {
             twoLevel(links.groups(), kind, buf, count, elementBytes, op);
             return;
         }

@@ -177,8 +177,10 @@ class MpiSessionTest {
                     return comm.rank();
                 });
             });
+            long deadline = System.nanoTime() + 60_000_000_000L;
             while (jsc.statusTracker().getJobIdsForGroup("paragraph-1").length == 0) {
-                Thread.sleep(20);
+                assertTrue(System.nanoTime() < deadline, "the cell's job never started");
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
             }
             jsc.cancelJobGroup("paragraph-1");
             CellResult<Object> r = cell.get();

@@ -16,6 +16,7 @@ public final class MemoryWorld {
     private final String key;
     private final int size;
     private final Mailbox[] boxes;
+    private final boolean[] departed;
     private final NodeBoard board;
     private volatile java.util.List<String> jvms;
     private int members;
@@ -24,6 +25,7 @@ public final class MemoryWorld {
         this.key = key;
         this.size = size;
         this.boxes = new Mailbox[size];
+        this.departed = new boolean[size];
         this.board = new NodeBoard(this);
     }
 
@@ -46,9 +48,10 @@ public final class MemoryWorld {
     public void leave(int rank) {
         synchronized (WORLDS) {
             Mailbox box = boxes[rank];
-            if (box == null) {
-                return;
+            if (box == null || departed[rank]) {
+                return; // a rank leaves once: finish, then the tear-down's kill, both call this
             }
+            departed[rank] = true;
             box.close("its rank has ended");
             if (--members == 0) {
                 WORLDS.remove(key, this);

@@ -150,7 +150,7 @@ class MpiSessionTest {
         try (MpiSession px = mpi.session(2).cellTimeout(java.time.Duration.ofSeconds(2))) {
             CellResult<Object> r = px.runWithOutput((comm, state) -> {
                 if (comm.rank() == 1) {
-                    Thread.sleep(3_600_000); // its own code: no deadlock for the watchdog
+                    runsUntilInterrupted(); // its own code: no deadlock for the watchdog
                 }
                 comm.recv(new int[1], 1, 0);
                 return 0;
@@ -172,7 +172,7 @@ class MpiSessionTest {
                 return px.runWithOutput((comm, state) -> {
                     if (comm.rank() == 0) {
                         System.out.println("waiting");
-                        Thread.sleep(3_600_000);
+                        runsUntilInterrupted();
                     }
                     return comm.rank();
                 });
@@ -218,5 +218,13 @@ class MpiSessionTest {
         assertEquals("this MPI session is closed; start another with MpiSession.start", e.getMessage());
         // its slots are free again: a one-shot stage of 4 ranks runs
         assertEquals(List.of(0, 1, 2, 3), mpi.run(4, comm -> comm.rank()));
+    }
+
+    /**
+     * A rank's own code that never ends by itself (bounded at an hour): only the session's
+     * timeout or cancellation, by interrupting the rank, ends it, with an {@link InterruptedException}.
+     */
+    private static void runsUntilInterrupted() throws InterruptedException {
+        new java.util.concurrent.CountDownLatch(1).await(1, java.util.concurrent.TimeUnit.HOURS);
     }
 }

@@ -2,14 +2,14 @@ package org.mpionspark.benchmarks;
 
 import java.util.Arrays;
 
-import org.mpionspark.bridge.RankCommunicator;
+import org.mpionspark.bridge.comm.EngineAccess;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 
 /**
  * Rank side of the allreduce benchmark: SUM of a {@code double[n]}, each call after a barrier,
  * ours alternating with MPJ Express's own {@code Allreduce} where the transport has it (it is
- * reached through {@link RankCommunicator#mpjNativeAllreduceSum}: blocking, benchmarks only).
+ * reached through {@link EngineAccess#nativeCollectives}: blocking, benchmarks only).
  */
 final class AllreduceOnRanks {
 
@@ -39,8 +39,8 @@ final class AllreduceOnRanks {
                 Arrays.fill(out, 0);
                 long t2 = System.nanoTime();
                 try {
-                    ((RankCommunicator) comm).mpjNativeAllreduceSum(v, out);
-                } catch (UnsupportedOperationException | ClassCastException e) {
+                    EngineAccess.nativeCollectives(comm).allreduceSum(v, out);
+                } catch (IllegalStateException e) {
                     missing = e.getMessage(); // the same on every rank: a property of the transport
                     continue;
                 }

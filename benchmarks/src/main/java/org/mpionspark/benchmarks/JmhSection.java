@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.mpionspark.benchmarks.jmh.LocalWorldJmh;
+import org.mpionspark.benchmarks.jmh.AllreduceJmh;
+import org.mpionspark.benchmarks.jmh.PingPongJmh;
 import org.mpionspark.benchmarks.report.Measurement;
 import org.mpionspark.benchmarks.report.Results;
 import org.openjdk.jmh.results.RunResult;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The bridge alone, no Spark: runs {@link LocalWorldJmh} (JMH, a forked JVM per trial) over the
+ * The bridge alone, no Spark: runs {@link AllreduceJmh} and {@link PingPongJmh} (JMH, a forked JVM per trial) over the
  * profile's rank counts and sizes and turns its sample-time medians into the report's measurements.
  */
 final class JmhSection {
@@ -36,7 +37,8 @@ final class JmhSection {
         String[] ranks = Arrays.stream(p.ranks()).mapToObj(Integer::toString).toArray(String[]::new);
         System.out.printf("JMH, local world: ranks %s, sizes %s, %s%n", Arrays.toString(ranks), Arrays.toString(bytes),
                 Arrays.toString(impls));
-        ChainedOptionsBuilder o = new OptionsBuilder().include(LocalWorldJmh.class.getName() + "\\.")
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include("(" + AllreduceJmh.class.getName() + "|" + PingPongJmh.class.getName() + ")\\.")
                 .param("ranks", ranks).param("bytes", bytes).param("impl", impls)
                 .warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))

@@ -1,7 +1,8 @@
 package org.mpionspark.benchmarks;
 
-import org.mpionspark.bridge.ArrayKind;
-import org.mpionspark.bridge.Transport;
+import org.mpionspark.bridge.comm.EngineAccess;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 
 /**
@@ -24,14 +25,13 @@ final class PingPongOnRanks {
 
     /**
      * {@code ms()[3s]}: ours at size {@code s}, {@code ms()[3s+1]}: the transport's, {@code ms()[3s+2]}:
-     * the socket's; missing: why the transport was not timed.
+     * the socket's; the transport named by its class.
      */
     static RankTimes time(Communicator comm, long[] bytes, int baseReps) throws java.io.IOException {
         if (comm.size() != 2) {
             throw new IllegalArgumentException("ping-pong needs 2 ranks, not " + comm.size());
         }
-        Transport transport = TransportAccess.of(comm);
-        String missing = transport == null ? "the transport below the communicator cannot be reached" : null;
+        Transport transport = EngineAccess.transport(comm);
         double[][] ms = new double[3 * bytes.length][];
         try (SocketPair socket = SocketPair.open(comm)) {
             for (int s = 0; s < bytes.length; s++) {
@@ -45,14 +45,12 @@ final class PingPongOnRanks {
                 ms[3 * s + 2] = new double[reps];
                 for (int i = -RankTimes.warmup(reps); i < reps; i++) {
                     record(ms[3 * s], i, oneWay(comm, inner, () -> ours(comm, buf)));
-                    if (transport != null) {
-                        record(ms[3 * s + 1], i, oneWay(comm, inner, () -> raw(transport, comm.rank(), buf)));
-                    }
+                    record(ms[3 * s + 1], i, oneWay(comm, inner, () -> raw(transport, comm.rank(), buf)));
                     record(ms[3 * s + 2], i, oneWay(comm, inner, () -> socket.pingPong(comm.rank(), direct)));
                 }
             }
         }
-        return new RankTimes(ms, missing, transport == null ? null : TransportAccess.name(transport));
+        return new RankTimes(ms, null, transport.getClass().getSimpleName());
     }
 
     /** One-way milliseconds of {@code inner} round trips, started together after a barrier. */

@@ -40,7 +40,7 @@ final class StageSection {
         List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
         double[][] empty = SparkBaseline.alternate(reps, 2, List.of(
                 () -> jsc.parallelize(seeds, ranks).count(),
-                () -> jsc.parallelize(seeds, ranks).rdd().barrier().mapPartitions(new AllreduceVsSpark.Identity<>(),
+                () -> jsc.parallelize(seeds, ranks).rdd().barrier().mapPartitions(new Identity<>(),
                         false, scala.reflect.ClassTag$.MODULE$.apply(Integer.class)).count(),
                 () -> mpi.run(ranks, Communicator::rank)));
         String master = jsc.master();
@@ -79,5 +79,14 @@ final class StageSection {
         }).cache();
         SparkBaseline.everywhere(jsc, data, data.treeReduce(SparkBaseline::sum), expected);
         data.unpersist(false);
+    }
+
+    /** The plain barrier stage's body: passes its partition through. */
+    static final class Identity<T> extends scala.runtime.AbstractFunction1<scala.collection.Iterator<T>,
+            scala.collection.Iterator<T>> implements java.io.Serializable {
+        @Override
+        public scala.collection.Iterator<T> apply(scala.collection.Iterator<T> it) {
+            return it;
+        }
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import org.mpionspark.bridge.RankLauncher;
-import org.mpionspark.bridge.RankOptions;
-import org.mpionspark.bridge.RankSession;
+import org.mpionspark.bridge.rank.RankLauncher;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rank.RankSession;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;

@@ -58,7 +58,7 @@ class LocalWorldTest {
             double[] v = {comm.rank() + 1.0};
             comm.allreduce(Communicator.IN_PLACE, v, Op.SUM);
             double[] mpj = new double[1];
-            ((org.mpionspark.bridge.RankCommunicator) comm).mpjNativeAllreduceSum(new double[] {comm.rank()}, mpj);
+            org.mpionspark.bridge.comm.EngineAccess.nativeCollectives(comm).allreduceSum(new double[] {comm.rank()}, mpj);
             return v[0] * 10 + mpj[0];
         });
         assertEquals(List.of(63.0, 63.0, 63.0), sums);

@@ -14,7 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.memory.JvmKey;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
@@ -119,7 +119,7 @@ public final class JavaMpiContext implements java.io.Serializable {
      */
     public <R> SpmdResult<R> runWithOutput(int ranks, RankFunction<R> body) {
         List<Printed<R>> out = run(ranks, comm -> {
-            try (org.mpionspark.bridge.ThreadOutput.Capture c = org.mpionspark.bridge.ThreadOutput.start(true, true,
+            try (org.mpionspark.bridge.rank.ThreadOutput.Capture c = org.mpionspark.bridge.rank.ThreadOutput.start(true, true,
                     OUTPUT_LIMIT)) {
                 R value = org.mpionspark.spark.internal.ScalaConsole.toSystemStreams(() -> body.call(comm));
                 System.out.flush();

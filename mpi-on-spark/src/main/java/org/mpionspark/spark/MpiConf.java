@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.LongPredicate;
 
 import org.apache.spark.SparkConf;
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import scala.Tuple2;
 
 /**

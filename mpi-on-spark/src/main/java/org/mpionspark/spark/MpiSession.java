@@ -16,7 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.sql.SparkSession;
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.internal.CancelWatch;
 import org.mpionspark.spark.internal.CellServer;

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /** Allgatherv by a ring: p-1 steps, each rank passes on the block it received last. */
 public final class Allgather {

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
@@ -38,7 +38,7 @@ public final class Allreduce {
             return;
         }
         if (links.node() != null) {
-            Shared.allreduce(links.node(), links.rank(), p, kind, buf, count, op);
+            InMemory.allreduce(links.node(), links.rank(), p, kind, buf, count, op);
             return;
         }
         if (links.groups() != null && op.commutative() && (long) count * elementBytes >= TWO_LEVEL_FROM_BYTES) {
@@ -64,14 +64,14 @@ public final class Allreduce {
      * ranks need not be contiguous.
      */
     static void twoLevel(Groups groups, ArrayKind kind, Object buf, int count, int elementBytes, Op op) {
-        Node local = groups.local();
+        Meetings local = groups.local();
         int me = groups.localIndex();
         int k = groups.localSize();
         local.open();
         local.publish(buf);
         local.sync();
-        int[] parts = Shared.parts(count, k, op.block());
-        Shared.reducePart(local, me, k, kind, buf, parts[me], parts[me + 1] - parts[me], op, local.buffer(0));
+        int[] parts = InMemory.parts(count, k, op.block());
+        InMemory.reducePart(local, me, k, kind, buf, parts[me], parts[me + 1] - parts[me], op, local.buffer(0));
         local.sync(); // the leader's array holds this JVM's sum
         if (me == 0) {
             run(groups.leaders(), kind, buf, count, elementBytes, op);

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /** Alltoallv by pairwise exchange: at step s, send to rank+s and receive from rank-s. */
 public final class Alltoall {

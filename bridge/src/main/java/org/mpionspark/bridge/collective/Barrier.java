@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
@@ -15,7 +15,7 @@ public final class Barrier {
 
     public static void run(Links links) {
         if (links.node() != null) {
-            Shared.barrier(links.node());
+            InMemory.barrier(links.node());
             return;
         }
         int p = links.size();

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /** Binomial-tree broadcast: log2 p steps, each rank forwards what it got to the ranks below it. */
 public final class Bcast {
@@ -10,7 +10,7 @@ public final class Bcast {
 
     public static void run(Links links, ArrayKind kind, Object buf, int offset, int count, int root) {
         if (links.node() != null) {
-            Shared.bcast(links.node(), links.rank(), kind, buf, offset, count, root);
+            InMemory.bcast(links.node(), links.rank(), kind, buf, offset, count, root);
             return;
         }
         int p = links.size();

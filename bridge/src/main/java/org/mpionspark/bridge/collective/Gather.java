@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /** Gatherv: every rank sends its block straight to the root, which receives each into place. */
 public final class Gather {

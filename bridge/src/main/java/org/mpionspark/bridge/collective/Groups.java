@@ -8,7 +8,7 @@ package org.mpionspark.bridge.collective;
 public interface Groups {
 
     /** This JVM's ranks of the call, meeting in memory; indices 0 to {@link #localSize()} - 1, 0 the leader. */
-    Node local();
+    Meetings local();
 
     int localIndex();
 

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /**
  * Point-to-point on the collective channel, as a collective algorithm needs it: every call
@@ -19,8 +19,8 @@ public interface Links {
      */
     boolean coresShared();
 
-    /** The ranks of this call as a {@link Node} meeting in memory, when all share this JVM; else null. */
-    default Node node() {
+    /** The ranks of this call as a {@link Meetings} meeting in memory, when all share this JVM; else null. */
+    default Meetings node() {
         return null;
     }
 

@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
@@ -15,7 +15,7 @@ public final class Reduce {
     /** Reduces {@code data} (every rank's, clobbered) into {@code data} at {@code root}. */
     public static void run(Links links, ArrayKind kind, Object data, int count, Op op, int root) {
         if (links.node() != null) {
-            Shared.reduce(links.node(), links.rank(), links.size(), kind, data, count, op, root);
+            InMemory.reduce(links.node(), links.rank(), links.size(), kind, data, count, op, root);
             return;
         }
         int p = links.size();

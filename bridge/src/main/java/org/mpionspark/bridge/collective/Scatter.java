@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.collective;
 
-import org.mpionspark.bridge.ArrayKind;
+import org.mpionspark.bridge.transport.ArrayKind;
 
 /** Scatterv: the root sends each rank its block straight. */
 public final class Scatter {

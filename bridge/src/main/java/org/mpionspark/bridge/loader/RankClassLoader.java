@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Child-first for MPJ Express, log4j 1.2 and the adapter package {@code
  * org.mpionspark.bridge.mpj}, with no fallback to the parent; parent-first for everything else,
- * so the {@link org.mpionspark.bridge.Transport} interface and the JDK are shared.
+ * so the {@link org.mpionspark.bridge.transport.Transport} interface and the JDK are shared.
  * A rank's classes are unloaded once its loader and the objects it made are unreachable.
  */
 public final class RankClassLoader extends ClassLoader {

@@ -1,8 +1,8 @@
 package org.mpionspark.bridge.memory;
 
-import org.mpionspark.bridge.ArrayKind;
-import org.mpionspark.bridge.SharedNode;
-import org.mpionspark.bridge.Transport;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.MeetingBoard;
+import org.mpionspark.bridge.transport.Transport;
 
 /**
  * {@link Transport} between ranks of one world in this JVM: a send hands its message to the
@@ -85,14 +85,8 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
-    public SharedNode node() {
+    public MeetingBoard node() {
         return world.board();
-    }
-
-    @Override
-    public void mpjAllreduceSum(double[] sendbuf, double[] recvbuf) {
-        throw new UnsupportedOperationException("MPJ Express's own Allreduce needs ranks on the MPJ path; these "
-                + "ranks share a JVM and talk through memory");
     }
 
     @Override

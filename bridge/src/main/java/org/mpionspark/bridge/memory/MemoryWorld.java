@@ -17,7 +17,7 @@ public final class MemoryWorld {
     private final int size;
     private final Mailbox[] boxes;
     private final boolean[] departed;
-    private final NodeBoard board;
+    private final MemoryMeetingBoard board;
     private volatile java.util.List<String> jvms;
     private int members;
 
@@ -26,7 +26,7 @@ public final class MemoryWorld {
         this.size = size;
         this.boxes = new Mailbox[size];
         this.departed = new boolean[size];
-        this.board = new NodeBoard(this);
+        this.board = new MemoryMeetingBoard(this);
     }
 
     /** Joins (making it if needed) the world {@code key} of {@code size} ranks as {@code rank}. */
@@ -85,7 +85,7 @@ public final class MemoryWorld {
         return boxes[rank];
     }
 
-    NodeBoard board() {
+    MemoryMeetingBoard board() {
         return board;
     }
 

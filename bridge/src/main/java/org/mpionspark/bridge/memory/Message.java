@@ -1,7 +1,7 @@
 package org.mpionspark.bridge.memory;
 
-import org.mpionspark.bridge.ArrayKind;
-import org.mpionspark.bridge.Transport;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 
 /**
  * A message on its way between two ranks of one JVM, and the sender's {@link Transport.Pending}.

@@ -1,7 +1,7 @@
 package org.mpionspark.bridge.memory;
 
-import org.mpionspark.bridge.ArrayKind;
-import org.mpionspark.bridge.Transport;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 
 /** A receive posted before its message arrived; the sender fills it, and rings the receiver's bell. */
 final class Receive implements Transport.Pending {

@@ -5,3 +5,5 @@
  * Ranks in other JVMs are still reached through MPJ Express ({@link RoutedTransport}).
  */
 package org.mpionspark.bridge.memory;
+
+import org.mpionspark.bridge.transport.RoutedTransport;

@@ -1,5 +1,6 @@
 package org.mpionspark.bridge.mpj;
 
+import org.mpionspark.bridge.transport.NativeCollectives;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.channels.Channel;
@@ -14,15 +15,15 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Request;
 import mpi.Status;
-import org.mpionspark.bridge.ArrayKind;
-import org.mpionspark.bridge.Transport;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 
 /**
  * {@link Transport} over MPJ Express's {@code niodev}: the user channel is the world's
  * point-to-point context, the collective channel its collective context (MPJ's own
  * {@code Comm.isend(..., false)}), so the two never match each other's messages.
  */
-public final class MpjTransport implements Transport {
+public final class MpjTransport implements Transport, NativeCollectives {
 
     private static final Datatype[] TYPES = {
         MPI.BYTE, MPI.SHORT, MPI.INT, MPI.LONG, MPI.FLOAT, MPI.DOUBLE, MPI.CHAR, MPI.BOOLEAN
@@ -184,7 +185,7 @@ public final class MpjTransport implements Transport {
     }
 
     @Override
-    public void mpjAllreduceSum(double[] sendbuf, double[] recvbuf) {
+    public void allreduceSum(double[] sendbuf, double[] recvbuf) {
         world.Allreduce(sendbuf, 0, recvbuf, 0, sendbuf.length, MPI.DOUBLE, MPI.SUM);
     }
 

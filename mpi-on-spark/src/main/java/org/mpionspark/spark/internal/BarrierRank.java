@@ -5,9 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.BarrierTaskContext;
-import org.mpionspark.bridge.RankLauncher;
-import org.mpionspark.bridge.RankOptions;
-import org.mpionspark.bridge.RankSession;
+import org.mpionspark.bridge.rank.RankLauncher;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rank.RankSession;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiRankFailedException;

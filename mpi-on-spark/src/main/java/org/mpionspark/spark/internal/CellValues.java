@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.apache.spark.SparkEnv;
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import scala.reflect.ClassTag$;
 
 /**

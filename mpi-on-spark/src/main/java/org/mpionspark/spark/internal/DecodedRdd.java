@@ -3,7 +3,7 @@ package org.mpionspark.spark.internal;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import scala.reflect.ClassTag$;
 
 /**

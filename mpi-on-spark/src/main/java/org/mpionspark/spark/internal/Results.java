@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.mpionspark.bridge.RankOptions;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.serial.KryoCodec;
 
 /**

@@ -13,8 +13,8 @@ import java.nio.ByteBuffer;
 
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.mpionspark.bridge.RankOptions;
-import org.mpionspark.bridge.ThreadOutput;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rank.ThreadOutput;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.CellFunction;

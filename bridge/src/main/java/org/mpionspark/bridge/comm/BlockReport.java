@@ -1,0 +1,56 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.rendezvous.ControlLink;
+
+/**
+ * Tells the driver when this rank has waited in one MPI call for a while, and when it runs its
+ * own code again. The driver's watchdog sees a deadlock when every rank of a world waits and none
+ * moves a byte, and a timeout can then blame the rank that is in no call at all. Short waits, the
+ * common case, send nothing.
+ */
+final class BlockReport {
+
+    /** A wait shorter than this is never reported. */
+    static final long REPORT_AFTER_NANOS = 200_000_000L;
+    /**
+     * A reported wait whose progress changed is reported again at most this often: well inside
+     * the shortest useful deadlock timeout, so a slow transfer never looks stuck.
+     */
+    private static final long REFRESH_NANOS = 50_000_000L;
+
+    private final ControlLink link;
+    private boolean reported;
+    private long lastSent;
+    private long lastProgress;
+
+    /** {@code link}: where to report; null reports nothing (a rank without a driver). */
+    BlockReport(ControlLink link) {
+        this.link = link;
+    }
+
+    /** Called while a wait goes on: reports it once it has lasted long enough, and again when it moves. */
+    synchronized void waiting(String operation, int peer, long startedNanos, long nowNanos, long progress) {
+        if (link == null || nowNanos - startedNanos < REPORT_AFTER_NANOS) {
+            return;
+        }
+        if (!reported || (progress != lastProgress && nowNanos - lastSent > REFRESH_NANOS)) {
+            link.reportState(operation, progress);
+            reported = true;
+            lastSent = nowNanos;
+            lastProgress = progress;
+        }
+    }
+
+    /**
+     * Called when a wait ends: {@code done} if it completed, false if it threw, which leaves the
+     * driver's view at the failed call (the rank is failing in it) until the next report.
+     */
+    synchronized void resumed(boolean done) {
+        if (reported) {
+            reported = false;
+            if (done) {
+                link.reportState(null, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.mpionspark.bridge.comm;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.Request;
+import org.mpionspark.mpi.Status;
+
+/**
+ * Runs a rank's non-blocking collectives ({@code ibarrier}, {@code ibcast}, {@code iallreduce}) on
+ * one thread of their own, in the order the rank started them, while the rank's thread computes:
+ * the overlap users want from them. That thread uses only the collective channel, so the
+ * {@link Waiter} lets it run beside the rank's thread, and it tells the watchdog nothing: the rank
+ * counts as waiting only when its own thread waits for the request.
+ */
+final class CollectiveLane {
+
+    private static final Status DONE = new Status(Communicator.ANY_SOURCE, Communicator.ANY_TAG, 0);
+
+    private final Waiter waiter;
+    private final int rank;
+    private ExecutorService thread;
+
+    CollectiveLane(Waiter waiter, int rank) {
+        this.waiter = waiter;
+        this.rank = rank;
+    }
+
+    /** Starts {@code collective} (already begun on its channel, so in order) and returns its request. */
+    synchronized Request start(String operation, Runnable collective) {
+        if (thread == null) {
+            thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mpi-rank-" + rank + "-collectives");
+                t.setDaemon(true);
+                waiter.lane(t);
+                return t;
+            });
+        }
+        return new LaneRequest(operation, CompletableFuture.runAsync(collective, thread));
+    }
+
+    /** Ends the lane with its rank: a collective still running fails at once, its world being over. */
+    synchronized void close() {
+        if (thread != null) {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A non-blocking collective in flight; waiting for it is a wait of the rank's own thread. */
+    private final class LaneRequest implements Request {
+        private final String operation;
+        private final CompletableFuture<Void> done;
+        private final long started = System.nanoTime();
+
+        LaneRequest(String operation, CompletableFuture<Void> done) {
+            this.operation = operation;
+            this.done = done;
+        }
+
+        @Override
+        public Status waitFor() {
+            waiter.await(() -> done.isDone() ? Boolean.TRUE : null, operation, -1);
+            return result();
+        }
+
+        @Override
+        public Optional<Status> test() {
+            if (done.isDone()) {
+                return Optional.of(result());
+            }
+            waiter.checkStillWaiting(started, operation, -1);
+            return Optional.empty();
+        }
+
+        private Status result() {
+            try {
+                done.join();
+                return DONE;
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof MpiException me) {
+                    throw me;
+                }
+                throw new MpiException(rank, operation, -1, "failed: " + cause, cause);
+            }
+        }
+    }
+}

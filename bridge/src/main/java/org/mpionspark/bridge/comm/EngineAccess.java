@@ -1,0 +1,45 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.transport.NativeCollectives;
+import org.mpionspark.bridge.transport.Transport;
+import org.mpionspark.mpi.Communicator;
+
+/**
+ * The one typed door from the project's benchmarks and tests to what lies under a rank's
+ * communicator: its transport, and MPJ Express's own collectives beside ours. Not part of the API.
+ */
+public final class EngineAccess {
+
+    private EngineAccess() {
+    }
+
+    /** The transport under {@code comm}, a communicator the bridge made. */
+    public static Transport transport(Communicator comm) {
+        return engine(comm).state().shared.transport;
+    }
+
+    /**
+     * MPJ Express's own collectives on the world of {@code comm}, a world communicator on the MPJ
+     * Express path; an {@link IllegalStateException} saying why where there are none.
+     */
+    public static NativeCollectives nativeCollectives(Communicator comm) {
+        CommState state = engine(comm).state();
+        if (state.context != 0) {
+            throw new IllegalStateException("MPJ Express's own collectives run on the world communicator only");
+        }
+        NativeCollectives mpj = state.shared.transport.capability(NativeCollectives.class);
+        if (mpj == null) {
+            throw new IllegalStateException("this world runs no MPJ Express: its ranks share a JVM and talk through "
+                    + "memory (spark.mpi.memoryPath=false, or LocalWorld.memoryPath(false), puts them on MPJ Express)");
+        }
+        return mpj;
+    }
+
+    private static RankCommunicator engine(Communicator comm) {
+        if (comm instanceof RankCommunicator r) {
+            return r;
+        }
+        throw new IllegalArgumentException("not a communicator of the bridge: "
+                + (comm == null ? "null" : comm.getClass().getName()));
+    }
+}

@@ -1,0 +1,282 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.Request;
+import org.mpionspark.mpi.Status;
+
+/**
+ * MPI message matching for every communicator of one rank, done here rather than in MPJ Express:
+ * all user messages share MPJ's one point-to-point context, with the communicator's context id in
+ * the high bits of the wire tag. Each arrived message is matched to the oldest posted receive of
+ * its context, source and tag and read straight into that buffer; one nobody waits for yet is read
+ * into a buffer of its own, in arrival order, until a receive or probe asks for it.
+ */
+final class Matcher {
+
+    /** Bits of the wire tag that carry the user's tag; the rest carry the context id. */
+    static final int TAG_BITS = 20;
+    static final int TAG_MASK = (1 << TAG_BITS) - 1;
+    /** Context ids run from 0 (the world) to this. */
+    static final int MAX_CONTEXT = (1 << (31 - TAG_BITS)) - 1;
+
+    private final Transport transport;
+    private final Waiter waiter;
+    private final ArrayDeque<Receive> posted = new ArrayDeque<>();
+    private final List<Arrived> unexpected = new ArrayList<>();
+
+    Matcher(Transport transport, Waiter waiter) {
+        this.transport = transport;
+        this.waiter = waiter;
+    }
+
+    static int wireTag(int context, int tag) {
+        return (context << TAG_BITS) | tag;
+    }
+
+    /** A message read (or being read) before anyone asked for it. */
+    private static final class Arrived {
+        final int context;
+        final int source; // world rank
+        final int tag;
+        final ArrayKind kind;
+        final int count;
+        final Object data;
+        final Transport.Pending pending;
+
+        Arrived(int context, int source, int tag, ArrayKind kind, int count, Object data, Transport.Pending pending) {
+            this.context = context;
+            this.source = source;
+            this.tag = tag;
+            this.kind = kind;
+            this.count = count;
+            this.data = data;
+            this.pending = pending;
+        }
+    }
+
+    /** Moves every message MPJ Express holds to its posted receive, or to the unexpected queue. */
+    void progress(String operation) {
+        while (true) {
+            int[] p = waiter.call(() -> transport.iprobe(Transport.USER, Transport.ANY, Transport.ANY), operation, -1);
+            if (p == null) {
+                return;
+            }
+            int source = p[0];
+            int wire = p[1];
+            int count = p[2];
+            ArrayKind kind = p[3] < 0 ? null : ArrayKind.values()[p[3]];
+            int context = wire >>> TAG_BITS;
+            int tag = wire & TAG_MASK;
+            Receive r = firstPosted(context, source, tag);
+            if (r != null) {
+                posted.remove(r);
+                String problem = r.mismatch(kind, count, source, tag);
+                if (problem == null) {
+                    r.readDirect(source, wire, tag, count);
+                    continue;
+                }
+                r.fail(problem, source);
+            }
+            if (kind == null) {
+                throw new MpiException(-1, operation, source, "a message of a type this bridge cannot read arrived");
+            }
+            Object data = kind.newArray(count);
+            Transport.Pending pending = waiter.call(
+                    () -> transport.irecv(Transport.USER, kind, data, 0, count, source, wire), operation, source);
+            unexpected.add(new Arrived(context, source, tag, kind, count, data, pending));
+        }
+    }
+
+    private Receive firstPosted(int context, int source, int tag) {
+        for (Receive r : posted) {
+            if (r.matches(context, source, tag)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private Arrived firstUnexpected(int context, int source, int tag) {
+        for (Arrived a : unexpected) {
+            if (a.context == context && (source == Transport.ANY || source == a.source)
+                    && (tag == Transport.ANY || tag == a.tag)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** {@code {world source, tag, count}} of the first arrived message that matches, if any. */
+    Optional<int[]> probe(int context, int source, int tag, String operation) {
+        progress(operation);
+        Arrived a = firstUnexpected(context, source, tag);
+        return a == null ? Optional.empty() : Optional.of(new int[] {a.source, a.tag, a.count, a.kind.ordinal()});
+    }
+
+    /**
+     * Posts a receive; {@code buf == null} means an object (bytes of any length). Sources are world
+     * ranks here; {@code toLocal} turns the sender back into a rank of the receiving communicator.
+     */
+    Request post(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
+                 String operation, int rank, java.util.function.IntUnaryOperator toLocal) {
+        Receive r = new Receive(context, source, tag, kind, buf, offset, capacity, operation, rank, toLocal);
+        progress(operation);
+        Arrived a = firstUnexpected(context, source, tag);
+        if (a != null) {
+            String problem = r.mismatch(a.kind, a.count, a.source, a.tag);
+            if (problem != null) {
+                r.fail(problem, a.source); // the message stays queued for a receive that fits
+            } else {
+                unexpected.remove(a);
+                r.copyFrom(a);
+            }
+        } else {
+            posted.add(r);
+        }
+        return r;
+    }
+
+    /** A posted receive, and the {@link Request} the user holds for it. */
+    final class Receive implements Request {
+        private final int context;
+        private final int source;
+        private final int tag;
+        private final ArrayKind kind;
+        private Object buf;
+        private final int offset;
+        private final int capacity;
+        private final String operation;
+        private final int rank;
+        private final java.util.function.IntUnaryOperator toLocal;
+        private final long started = System.nanoTime();
+        private Transport.Pending reading;
+        private Arrived copyFrom;
+        private Status status;
+        private boolean done;
+        private MpiException failure;
+
+        Receive(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
+                String operation, int rank, java.util.function.IntUnaryOperator toLocal) {
+            this.context = context;
+            this.source = source;
+            this.tag = tag;
+            this.kind = kind;
+            this.buf = buf;
+            this.offset = offset;
+            this.capacity = capacity;
+            this.operation = operation;
+            this.rank = rank;
+            this.toLocal = toLocal;
+        }
+
+        boolean matches(int ctx, int src, int t) {
+            return ctx == context && (source == Transport.ANY || source == src) && (tag == Transport.ANY || tag == t);
+        }
+
+        /** Why the message cannot be read into this receive, or null if it can. */
+        String mismatch(ArrayKind got, int count, int worldSource, int t) {
+            int from = toLocal.applyAsInt(worldSource);
+            if (got != kind) {
+                String held = got == null ? "a message of another type" : got.elementName() + " values";
+                return buf == null
+                        ? "the message from rank " + from + " (tag " + t + ") is an array of " + held
+                            + ", not an object: receive it with recv(...)"
+                        : "the message from rank " + from + " (tag " + t + ") holds " + held + ", not "
+                            + kind.elementName() + "; it is left for a matching receive";
+            }
+            if (buf != null && count > capacity) {
+                return "the message from rank " + from + " (tag " + t + ") holds " + count + " " + kind.elementName()
+                        + " values but the buffer holds only " + capacity + "; it is left for a larger receive";
+            }
+            return null;
+        }
+
+        void fail(String problem, int worldSource) {
+            failure = new MpiException(rank, operation, toLocal.applyAsInt(worldSource), problem);
+        }
+
+        void readDirect(int worldSource, int wire, int t, int count) {
+            if (buf == null) {
+                buf = new byte[count];
+            }
+            Object target = buf;
+            reading = waiter.call(() -> transport.irecv(Transport.USER, kind, target, offset, count, worldSource, wire),
+                    operation, toLocal.applyAsInt(worldSource));
+            status = new Status(toLocal.applyAsInt(worldSource), t, count);
+        }
+
+        void copyFrom(Arrived a) {
+            copyFrom = a;
+            status = new Status(toLocal.applyAsInt(a.source), a.tag, a.count);
+        }
+
+        /** The bytes of an object receive, once done. */
+        byte[] bytes() {
+            return (byte[]) buf;
+        }
+
+        private boolean poll() {
+            if (done) {
+                return true;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (status == null) {
+                progress(operation);
+                if (failure != null) {
+                    throw failure;
+                }
+                if (status == null) {
+                    return false;
+                }
+            }
+            if (reading != null) {
+                if (waiter.call(reading::test, operation, status.source()) == null) {
+                    return false;
+                }
+            } else if (copyFrom != null) {
+                if (waiter.call(copyFrom.pending::test, operation, status.source()) == null) {
+                    return false;
+                }
+                if (buf == null) {
+                    buf = copyFrom.data;
+                } else {
+                    System.arraycopy(copyFrom.data, 0, buf, offset, copyFrom.count);
+                }
+                copyFrom = null;
+            }
+            done = true;
+            return true;
+        }
+
+        @Override
+        public Status waitFor() {
+            waiter.await(() -> poll() ? Boolean.TRUE : null, operation, source == Transport.ANY ? -1
+                    : toLocal.applyAsInt(source), this::bytesMoved);
+            return status;
+        }
+
+        /** Bytes moved so far for this receive: the watchdog's sign that a long wait is a long message. */
+        private long bytesMoved() {
+            Transport.Pending p = reading != null ? reading : copyFrom != null ? copyFrom.pending : null;
+            return p == null ? 0 : p.progress();
+        }
+
+        @Override
+        public Optional<Status> test() {
+            if (poll()) {
+                return Optional.of(status);
+            }
+            waiter.checkStillWaiting(started, operation, status == null ? -1 : status.source());
+            return Optional.empty();
+        }
+    }
+}

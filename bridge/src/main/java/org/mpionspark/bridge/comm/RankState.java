@@ -1,0 +1,35 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.transport.Transport;
+import org.mpionspark.bridge.serial.ObjectCodec;
+
+/**
+ * What every communicator of one rank shares: the transport, the waiting, the matching, the object
+ * codec, and the next free context id, so communicators made on this rank never share a context.
+ */
+final class RankState {
+    final Transport transport;
+    final Waiter waiter;
+    final AbortState abort;
+    final ObjectCodec codec;
+    final Matcher matcher;
+    /** Where this rank's non-blocking collectives run. */
+    final CollectiveLane lane;
+    final boolean coresShared;
+    int nextContext = 1; // 0 is the world
+    CommState world;
+    /** {@code MPI_COMM_SELF}, made on first use. */
+    CommState self;
+    RankCommunicator selfCommunicator;
+
+    RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
+              BlockReport report) {
+        this.transport = transport;
+        this.coresShared = coresShared;
+        this.abort = abort;
+        this.codec = codec;
+        this.waiter = new Waiter(transport, opTimeoutMillis, abort, report);
+        this.matcher = new Matcher(transport, waiter);
+        this.lane = new CollectiveLane(waiter, transport.rank());
+    }
+}

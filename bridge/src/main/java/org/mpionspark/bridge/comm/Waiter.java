@@ -1,0 +1,278 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.transport.Transport;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.mpionspark.bridge.rendezvous.RemoteError;
+import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.MpiTimeoutException;
+
+/**
+ * The one place a rank calls into its transport and waits, and every wait ends: done, aborted, or
+ * timed out. It polls a non-blocking operation, spinning a few times, then sleeps: on the rank's
+ * bell on the memory path (rung whenever anything happens for the rank), on the MPJ request itself
+ * when it has one (MPJ notifies it on completion), else by yielding, then parking for ever longer
+ * pauses. Spinning long starves MPJ's selector threads when ranks share few cores.
+ *
+ * <p>It also keeps the rank to one thread at a time (a second thread gets a clear error, not a
+ * lost message), and hides the caller's interrupt flag from MPJ Express, whose socket channels
+ * would close for the whole world if an interrupted thread touched them.
+ */
+final class Waiter {
+
+    private static final int SPINS = 10;
+    private static final int YIELDS = 2_000;
+    private static final long MAX_PARK_NANOS = 100_000;
+    private static final long BLOCK_NANOS = 1_000_000;
+    /** How long a transport error waits for the world's abort that usually explains it. */
+    private static final long ABORT_GRACE_NANOS = 2_000_000_000L;
+    /** After this long a waiting collective looks for a mismatched call on its peer's side. */
+    private static final long STALL_NANOS = 1_000_000_000L;
+    private static final LongSupplier NO_PROGRESS = () -> 0;
+
+    private final int rank;
+    /** Its transport, when it can wake waits on activity ({@link Transport#activity}); else null. */
+    private final Transport wakes;
+    /** {@code Long.MAX_VALUE}: no timeout. */
+    private final long timeoutNanos;
+    private final AbortState abort;
+    private final BlockReport report;
+    private Thread owner;
+    private int depth;
+    private String ownerOperation;
+    /** The thread of the rank's non-blocking collectives ({@link CollectiveLane}): it runs beside the owner. */
+    private volatile Thread lane;
+
+    /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
+    Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
+        this.rank = transport.rank();
+        this.wakes = transport.activity() >= 0 ? transport : null;
+        this.timeoutNanos = nanos(timeoutMillis);
+        this.abort = abort;
+        this.report = report;
+    }
+
+    /** Milliseconds as nanoseconds, saturating; 0 (no timeout) and anything huge give {@code Long.MAX_VALUE}. */
+    static long nanos(long millis) {
+        return millis <= 0 || millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+    }
+
+    /** Fails if another thread is using the rank now: a collective must not start beside its wait. */
+    synchronized void checkFree(String operation) {
+        enter(operation, -1);
+        exit();
+    }
+
+    /** Lets {@code t}, the thread of the rank's non-blocking collectives, call beside the rank's user. */
+    void lane(Thread t) {
+        lane = t;
+    }
+
+    /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
+    private synchronized void enter(String operation, int peer) {
+        Thread me = Thread.currentThread();
+        if (me == lane) {
+            return;
+        }
+        if (owner != null && owner != me) {
+            throw new MpiException(rank, operation, peer, "thread '" + me.getName() + "' called the rank while thread '"
+                    + owner.getName() + "' is in " + ownerOperation + ": a rank's communicators may be used by one "
+                    + "thread at a time");
+        }
+        if (depth++ == 0) {
+            owner = me;
+            ownerOperation = operation;
+        }
+    }
+
+    private synchronized void exit() {
+        if (Thread.currentThread() == lane) {
+            return;
+        }
+        if (--depth == 0) {
+            owner = null;
+            ownerOperation = null;
+        }
+    }
+
+    /**
+     * Calls into the transport once, unless the world is already aborted or over. MPJ Express
+     * errors become an {@link MpiException} naming the call; when a peer died, its sockets often
+     * fail before the driver's abort arrives, so the abort (which names the failed rank and
+     * carries its error) is awaited briefly and preferred.
+     */
+    <T> T call(Supplier<T> op, String operation, int peer) {
+        abort.check(operation, peer);
+        enter(operation, peer);
+        boolean interrupted = Thread.interrupted();
+        try {
+            return op.get();
+        } catch (MpiException e) {
+            throw e;
+        } catch (Transport.Truncated t) {
+            throw countMismatch(operation, peer, t.sent(), t.capacity());
+        } catch (RuntimeException raw) {
+            RuntimeException e = RemoteError.of(raw); // MPJ's own exception would keep the rank's loader alive
+            long until = System.nanoTime() + ABORT_GRACE_NANOS;
+            while (System.nanoTime() < until) {
+                if (abort.aborted()) {
+                    try {
+                        abort.check(operation, peer);
+                    } catch (MpiException aborted) {
+                        aborted.addSuppressed(e);
+                        throw aborted;
+                    }
+                }
+                LockSupport.parkNanos(5_000_000);
+            }
+            throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
+        } finally {
+            exit();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A collective's message of another size than this rank expects: the ranks disagree on counts. */
+    MpiException countMismatch(String operation, int peer, int sent, int expected) {
+        return new MpiException(rank, operation, peer, "rank " + peer + " sent " + sent + " elements where "
+                + expected + " were expected: the ranks passed different counts");
+    }
+
+    /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
+    <T> T await(Supplier<T> rawPoll, String operation, int peer) {
+        return await(rawPoll, operation, () -> peer, null, NO_PROGRESS, null, timeoutNanos);
+    }
+
+    /** As {@link #await(Supplier, String, int)}; {@code progress} tells the watchdog the wait is moving bytes. */
+    <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
+        return await(rawPoll, operation, () -> peer, null, progress, null, timeoutNanos);
+    }
+
+    /**
+     * As {@link #await(Supplier, String, int)} where the peer waited for changes as the wait goes
+     * on (ranks meeting in memory: the one named is one still missing); {@code unbounded}: no
+     * operation timeout (the end of a rank), though it still ends on an abort.
+     */
+    <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos);
+    }
+
+    /**
+     * Waits for an MPJ operation: after a short spin it sleeps on the operation itself, woken
+     * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
+     */
+    int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos);
+    }
+
+    /**
+     * As {@link #await(Transport.Pending, String, int, Runnable)} with no operation timeout: for
+     * the end of a rank, where peers may still compute for as long as they need. It still ends
+     * on an abort, and the driver's watchdog still sees a deadlock.
+     */
+    int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
+    }
+
+    /**
+     * Polls until done, running {@code stallCheck} (which may throw a diagnosis) once the wait has
+     * lasted a second, then every second.
+     */
+    private <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, Runnable stallCheck,
+                        LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+        Supplier<T> poll = () -> call(rawPoll, operation, peer.getAsInt());
+        T done = poll.get();
+        if (done != null) {
+            return done;
+        }
+        enter(operation, peer.getAsInt());
+        boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
+        boolean ended = false;
+        try {
+            T result = poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos);
+            ended = true;
+            return result;
+        } finally {
+            if (Thread.currentThread() != lane) {
+                report.resumed(ended); // a failed wait stays "blocked" for the driver: the rank is failing in it
+            }
+            exit();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private <T> T poll(Supplier<T> poll, String operation, java.util.function.IntSupplier peers, Runnable stallCheck,
+                       LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+        long start = System.nanoTime();
+        long nextStallCheck = start + STALL_NANOS;
+        long park = 1_000;
+        for (int i = 0; ; i++) {
+            int peer = peers.getAsInt();
+            long seen = wakes == null ? 0 : wakes.activity(); // read before polling: no wake-up is lost
+            T done = poll.get();
+            if (done != null) {
+                return done;
+            }
+            if (i < SPINS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            if (wakes != null) { // the memory path rings the rank's bell when anything happens for it
+                if ((i & 15) != 0) {
+                    wakes.awaitActivity(seen, BLOCK_NANOS);
+                    continue;
+                }
+            } else if (sleepOn != null) {
+                if ((i & 15) != 0) { // check abort, stall and timeout every 16 sleeps (at most ~16 ms)
+                    call(() -> {
+                        sleepOn.block(BLOCK_NANOS);
+                        return Boolean.TRUE;
+                    }, operation, peer);
+                    continue;
+                }
+            } else if (i < YIELDS) { // cheap to resume, and leaves the core to MPJ's selector threads
+                Thread.yield();
+                if ((i & 63) != 0) {
+                    continue;
+                }
+            }
+            abort.check(operation, peer);
+            long now = System.nanoTime();
+            if (Thread.currentThread() != lane) { // the lane waits beside a rank that may be computing
+                report.waiting(operation, peer, start, now, progress.getAsLong());
+            }
+            if (stallCheck != null && now > nextStallCheck) {
+                stallCheck.run();
+                nextStallCheck = now + STALL_NANOS;
+            }
+            long waited = now - start;
+            if (waited > limitNanos) {
+                throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
+                        + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
+            }
+            if (wakes == null && sleepOn == null && i >= YIELDS) {
+                LockSupport.parkNanos(park);
+                park = Math.min(MAX_PARK_NANOS, park * 2);
+            }
+        }
+    }
+
+    /**
+     * For a request polled with {@code test()} rather than waited on: throws the world's abort, or
+     * a timeout once it has been in flight longer than the operation timeout.
+     */
+    void checkStillWaiting(long startedNanos, String operation, int peer) {
+        abort.check(operation, peer);
+        long waited = System.nanoTime() - startedNanos;
+        if (waited > timeoutNanos) {
+            throw new MpiTimeoutException(rank, operation, peer, "still not complete after " + waited / 1_000_000
+                    + " ms (spark.mpi.op.timeout)");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.mpionspark.bridge.memory;
+
+import org.mpionspark.bridge.collective.Meetings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.mpionspark.bridge.transport.MeetingBoard;
+
+/**
+ * Where the collective calls of one world's ranks in this JVM meet: one {@link MeetingBoard.Meeting}
+ * per (communicator, call), made by the first member to arrive and removed by the last to leave.
+ * Arrays and phases are published through atomics, so what a member wrote before it arrived at a
+ * phase is seen by every member that saw the phase reached.
+ */
+final class MemoryMeetingBoard implements MeetingBoard {
+
+    /** Phases a collective may use (publish, reduce, copy out...). */
+    static final int PHASES = 8;
+
+    private final MemoryWorld world;
+    private final Map<Key, Meeting> meetings = new ConcurrentHashMap<>();
+
+    private record Key(int context, int firstRank, long step) {
+    }
+
+    MemoryMeetingBoard(MemoryWorld world) {
+        this.world = world;
+    }
+
+    @Override
+    public boolean local(int worldRank) {
+        return world.box(worldRank) != null;
+    }
+
+    @Override
+    public String jvm(int worldRank) {
+        return world.jvm(worldRank);
+    }
+
+    @Override
+    public MeetingBoard.Meeting meet(int context, int firstRank, long step, int members, int localIndex, int signature,
+                                   String operation) {
+        Key key = new Key(context, firstRank, step);
+        Meeting m = meetings.computeIfAbsent(key, k -> new Meeting(k, members));
+        m.join(localIndex, signature, operation);
+        return m;
+    }
+
+    /** Meetings not yet left by all their members: 0 between collectives (tests check it). */
+    int open() {
+        return meetings.size();
+    }
+
+    private void ringAll() {
+        for (int r = 0; r < world.size(); r++) {
+            Mailbox b = world.box(r);
+            if (b != null) {
+                b.bell.ring();
+            }
+        }
+    }
+
+    private final class Meeting implements MeetingBoard.Meeting {
+        private final Key key;
+        private final int members;
+        private final AtomicIntegerArray reachedBy;
+        private final AtomicReferenceArray<Object> buffers;
+        private final AtomicIntegerArray signatures;
+        private final AtomicReferenceArray<String> operations;
+        private final AtomicIntegerArray arrived = new AtomicIntegerArray(PHASES);
+        private final AtomicInteger left = new AtomicInteger();
+
+        Meeting(Key key, int members) {
+            this.key = key;
+            this.members = members;
+            this.reachedBy = new AtomicIntegerArray(members);
+            this.buffers = new AtomicReferenceArray<>(members);
+            this.signatures = new AtomicIntegerArray(members);
+            this.operations = new AtomicReferenceArray<>(members);
+        }
+
+        void join(int localIndex, int signature, String operation) {
+            if (localIndex < 0 || localIndex >= members) {
+                throw new IllegalStateException("member " + localIndex + " of a meeting of " + members);
+            }
+            signatures.set(localIndex, signature);
+            operations.set(localIndex, operation); // set last: a member counts as joined once its operation is seen
+            ringAll(); // a member waiting at another call of this meeting can now tell the mismatch
+        }
+
+        @Override
+        public int mismatch(int signature) {
+            for (int i = 0; i < members; i++) {
+                if (operations.get(i) != null && signatures.get(i) != signature) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String operation(int localIndex) {
+            return operations.get(localIndex);
+        }
+
+        @Override
+        public void publish(int localIndex, Object buf) {
+            buffers.set(localIndex, buf);
+        }
+
+        @Override
+        public Object buffer(int localIndex) {
+            return buffers.get(localIndex);
+        }
+
+        @Override
+        public void arrive(int localIndex, int phase) {
+            if (phase >= PHASES) {
+                throw new IllegalStateException("a shared collective step has at most " + PHASES + " phases");
+            }
+            reachedBy.set(localIndex, phase + 1);
+            if (arrived.incrementAndGet(phase) == members) {
+                ringAll();
+            }
+        }
+
+        @Override
+        public int laggard(int phase) {
+            for (int i = 0; i < members; i++) {
+                if (reachedBy.get(i) <= phase) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean reached(int phase) {
+            return arrived.get(phase) >= members;
+        }
+
+        @Override
+        public void leave() {
+            if (left.incrementAndGet() == members) {
+                meetings.remove(key, this);
+            }
+        }
+    }
+}

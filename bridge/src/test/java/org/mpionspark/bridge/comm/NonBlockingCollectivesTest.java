@@ -1,0 +1,93 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.bridge.rank.RankOptions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.Op;
+import org.mpionspark.mpi.Request;
+
+/**
+ * ibarrier, ibcast and iallreduce complete beside the rank's own work (point-to-point included),
+ * give the values their blocking forms give, and never look like a deadlock while ranks compute.
+ */
+@Timeout(120)
+class NonBlockingCollectivesTest {
+
+    @Test
+    void anIbarrierIsNotCompleteUntilTheLastRankStartsIt() throws Exception {
+        CompletableFuture<Boolean> seenIncomplete = new CompletableFuture<>();
+        List<String> out = ThreadWorld.values(ThreadWorld.run(3, RankOptions.DEFAULTS, comm -> {
+            if (comm.rank() == 2) { // starts only once rank 0 has seen its ibarrier incomplete
+                seenIncomplete.orTimeout(30, TimeUnit.SECONDS).join();
+            }
+            Request r = comm.ibarrier();
+            if (comm.rank() == 0) {
+                seenIncomplete.complete(r.test().isEmpty());
+            }
+            r.waitFor();
+            return "done";
+        }));
+        assertEquals(List.of("done", "done", "done"), out);
+        assertTrue(seenIncomplete.get());
+    }
+
+    @Test
+    void iallreduceAndIbcastOverlapPointToPointAndGiveTheBlockingValues() throws Exception {
+        int n = 1 << 18;
+        List<String> out = ThreadWorld.values(ThreadWorld.run(4, RankOptions.DEFAULTS, comm -> {
+            double[] v = new double[n];
+            Arrays.fill(v, comm.rank() + 1);
+            double[] sum = new double[n];
+            Request reduce = comm.iallreduce(v, sum, Op.SUM);
+            long[] root = comm.rank() == 1 ? new long[] {7, 8, 9} : new long[3];
+            Request bcast = comm.ibcast(root, 1);
+            int[] left = new int[1]; // the rank's own work meanwhile: a ring on the user channel
+            comm.sendrecv(new int[] {comm.rank()}, (comm.rank() + 1) % 4, 0, left, (comm.rank() + 3) % 4, 0);
+            Request.waitAll(reduce, bcast);
+            return sum[0] + "," + sum[n - 1] + "|" + Arrays.toString(root) + "|" + left[0];
+        }));
+        for (int r = 0; r < 4; r++) {
+            assertEquals("10.0,10.0|[7, 8, 9]|" + (r + 3) % 4, out.get(r));
+        }
+    }
+
+    @Test
+    void ranksComputingWithAnIbarrierPendingAreNoDeadlock() throws Exception {
+        ThreadWorld.Result<String> out = ThreadWorld.run(2, RankOptions.DEFAULTS, 300, comm -> {
+            Request r = comm.rank() == 0 ? comm.ibarrier() : null;
+            long until = System.nanoTime() + 1_200_000_000L; // four watchdog periods, in their own code
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            (r == null ? comm.ibarrier() : r).waitFor();
+            return "ok";
+        });
+        assertEquals(List.of("ok", "ok"), ThreadWorld.values(out.outcomes()));
+        assertTrue(out.failure().isEmpty(), () -> out.failure().toString());
+    }
+
+    @Test
+    void anIbarrierAgainstABarrierIsAMismatchedCollective() throws Exception {
+        List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
+            if (comm.rank() == 0) {
+                comm.ibarrier().waitFor();
+            } else {
+                comm.barrier();
+            }
+            return 0;
+        });
+        String both = out.get(0).error() + " / " + out.get(1).error();
+        assertTrue(out.get(0).error() instanceof MpiException && out.get(1).error() instanceof MpiException, both);
+        assertTrue(both.contains("mismatched collective"), both);
+        assertEquals(List.of(), RankThreads.alive());
+    }
+}

@@ -39,13 +39,13 @@ interface Ranks {
             @Override
             public <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body) {
                 // read by every stage from the context's live conf (private[spark] in Scala, public in bytecode)
-                jsc.sc().conf().set(MpiConf.CORES_SHARED, coresShared == null ? "auto" : coresShared.toString());
-                jsc.sc().conf().set(MpiConf.MEMORY_PATH, Boolean.toString(memoryPath));
+                jsc.sc().conf().set(MpiConf.CORES_SHARED.name(), coresShared == null ? "auto" : coresShared.toString());
+                jsc.sc().conf().set(MpiConf.MEMORY_PATH.name(), Boolean.toString(memoryPath));
                 try {
                     return mpi.run(ranks, body);
                 } finally {
-                    jsc.sc().conf().set(MpiConf.CORES_SHARED, "auto");
-                    jsc.sc().conf().remove(MpiConf.MEMORY_PATH);
+                    jsc.sc().conf().set(MpiConf.CORES_SHARED.name(), "auto");
+                    jsc.sc().conf().remove(MpiConf.MEMORY_PATH.name());
                 }
             }
         };

@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import org.mpionspark.bridge.config.Defaults;
 import org.mpionspark.bridge.rank.RankLauncher;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.rank.RankSession;
+import org.mpionspark.bridge.rendezvous.Registration;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
@@ -43,7 +46,8 @@ public final class LocalWorld {
         R call(Communicator comm) throws Exception;
     }
 
-    private static final LocalWorld DEFAULT = new LocalWorld(RankOptions.DEFAULTS, 5_000, 60_000);
+    private static final LocalWorld DEFAULT = new LocalWorld(RankOptions.DEFAULTS, Defaults.DEADLOCK_TIMEOUT.toMillis(),
+            Defaults.RENDEZVOUS_TIMEOUT.toMillis());
 
     private final RankOptions options;
     private final long deadlockMillis;
@@ -130,7 +134,7 @@ public final class LocalWorld {
         } catch (java.io.IOException e) {
             throw new MpiException(-1, "local world", -1, "cannot open the rendezvous on loopback: " + e, e);
         }
-        try (server; RendezvousServer.Registration reg = server.register(ranks, rendezvousMillis, deadlockMillis)) {
+        try (server; Registration reg = server.register(ranks, rendezvousMillis, deadlockMillis)) {
             List<CompletableFuture<R>> results = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
@@ -164,7 +168,7 @@ public final class LocalWorld {
         }
     }
 
-    private <R> void runRank(RendezvousServer.Registration reg, int rank, int size, RankBody<R> body,
+    private <R> void runRank(Registration reg, int rank, int size, RankBody<R> body,
                                     CompletableFuture<R> result) {
         RankSession session;
         try {
@@ -185,7 +189,7 @@ public final class LocalWorld {
         }
     }
 
-    private static RuntimeException error(Optional<RendezvousServer.Failure> failure, int ranks, Throwable local) {
+    private static RuntimeException error(Optional<WorldFailure> failure, int ranks, Throwable local) {
         if (failure.isEmpty() || failure.get().rank() < 0) {
             if (failure.isPresent() && failure.get().error() instanceof MpiException me) {
                 return me;
@@ -193,7 +197,7 @@ public final class LocalWorld {
             return local instanceof RuntimeException re ? re : new MpiException(-1, "local world", -1,
                     String.valueOf(local.getMessage()), local);
         }
-        RendezvousServer.Failure f = failure.get();
+        WorldFailure f = failure.get();
         return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error() != null ? f.error() : local);
     }
 }

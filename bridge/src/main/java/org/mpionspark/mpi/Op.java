@@ -179,14 +179,6 @@ public final class Op implements java.io.Serializable {
         return block;
     }
 
-    /** Checks, before any byte moves, that {@code count} elements are whole operands of this operation. */
-    public void checkCount(String operation, int count) {
-        if (count % block != 0) {
-            throw new IllegalArgumentException(operation + ": Op." + name + " works on blocks of " + block
-                    + " elements; " + count + " elements are not whole blocks");
-        }
-    }
-
     /** Whether operands may be combined in any order. */
     public boolean commutative() {
         return commutative;
@@ -269,22 +261,22 @@ public final class Op implements java.io.Serializable {
         }
     }
 
-    /** Checks, before any byte moves, that this operation applies to {@code array}'s type. */
-    public void checkApplies(Object array) {
+    /**
+     * Whether this operation reduces arrays of {@code arrayType} (e.g. {@code double[].class}):
+     * {@link #MINLOC}/{@link #MAXLOC} the pairs of {@code double[]}, {@code float[]}, {@code long[]}
+     * or {@code int[]}; an operation made by {@link #create}, any array.
+     */
+    public boolean appliesTo(Class<?> arrayType) {
         if (user != null) {
-            return;
+            return true;
         }
         if (this == MINLOC || this == MAXLOC) {
-            if (!(array instanceof double[] || array instanceof float[] || array instanceof long[]
-                    || array instanceof int[])) {
-                throw new IllegalArgumentException("Op." + name + " applies to double[], float[], long[] or int[] "
-                        + "of (value, index) pairs, not " + array.getClass().getSimpleName());
-            }
-            return;
+            return arrayType == double[].class || arrayType == float[].class || arrayType == long[].class
+                    || arrayType == int[].class;
         }
-        Object f = array instanceof double[] || array instanceof float[] ? floating
-                : array instanceof boolean[] ? logical : integral;
-        need(f, array);
+        Object f = arrayType == double[].class || arrayType == float[].class ? floating
+                : arrayType == boolean[].class ? logical : integral;
+        return f != null;
     }
 
     private <F> F need(F f, Object array) {

@@ -14,10 +14,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
-import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.memory.JvmKey;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rendezvous.Registration;
+import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
-import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.spark.internal.BarrierRank;
@@ -28,8 +29,8 @@ import org.mpionspark.spark.internal.SlotCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 
 /**
  * The entry point for MPI code on Spark, beside a {@link JavaSparkContext}: each SPMD stage is a
@@ -86,16 +87,16 @@ public final class JavaMpiContext implements java.io.Serializable {
         List<Integer> seeds = IntStream.range(0, ranks).boxed().toList();
         for (int attempt = 1; ; attempt++) {
             requireSlots(ranks);
-            RendezvousServer.Registration reg = register(ranks);
+            Registration reg = register(ranks);
             List<byte[]> encoded;
             try {
                 JavaRDD<byte[]> out = new JavaRDD<>(barrier(jsc.parallelize(seeds, ranks), reg,
                         (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator()), tag());
                 encoded = out.collect();
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
-                Optional<RendezvousServer.Failure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
+                Optional<WorldFailure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
                 RuntimeException error = error(f, ranks, e);
-                boolean retriable = f.map(RendezvousServer.Failure::retriable).orElseGet(() -> lostExecutor(e));
+                boolean retriable = f.map(WorldFailure::retriable).orElseGet(() -> lostExecutor(e));
                 if (!retriable || attempt >= attempts) {
                     if (attempt > 1) {
                         error.addSuppressed(new MpiException(-1, "SPMD stage", -1, "failed on each of its "
@@ -163,7 +164,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         int ranks = rdd.getNumPartitions();
         requireSlots(ranks);
         long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
-        RendezvousServer.Registration reg = register(ranks);
+        Registration reg = register(ranks);
         SparkContext sc = jsc.sc();
         reg.onWorldFailure(f -> {
             int attempt = BarrierRank.attemptOf(f.worldKey());
@@ -228,7 +229,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         SlotCheck.require(jsc.sc(), ranks, () -> DriverRendezvous.of(jsc.sc()).lingeringRanks());
     }
 
-    private RendezvousServer.Registration register(int ranks) {
+    private Registration register(int ranks) {
         return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf()),
                 MpiConf.DEADLOCK_TIMEOUT.get(jsc.getConf()));
     }
@@ -237,7 +238,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         return ClassTag$.MODULE$.apply(Object.class);
     }
 
-    private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, RendezvousServer.Registration reg, SpmdFunction<T, R> body) {
+    private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(jsc.getConf());
         // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
         WorldTicket ticket = jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket();
@@ -245,11 +246,11 @@ public final class JavaMpiContext implements java.io.Serializable {
     }
 
     /** The error to throw for a failed stage: the world's own diagnosis where the driver has one. */
-    private static RuntimeException error(Optional<RendezvousServer.Failure> failure, int ranks, Exception spark) {
+    private static RuntimeException error(Optional<WorldFailure> failure, int ranks, Exception spark) {
         if (failure.isEmpty()) {
             return spark instanceof RuntimeException re ? re : new RuntimeException(spark);
         }
-        RendezvousServer.Failure f = failure.get();
+        WorldFailure f = failure.get();
         if (f.rank() < 0) {
             return f.error() instanceof MpiException me ? me
                     : new MpiException(-1, "SPMD stage of " + ranks + " ranks", -1, f.message(), spark);

@@ -1,18 +1,23 @@
 package org.mpionspark.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
+import org.mpionspark.bridge.config.Defaults;
 import org.mpionspark.bridge.rank.RankOptions;
 import scala.Tuple2;
 
 /**
- * Every {@code spark.mpi.*} setting, declared once with its default, meaning and check. README's
- * configuration table is checked against this list by a test; {@link #validate} checks a whole
- * configuration when a {@link JavaMpiContext} is made, and names misspelt keys.
+ * Every {@code spark.mpi.*} setting, declared once with its default (from the bridge's
+ * {@link Defaults}), kind, meaning and check. README's configuration table is checked against
+ * this list by a test; {@link #validate} checks a whole configuration when a {@link JavaMpiContext}
+ * is made, and names misspelt keys.
  */
 public final class MpiConf {
 
@@ -23,93 +28,169 @@ public final class MpiConf {
         /** {@code 128k}, {@code 1m}. */
         SIZE,
         /** A plain number. */
-        COUNT
+        COUNT,
+        /** {@code true} or {@code false}. */
+        FLAG,
+        /** {@code auto}, {@code true} or {@code false}. */
+        AUTO_FLAG,
+        /** A host name or address. */
+        HOST,
+        /** Names, comma-separated. */
+        LIST
     }
 
-    /** One setting, read as a number: milliseconds (times), bytes (sizes), or itself (counts). */
+    /**
+     * One setting. Numbers ({@link #get}) read as milliseconds (times), bytes (sizes), or
+     * themselves (counts); flags as {@link #flag}; the others as text ({@link #text}, {@link #list}).
+     * {@code defaultValue} is its text when unset; for {@link Kind#HOST}, the Spark setting whose
+     * value it takes.
+     */
     public record Key(String name, String defaultValue, Kind kind, String doc, LongPredicate valid,
                       String validDoc) {
 
-        /** The value, checked; a time that may be off reads {@code none} as 0. */
+        /** The value of a time, size or count, checked; a time that may be off reads {@code none} as 0. */
         public long get(SparkConf conf) {
-            String text = conf.get(name, defaultValue).trim();
+            if (kind != Kind.TIME && kind != Kind.SIZE && kind != Kind.COUNT) {
+                throw new IllegalStateException(name + " is not a number but a " + kind);
+            }
+            String text = text(conf);
             long v;
             try {
                 v = switch (kind) {
                     case TIME -> text.equalsIgnoreCase("none") ? 0 : conf.getTimeAsMs(name, defaultValue);
                     case SIZE -> conf.getSizeAsBytes(name, defaultValue);
-                    case COUNT -> Long.parseLong(text);
+                    default -> Long.parseLong(text);
                 };
             } catch (RuntimeException e) { // Spark's own parse errors say little about the key
-                throw new IllegalArgumentException(name + " must be " + validDoc + ", not " + text, e);
+                throw bad(text, e);
             }
             if (!valid.test(v)) {
-                throw new IllegalArgumentException(name + " must be " + validDoc + ", not " + text);
+                throw bad(text, null);
             }
             return v;
         }
+
+        /** A flag's value: {@code null} for {@code auto}. */
+        public Boolean flag(SparkConf conf) {
+            String v = text(conf).toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                case "auto" -> {
+                    if (kind != Kind.AUTO_FLAG) {
+                        throw bad(text(conf), null);
+                    }
+                    yield null;
+                }
+                default -> throw bad(text(conf), null);
+            };
+        }
+
+        /** The setting's text, trimmed; its default when unset. */
+        public String text(SparkConf conf) {
+            String fallback = kind == Kind.HOST ? conf.get(defaultValue, "127.0.0.1") : defaultValue;
+            return conf.get(name, fallback).trim();
+        }
+
+        /** A list's names, split at commas, blanks left out. */
+        public List<String> list(SparkConf conf) {
+            return Arrays.stream(text(conf).split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+        }
+
+        /** The default as README's table shows it. */
+        public String shownDefault() {
+            return defaultValue.isEmpty() ? "(none)" : "`" + defaultValue + "`";
+        }
+
+        /** Throws if the value is not one this setting takes. */
+        void check(SparkConf conf) {
+            switch (kind) {
+                case TIME, SIZE, COUNT -> get(conf);
+                case FLAG, AUTO_FLAG -> flag(conf);
+                default -> text(conf);
+            }
+        }
+
+        private IllegalArgumentException bad(String text, Throwable cause) {
+            return new IllegalArgumentException(name + " must be " + validDoc + ", not " + text, cause);
+        }
     }
 
-    public static final Key RENDEZVOUS_TIMEOUT = new Key("spark.mpi.rendezvous.timeout", "60s", Kind.TIME,
+    public static final Key RENDEZVOUS_TIMEOUT = time("spark.mpi.rendezvous.timeout", Defaults.RENDEZVOUS_TIMEOUT,
             "How long the ranks of a stage may take to reach the rendezvous after the first one did; then the "
                     + "stage fails naming the ranks that never came.", v -> v > 0, "a positive time");
-    public static final Key OP_TIMEOUT = new Key("spark.mpi.op.timeout", "10min", Kind.TIME,
+    public static final Key OP_TIMEOUT = time("spark.mpi.op.timeout", Defaults.OP_TIMEOUT,
             "Longest wait of one blocking MPI call (recv, a collective...) for its peer; then it fails naming "
                     + "the rank, the call and the peer. `none` (or 0): no limit; the deadlock watchdog stays on. The "
                     + "barrier that ends a rank has no limit.", v -> v >= 0, "a time of zero or more, or none");
-    public static final Key DEADLOCK_TIMEOUT = new Key("spark.mpi.deadlock.timeout", "5s", Kind.TIME,
+    public static final Key DEADLOCK_TIMEOUT = time("spark.mpi.deadlock.timeout", Defaults.DEADLOCK_TIMEOUT,
             "How long every rank of a world may wait in MPI calls with no byte moving before the stage fails as "
                     + "a deadlock, listing each rank's call. `none` (or 0): no watchdog.", v -> v >= 0,
             "a time of zero or more, or none");
-    public static final Key FINALIZE_TIMEOUT = new Key("spark.mpi.finalize.timeout", "30s", Kind.TIME,
+    public static final Key FINALIZE_TIMEOUT = time("spark.mpi.finalize.timeout", Defaults.FINALIZE_TIMEOUT,
             "Longest wait of MPI_Finalize at the end of a rank before its sockets are torn down anyway.",
             v -> v > 0, "a positive time");
-    public static final Key SLOTS_WAIT_TIMEOUT = new Key("spark.mpi.slots.waitTimeout", "30s", Kind.TIME,
+    public static final Key SLOTS_WAIT_TIMEOUT = time("spark.mpi.slots.waitTimeout", Defaults.SLOTS_WAIT_TIMEOUT,
             "How long to wait for as many free task slots as ranks before failing, naming what holds the "
                     + "others (in local mode, only while some are busy).", v -> v >= 0, "a time of zero or more");
-    public static final Key MAX_ATTEMPTS = new Key("spark.mpi.stage.maxAttempts", "3", Kind.COUNT,
+    public static final Key MAX_ATTEMPTS = new Key("spark.mpi.stage.maxAttempts",
+            Integer.toString(Defaults.STAGE_MAX_ATTEMPTS), Kind.COUNT,
             "How many times an SPMD stage is run, each time with a fresh world, when it fails for a reason "
                     + "outside the user's code (an executor lost, a rank that never reached the rendezvous); "
                     + "a rank's own error is never retried.", v -> v >= 1 && v <= 100, "a number from 1 to 100");
-    public static final Key PROTOCOL_SWITCH_LIMIT = new Key("spark.mpi.protocolSwitchLimit", "128k", Kind.SIZE,
+    public static final Key PROTOCOL_SWITCH_LIMIT = new Key("spark.mpi.protocolSwitchLimit",
+            size(Defaults.PROTOCOL_SWITCH_LIMIT), Kind.SIZE,
             "Messages up to this size are sent eagerly by MPJ Express; larger ones wait for the receiver "
                     + "(niodev's protocol switch limit).", v -> v >= 12 && v <= Integer.MAX_VALUE,
             "a size from 12 bytes to 2g");
-
-    public static final Key SESSION_CELL_TIMEOUT = new Key("spark.mpi.session.cellTimeout", "10min", Kind.TIME,
+    public static final Key SESSION_CELL_TIMEOUT = time("spark.mpi.session.cellTimeout", Defaults.SESSION_CELL_TIMEOUT,
             "Longest run of one cell of an interactive `MpiSession`; then its ranks' calls are aborted, each "
                     + "rank's call is reported and the session starts fresh ranks. `none` (or 0): no limit.",
             v -> v >= 0, "a time of zero or more, or none");
+    public static final Key RENDEZVOUS_HOST = new Key("spark.mpi.rendezvous.host", "spark.driver.host", Kind.HOST,
+            "The address ranks use to reach the driver's rendezvous server (which listens on "
+                    + "`spark.driver.bindAddress` only).", null, "a host name or address");
+    public static final Key CORES_SHARED = new Key("spark.mpi.coresShared",
+            Defaults.CORES_SHARED == null ? "auto" : Defaults.CORES_SHARED.toString(), Kind.AUTO_FLAG,
+            "Whether ranks share processor cores, which picks the collective algorithms (`true`: fewest messages, "
+                    + "e.g. reduce + broadcast; `false`: fewest rounds, e.g. recursive doubling). `auto` says `true` "
+                    + "when some host runs more ranks than its JVM has processors.", null, "auto, true or false");
+    public static final Key MEMORY_PATH = new Key("spark.mpi.memoryPath", Boolean.toString(Defaults.MEMORY_PATH),
+            Kind.FLAG, "Whether ranks of one JVM (all of local mode, the tasks of one executor) talk through memory; "
+                    + "`false` sends every message through MPJ Express's sockets, as between JVMs (for comparisons).",
+            null, "true or false");
+    public static final Key KRYO_CLASSES = new Key("spark.mpi.kryo.classesToRegister", "", Kind.LIST,
+            "Class names, comma-separated, that the object tier's Kryo 5 registers, in this order, on every rank "
+                    + "and for the values ranks return (shorter messages: a number instead of the class name). "
+                    + "Optional: any class travels without it. A name the driver cannot load fails `new JavaMpiContext`. "
+                    + "Spark's own `spark.kryo.classesToRegister` is added after these; Spark's `spark.kryo.registrator` "
+                    + "is not used (its serializers are Kryo 4's).",
+            null, "class names, comma-separated");
 
-    /** Not a time or size: the address ranks use to reach the driver's rendezvous server. */
-    public static final String RENDEZVOUS_HOST = "spark.mpi.rendezvous.host";
-
-    /** Not a time or size: {@code auto}, {@code true} or {@code false}. */
-    public static final String CORES_SHARED = "spark.mpi.coresShared";
-
-    /**
-     * Not a time or size: class names, comma-separated, that the object tier's Kryo registers (in
-     * this order) on every rank and for results; registration is optional (any class works without).
-     */
-    public static final String KRYO_CLASSES = "spark.mpi.kryo.classesToRegister";
-
-    /**
-     * Whether ranks of one JVM talk through memory ({@code true}, the default) or, like ranks of
-     * different JVMs, through MPJ Express's sockets ({@code false}: for comparisons).
-     */
-    public static final String MEMORY_PATH = "spark.mpi.memoryPath";
-
-    /** All of the above with a default, in README order. */
+    /** All of the above, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
-            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT);
+            SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT, RENDEZVOUS_HOST, CORES_SHARED,
+            MEMORY_PATH, KRYO_CLASSES);
 
     private MpiConf() {
+    }
+
+    private static Key time(String name, Duration value, String doc, LongPredicate valid, String validDoc) {
+        long ms = value.toMillis();
+        String text = ms % 60_000 == 0 && ms >= 600_000 ? ms / 60_000 + "min" : ms % 1000 == 0 ? ms / 1000 + "s"
+                : ms + "ms";
+        return new Key(name, text, Kind.TIME, doc, valid, validDoc);
+    }
+
+    private static String size(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + "m" : bytes % 1024 == 0 ? (bytes >> 10) + "k" : bytes + "b";
     }
 
     /** The rank-side settings of {@code conf}, checked. */
     public static RankOptions rankOptions(SparkConf conf) {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
-                (int) PROTOCOL_SWITCH_LIMIT.get(conf), coresShared(conf), kryoClasses(conf), null, memoryPath(conf));
+                (int) PROTOCOL_SWITCH_LIMIT.get(conf), CORES_SHARED.flag(conf), kryoClasses(conf), null,
+                MEMORY_PATH.flag(conf));
     }
 
     /**
@@ -117,17 +198,13 @@ public final class MpiConf {
      * and returns a warning for each key that is not one of ours (with the nearest known key).
      */
     public static List<String> validate(SparkConf conf) {
-        KEYS.forEach(k -> k.get(conf));
+        KEYS.forEach(k -> k.check(conf));
         try {
             rankOptions(conf).codec(); // the classes to register load on the driver, which decodes results
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KRYO_CLASSES + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(KRYO_CLASSES.name() + ": " + e.getMessage(), e);
         }
-        List<String> known = new ArrayList<>(KEYS.stream().map(Key::name).toList());
-        known.add(RENDEZVOUS_HOST);
-        known.add(CORES_SHARED);
-        known.add(KRYO_CLASSES);
-        known.add(MEMORY_PATH);
+        List<String> known = KEYS.stream().map(Key::name).toList();
         List<String> warnings = new ArrayList<>();
         for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.mpi.")) {
             String key = "spark.mpi." + kv._1();
@@ -163,35 +240,12 @@ public final class MpiConf {
     }
 
     /**
-     * {@link #KRYO_CLASSES}, then Spark's own {@code spark.kryo.classesToRegister}, split at commas,
-     * blanks and repeats left out: the classes a user registered for Spark travel the same way here.
+     * {@link #KRYO_CLASSES}, then Spark's own {@code spark.kryo.classesToRegister}, repeats left
+     * out: the classes a user registered for Spark travel the same way here.
      */
     static List<String> kryoClasses(SparkConf conf) {
-        return java.util.stream.Stream.of(conf.get(KRYO_CLASSES, ""), conf.get("spark.kryo.classesToRegister", ""))
-                .flatMap(list -> java.util.Arrays.stream(list.split(","))).map(String::trim)
+        return Stream.concat(KRYO_CLASSES.list(conf).stream(),
+                        Arrays.stream(conf.get("spark.kryo.classesToRegister", "").split(",")).map(String::trim))
                 .filter(c -> !c.isEmpty()).distinct().toList();
-    }
-
-    /** {@link #MEMORY_PATH}: true unless set to false. */
-    static boolean memoryPath(SparkConf conf) {
-        String v = conf.get(MEMORY_PATH, "true").trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(MEMORY_PATH + " must be true or false, not "
-                    + conf.get(MEMORY_PATH));
-        };
-    }
-
-    /** {@link #CORES_SHARED}: {@code null} for {@code auto}, which lets the ranks tell from their hosts. */
-    static Boolean coresShared(SparkConf conf) {
-        String v = conf.get(CORES_SHARED, "auto").trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (v) {
-            case "auto" -> null;
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException(CORES_SHARED + " must be auto, true or false, not "
-                    + conf.get(CORES_SHARED));
-        };
     }
 }

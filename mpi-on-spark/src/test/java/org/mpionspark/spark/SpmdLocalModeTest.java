@@ -32,7 +32,7 @@ class SpmdLocalModeTest {
     @BeforeAll
     static void start() {
         // one class registered, the others not: both kinds travel
-        jsc = new JavaSparkContext(SparkSessions.localConf(8).set(MpiConf.KRYO_CLASSES,
+        jsc = new JavaSparkContext(SparkSessions.localConf(8).set(MpiConf.KRYO_CLASSES.name(),
                 KryoValues.Reading.class.getName()));
         mpi = new JavaMpiContext(jsc);
     }

@@ -22,31 +22,17 @@ public final class Allreduce {
      */
     public static final int SHARED_RING_THRESHOLD_BYTES = 4 * 1024 * 1024;
 
-    /**
-     * Arrays of at least this many bytes go two-level when a world spans JVMs and some share one:
-     * below it, the extra meetings in memory cost more than the messages they save (measured on
-     * local-cluster[2,2]: 8 B and 8 KB slower two-level, 1 MB and up faster; benchmarks/README.md).
-     */
-    public static final int TWO_LEVEL_FROM_BYTES = 64 * 1024;
-
     private Allreduce() {
     }
 
-    public static void run(Links links, ArrayKind kind, Object buf, int count, int elementBytes, Op op) {
+    public static void run(Links links, ArrayKind kind, Object buf, int count, Op op) {
         int p = links.size();
         if (p == 1 || count == 0) {
             return;
         }
-        if (links.node() != null) {
-            InMemory.allreduce(links.node(), links.rank(), p, kind, buf, count, op);
-            return;
-        }
-        if (links.groups() != null && op.commutative() && (long) count * elementBytes >= TWO_LEVEL_FROM_BYTES) {
-            twoLevel(links.groups(), kind, buf, count, elementBytes, op);
-            return;
-        }
+        long bytes = (long) count * kind.bytes();
         int ringFrom = links.coresShared() ? SHARED_RING_THRESHOLD_BYTES : RING_THRESHOLD_BYTES;
-        if (op.commutative() && (long) count * elementBytes >= ringFrom && count / op.block() >= p) {
+        if (op.commutative() && bytes >= ringFrom && count / op.block() >= p) {
             ring(links, kind, buf, count, op);
         } else if (links.coresShared()) {
             Reduce.run(links, kind, buf, count, op, 0);
@@ -54,34 +40,6 @@ public final class Allreduce {
         } else {
             recursiveDoubling(links, kind, buf, count, op);
         }
-    }
-
-    /**
-     * Two levels: each JVM's ranks reduce their arrays in memory into their leader's (each rank one
-     * part of it), the leaders allreduce among JVMs over the network, and every rank copies its
-     * leader's result. Only one message per JVM crosses the network instead of one per rank, and
-     * every rank ends with the leaders' bit-identical result. Commutative operations only: the JVMs'
-     * ranks need not be contiguous.
-     */
-    static void twoLevel(Groups groups, ArrayKind kind, Object buf, int count, int elementBytes, Op op) {
-        Meetings local = groups.local();
-        int me = groups.localIndex();
-        int k = groups.localSize();
-        local.open();
-        local.publish(buf);
-        local.sync();
-        int[] parts = InMemory.parts(count, k, op.block());
-        InMemory.reducePart(local, me, k, kind, buf, parts[me], parts[me + 1] - parts[me], op, local.buffer(0));
-        local.sync(); // the leader's array holds this JVM's sum
-        if (me == 0) {
-            run(groups.leaders(), kind, buf, count, elementBytes, op);
-        }
-        local.sync(); // the leader's array holds the result
-        if (me != 0) {
-            System.arraycopy(local.buffer(0), 0, buf, 0, count);
-        }
-        local.sync(); // the leader's array is read until here
-        local.close();
     }
 
     /** Recursive doubling; with p not a power of two, the first 2*rem ranks pair up first. */

@@ -14,10 +14,6 @@ public final class Barrier {
     }
 
     public static void run(Links links) {
-        if (links.node() != null) {
-            InMemory.barrier(links.node());
-            return;
-        }
         int p = links.size();
         int r = links.rank();
         byte[] token = new byte[1];

@@ -9,10 +9,6 @@ public final class Bcast {
     }
 
     public static void run(Links links, ArrayKind kind, Object buf, int offset, int count, int root) {
-        if (links.node() != null) {
-            InMemory.bcast(links.node(), links.rank(), kind, buf, offset, count, root);
-            return;
-        }
         int p = links.size();
         int vr = (links.rank() - root + p) % p;
         int mask = 1;

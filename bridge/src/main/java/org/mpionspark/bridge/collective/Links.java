@@ -19,16 +19,6 @@ public interface Links {
      */
     boolean coresShared();
 
-    /** The ranks of this call as a {@link Meetings} meeting in memory, when all share this JVM; else null. */
-    default Meetings node() {
-        return null;
-    }
-
-    /** The ranks of this call grouped by JVM, when they span several and some share one; else null. */
-    default Groups groups() {
-        return null;
-    }
-
     void send(ArrayKind kind, Object buf, int offset, int count, int dest);
 
     void recv(ArrayKind kind, Object buf, int offset, int count, int source);

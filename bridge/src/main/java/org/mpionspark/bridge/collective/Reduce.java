@@ -14,10 +14,6 @@ public final class Reduce {
 
     /** Reduces {@code data} (every rank's, clobbered) into {@code data} at {@code root}. */
     public static void run(Links links, ArrayKind kind, Object data, int count, Op op, int root) {
-        if (links.node() != null) {
-            InMemory.reduce(links.node(), links.rank(), links.size(), kind, data, count, op, root);
-            return;
-        }
         int p = links.size();
         int r = links.rank();
         Object tmp = kind.newArray(count);

@@ -1,6 +1,7 @@
 /**
- * Collective algorithms written on point-to-point messages, because MPJ Express 0.44's own are
- * partly wrong and tree-shaped: each class here is one algorithm over a {@link
- * org.mpionspark.bridge.collective.Links}.
+ * Collective algorithms, and the one place that routes each call ({@link
+ * org.mpionspark.bridge.collective.Collectives}): ranks of one JVM meeting in memory, two levels,
+ * or point-to-point messages over {@link org.mpionspark.bridge.collective.Links} (MPJ Express
+ * 0.44's own collectives are partly wrong and tree-shaped). Uses the transport seam and {@code Op}.
  */
 package org.mpionspark.bridge.collective;

@@ -2,6 +2,7 @@ package org.mpionspark.bridge.comm;
 
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.Op;
 
 /**
  * The argument checks of one communicator's calls, run before any byte moves: misuse is an
@@ -87,6 +88,23 @@ final class Arguments {
         sameKind(op, what, buf, kind);
         if (kind.length(buf) != length) {
             throw misuse(op, what + " must hold " + length + " elements, not " + kind.length(buf));
+        }
+    }
+
+    /**
+     * Checks, before any byte moves, that {@code o} reduces {@code array}'s type and that
+     * {@code count} elements are whole operands of it; {@code operation} names the call.
+     */
+    void operands(String operation, Op o, Object array, int count) {
+        if (!o.appliesTo(array.getClass())) {
+            throw new IllegalArgumentException(o == Op.MINLOC || o == Op.MAXLOC
+                    ? "Op." + o.name() + " applies to double[], float[], long[] or int[] of (value, index) pairs, not "
+                    + array.getClass().getSimpleName()
+                    : "Op." + o.name() + " does not apply to " + array.getClass().getSimpleName());
+        }
+        if (count % o.block() != 0) {
+            throw new IllegalArgumentException(operation + ": Op." + o.name() + " works on blocks of " + o.block()
+                    + " elements; " + count + " elements are not whole blocks");
         }
     }
 }

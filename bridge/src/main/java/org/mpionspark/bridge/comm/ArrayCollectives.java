@@ -1,26 +1,17 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.ArrayKind;
 import java.util.Objects;
 
-import org.mpionspark.bridge.collective.Allgather;
-import org.mpionspark.bridge.collective.Allreduce;
-import org.mpionspark.bridge.collective.Alltoall;
-import org.mpionspark.bridge.collective.Barrier;
-import org.mpionspark.bridge.collective.Bcast;
 import org.mpionspark.bridge.collective.Blocks;
-import org.mpionspark.bridge.collective.Gather;
-import org.mpionspark.bridge.collective.Links;
-import org.mpionspark.bridge.collective.Reduce;
-import org.mpionspark.bridge.collective.ReduceScatter;
-import org.mpionspark.bridge.collective.Scan;
-import org.mpionspark.bridge.collective.Scatter;
+import org.mpionspark.bridge.collective.Call;
+import org.mpionspark.bridge.collective.Collectives;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 
 /**
  * One communicator's collectives of the array tier: each checks and shapes its arguments, then
- * runs an algorithm of {@code org.mpionspark.bridge.collective} on a call of its {@link CollectiveChannel}.
+ * runs it through {@link Collectives} on a call begun on its {@link CollectiveChannel}.
  */
 final class ArrayCollectives {
     private final Arguments check;
@@ -36,8 +27,8 @@ final class ArrayCollectives {
     }
 
     void barrier() {
-        Links call = collectives.begin("barrier()");
-        Barrier.run(call);
+        Call call = collectives.begin("barrier()");
+        Collectives.barrier(call);
     }
 
     /** The implicit end of a rank, before {@code MPI_Finalize} ({@link CollectiveChannel#endOfRank}). */
@@ -55,8 +46,8 @@ final class ArrayCollectives {
 
     /** {@code MPI_Ibarrier}: started here, in order, and run on the rank's {@link CollectiveLane}. */
     org.mpionspark.mpi.Request ibarrier(CollectiveLane lane) {
-        Links call = collectives.begin("ibarrier()");
-        return lane.start("ibarrier()", () -> Barrier.run(call));
+        Call call = collectives.begin("ibarrier()");
+        return lane.start("ibarrier()", () -> Collectives.barrier(call));
     }
 
     org.mpionspark.mpi.Request ibcast(Object buf, int root, CollectiveLane lane) {
@@ -74,8 +65,8 @@ final class ArrayCollectives {
         String op = verb + "(" + kind.elementName() + "[], root=" + root + ")";
         check.range(op, buf, offset, count);
         check.rank(op, "root", root, false);
-        Links call = collectives.begin(op, kind.ordinal(), count, root);
-        return () -> Bcast.run(call, kind, buf, offset, count, root);
+        Call call = collectives.begin(op, kind.ordinal(), count, root);
+        return () -> Collectives.bcast(call, kind, buf, offset, count, root);
     }
 
     /** What a reduction into all of {@code recvbuf} works on: its type, its name in errors, its count. */
@@ -87,9 +78,8 @@ final class ArrayCollectives {
         ArrayKind kind = check.kindOf(verb, "recvbuf", recvbuf);
         String name = verb + "(" + kind.elementName() + "[], " + op + ")";
         Objects.requireNonNull(op, () -> name + ": op is null");
-        op.checkApplies(recvbuf);
         int count = kind.length(recvbuf);
-        op.checkCount(name, count);
+        check.operands(name, op, recvbuf, count);
         return new Reduction(kind, name, count);
     }
 
@@ -114,8 +104,8 @@ final class ArrayCollectives {
             }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
-        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
-        return () -> Allreduce.run(call, kind, recvbuf, count, kind.bytes(), op);
+        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        return () -> Collectives.allreduce(call, kind, recvbuf, count, op);
     }
 
     void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
@@ -124,16 +114,15 @@ final class ArrayCollectives {
         String name = "reduce(" + kind.elementName() + "[], " + op + ", root=" + root + ")";
         check.rank(name, "root", root, false);
         Objects.requireNonNull(op, () -> name + ": op is null");
-        op.checkApplies(mine);
         int count = kind.length(mine);
-        op.checkCount(name, count);
+        check.operands(name, op, mine, count);
         if (rank == root) {
             check.sameShape(name, "recvbuf", recvbuf, kind, count);
         }
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
-        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
-        Reduce.run(call, kind, data, count, op, root);
+        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
+        Collectives.reduce(call, kind, data, count, op, root);
         if (rank == root) {
             System.arraycopy(data, 0, recvbuf, 0, count);
         }
@@ -146,10 +135,9 @@ final class ArrayCollectives {
         Blocks blocks = Blocks.packed(Objects.requireNonNull(counts, () -> name + ": counts is null"));
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, blocks.total());
-        op.checkApplies(mine);
         blocks.check(name, size, blocks.total());
         for (int c : counts) {
-            op.checkCount(name + " (each rank's count)", c);
+            check.operands(name + " (each rank's count)", op, mine, c);
         }
         if (kind.length(recvbuf) < counts[rank]) {
             throw new IllegalArgumentException(name + ": recvbuf holds " + kind.length(recvbuf) + " elements, block "
@@ -157,12 +145,8 @@ final class ArrayCollectives {
         }
         Object data = kind.newArray(blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
-        Links call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
-        if (op.commutative()) {
-            ReduceScatter.ring(call, kind, data, blocks, op);
-        } else {
-            Allreduce.run(call, kind, data, blocks.total(), kind.bytes(), op);
-        }
+        Call call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
+        Collectives.reduceScatter(call, kind, data, blocks, op);
         System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
     }
 
@@ -183,8 +167,8 @@ final class ArrayCollectives {
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
-        Links call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
-        Scan.run(call, kind, data, count, op, inclusive);
+        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        Collectives.scan(call, kind, data, count, op, inclusive);
         if (inclusive || rank > 0) {
             System.arraycopy(data, 0, recvbuf, 0, count);
         }
@@ -229,8 +213,8 @@ final class ArrayCollectives {
             check.sameKind(name, "recvbuf", recvbuf, kind);
             check.range(name, recvbuf, recvOffset, recvCount);
         }
-        Links call = collectives.begin(name, kind.ordinal(), root);
-        Scatter.run(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        Call call = collectives.begin(name, kind.ordinal(), root);
+        Collectives.scatter(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
     }
 
     void gather(Object sendbuf, Object recvbuf, int root) {
@@ -273,8 +257,8 @@ final class ArrayCollectives {
                         + " elements from itself but sends " + sendCount);
             }
         }
-        Links call = collectives.begin(name, kind.ordinal(), root);
-        Gather.run(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        Call call = collectives.begin(name, kind.ordinal(), root);
+        Collectives.gather(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
     }
 
     void allgather(Object sendbuf, Object recvbuf) {
@@ -285,8 +269,8 @@ final class ArrayCollectives {
         if (sendbuf != Communicator.IN_PLACE) {
             check.sameShape(name, "sendbuf", sendbuf, kind, count);
         }
-        Links call = collectives.begin(name, kind.ordinal(), count);
-        Allgather.run(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
+        Call call = collectives.begin(name, kind.ordinal(), count);
+        Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
     }
 
     void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
@@ -302,8 +286,8 @@ final class ArrayCollectives {
                         + " elements but counts[" + rank + "] is " + counts[rank]);
             }
         }
-        Links call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
-        Allgather.run(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
+        Call call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
+        Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
     }
 
     void alltoall(Object sendbuf, Object recvbuf) {
@@ -312,8 +296,8 @@ final class ArrayCollectives {
         int n = check.equalBlocks(name, "sendbuf", kind, sendbuf);
         check.sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
-        Links call = collectives.begin(name, kind.ordinal(), n);
-        Alltoall.run(call, kind, sendbuf, blocks, recvbuf, blocks);
+        Call call = collectives.begin(name, kind.ordinal(), n);
+        Collectives.alltoall(call, kind, sendbuf, blocks, recvbuf, blocks);
     }
 
     void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
@@ -329,7 +313,7 @@ final class ArrayCollectives {
             throw new IllegalArgumentException(name + ": rank " + rank + " sends itself " + sendCounts[rank]
                     + " elements but expects " + recvCounts[rank]);
         }
-        Links call = collectives.begin(name, kind.ordinal());
-        Alltoall.run(call, kind, sendbuf, send, recvbuf, recv);
+        Call call = collectives.begin(name, kind.ordinal());
+        Collectives.alltoall(call, kind, sendbuf, send, recvbuf, recv);
     }
 }

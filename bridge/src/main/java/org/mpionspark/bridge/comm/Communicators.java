@@ -1,11 +1,11 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.ArrayKind;
 import java.util.Objects;
 
-import org.mpionspark.bridge.collective.Allgather;
 import org.mpionspark.bridge.collective.Blocks;
-import org.mpionspark.bridge.collective.Links;
+import org.mpionspark.bridge.collective.Call;
+import org.mpionspark.bridge.collective.Collectives;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.MpiException;
 
@@ -42,8 +42,8 @@ final class Communicators {
         }
         int[] mine = {color, key, shared.nextContext};
         int[] all = new int[3 * size];
-        Links call = collectives.begin(name);
-        Allgather.run(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 3, 0));
+        Call call = collectives.begin(name);
+        Collectives.allgather(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 3, 0));
         int newContext = newContext(all, 2, name);
         if (color == Group.UNDEFINED) {
             return null;
@@ -79,8 +79,8 @@ final class Communicators {
         // agree on the context, and check every rank passed the same group
         int[] mine = {shared.nextContext, java.util.Arrays.hashCode(group.worldRanks())};
         int[] all = new int[2 * size];
-        Links call = collectives.begin(name);
-        Allgather.run(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 2, 0));
+        Call call = collectives.begin(name);
+        Collectives.allgather(call, ArrayKind.INT, mine, 0, all, Blocks.equal(size, 2, 0));
         for (int r = 0; r < size; r++) {
             if (all[2 * r + 1] != mine[1]) {
                 throw new MpiException(rank, name, r, "rank " + r + " passed a different group: create(group) needs "

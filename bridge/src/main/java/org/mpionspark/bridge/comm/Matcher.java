@@ -1,12 +1,12 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.ArrayKind;
-import org.mpionspark.bridge.transport.Transport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;

@@ -1,19 +1,15 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.ArrayKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
-import org.mpionspark.bridge.collective.Allgather;
-import org.mpionspark.bridge.collective.Alltoall;
-import org.mpionspark.bridge.collective.Bcast;
 import org.mpionspark.bridge.collective.Blocks;
-import org.mpionspark.bridge.collective.Gather;
-import org.mpionspark.bridge.collective.Links;
-import org.mpionspark.bridge.collective.Scatter;
+import org.mpionspark.bridge.collective.Call;
+import org.mpionspark.bridge.collective.Collectives;
 import org.mpionspark.bridge.serial.ObjectCodec;
+import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.ObjectRequest;
 import org.mpionspark.mpi.Received;
@@ -164,12 +160,12 @@ final class ObjectTier {
         check.rank(op, "root", root, false);
         byte[] bytes = rank == root ? encode(op, obj) : null;
         int[] length = {bytes == null ? 0 : bytes.length};
-        Links call = collectives.begin(op, root);
-        Bcast.run(call, ArrayKind.INT, length, 0, 1, root);
+        Call call = collectives.begin(op, root);
+        Collectives.bcast(call, ArrayKind.INT, length, 0, 1, root);
         if (rank != root) {
             bytes = new byte[length[0]];
         }
-        Bcast.run(call, ArrayKind.BYTE, bytes, 0, bytes.length, root);
+        Collectives.bcast(call, ArrayKind.BYTE, bytes, 0, bytes.length, root);
         return rank == root ? obj : (T) decode(op, bytes, root);
     }
 
@@ -179,11 +175,11 @@ final class ObjectTier {
         byte[][] parts = rank == root ? encodeEach(name, "the root needs", objs) : null;
         int[] lengths = parts == null ? new int[size] : lengths(parts);
         int[] mine = new int[1];
-        Links call = collectives.begin(name, root);
-        Scatter.run(call, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
+        Call call = collectives.begin(name, root);
+        Collectives.scatter(call, ArrayKind.INT, lengths, Blocks.equal(size, 1, 0), mine, 0, 1, root);
         byte[] all = parts == null ? null : concat(parts);
         byte[] bytes = new byte[mine[0]];
-        Scatter.run(call, ArrayKind.BYTE, all, Blocks.packed(lengths), bytes, 0, bytes.length, root);
+        Collectives.scatter(call, ArrayKind.BYTE, all, Blocks.packed(lengths), bytes, 0, bytes.length, root);
         @SuppressWarnings("unchecked")
         T value = (T) decode(name, bytes, root);
         return value;
@@ -194,11 +190,11 @@ final class ObjectTier {
         check.rank(name, "root", root, false);
         byte[] bytes = encode(name, obj);
         int[] lengths = new int[size];
-        Links call = collectives.begin(name, root);
-        Gather.run(call, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
+        Call call = collectives.begin(name, root);
+        Collectives.gather(call, ArrayKind.INT, new int[] {bytes.length}, 0, 1, lengths, Blocks.equal(size, 1, 0), root);
         Blocks blocks = Blocks.packed(lengths);
         byte[] all = rank == root ? new byte[blocks.total()] : null;
-        Gather.run(call, ArrayKind.BYTE, bytes, 0, bytes.length, all, blocks, root);
+        Collectives.gather(call, ArrayKind.BYTE, bytes, 0, bytes.length, all, blocks, root);
         return rank == root ? decodeAll(name, all, blocks) : null;
     }
 
@@ -206,11 +202,11 @@ final class ObjectTier {
         String name = "allgatherObject()";
         byte[] bytes = encode(name, obj);
         int[] lengths = new int[size];
-        Links call = collectives.begin(name);
-        Allgather.run(call, ArrayKind.INT, new int[] {bytes.length}, 0, lengths, Blocks.equal(size, 1, 0));
+        Call call = collectives.begin(name);
+        Collectives.allgather(call, ArrayKind.INT, new int[] {bytes.length}, 0, lengths, Blocks.equal(size, 1, 0));
         Blocks blocks = Blocks.packed(lengths);
         byte[] all = new byte[blocks.total()];
-        Allgather.run(call, ArrayKind.BYTE, bytes, 0, all, blocks);
+        Collectives.allgather(call, ArrayKind.BYTE, bytes, 0, all, blocks);
         return decodeAll(name, all, blocks);
     }
 
@@ -220,11 +216,11 @@ final class ObjectTier {
         int[] sendLengths = lengths(parts);
         int[] recvLengths = new int[size];
         Blocks ones = Blocks.equal(size, 1, 0);
-        Links call = collectives.begin(name);
-        Alltoall.run(call, ArrayKind.INT, sendLengths, ones, recvLengths, ones);
+        Call call = collectives.begin(name);
+        Collectives.alltoall(call, ArrayKind.INT, sendLengths, ones, recvLengths, ones);
         Blocks in = Blocks.packed(recvLengths);
         byte[] all = new byte[in.total()];
-        Alltoall.run(call, ArrayKind.BYTE, concat(parts), Blocks.packed(sendLengths), all, in);
+        Collectives.alltoall(call, ArrayKind.BYTE, concat(parts), Blocks.packed(sendLengths), all, in);
         return decodeAll(name, all, in);
     }
 

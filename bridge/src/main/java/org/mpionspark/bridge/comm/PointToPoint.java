@@ -1,9 +1,9 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.ArrayKind;
-import org.mpionspark.bridge.transport.Transport;
 import java.util.Optional;
 
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;

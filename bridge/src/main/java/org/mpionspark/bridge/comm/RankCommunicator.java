@@ -1,11 +1,11 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.Transport;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
 import org.mpionspark.bridge.serial.ObjectCodec;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.CartCommunicator;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;

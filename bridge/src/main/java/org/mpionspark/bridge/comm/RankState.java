@@ -1,7 +1,7 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.bridge.serial.ObjectCodec;
+import org.mpionspark.bridge.transport.Transport;
 
 /**
  * What every communicator of one rank shares: the transport, the waiting, the matching, the object

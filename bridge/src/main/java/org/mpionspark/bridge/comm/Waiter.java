@@ -1,11 +1,11 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.transport.Transport;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.mpionspark.bridge.rendezvous.RemoteError;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
@@ -127,7 +127,7 @@ final class Waiter {
                 }
                 LockSupport.parkNanos(5_000_000);
             }
-            throw new MpiException(rank, operation, peer, "MPJ Express failed: " + e, e);
+            throw new MpiException(rank, operation, peer, "the transport failed: " + e, e);
         } finally {
             exit();
             if (interrupted) {

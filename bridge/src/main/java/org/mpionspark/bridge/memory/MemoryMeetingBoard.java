@@ -1,16 +1,17 @@
 package org.mpionspark.bridge.memory;
 
-import org.mpionspark.bridge.collective.Meetings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.mpionspark.bridge.collective.Meetings;
+import org.mpionspark.bridge.transport.Meeting;
 import org.mpionspark.bridge.transport.MeetingBoard;
 
 /**
- * Where the collective calls of one world's ranks in this JVM meet: one {@link MeetingBoard.Meeting}
+ * Where the collective calls of one world's ranks in this JVM meet: one {@link Meeting}
  * per (communicator, call), made by the first member to arrive and removed by the last to leave.
  * Arrays and phases are published through atomics, so what a member wrote before it arrived at a
  * phase is seen by every member that saw the phase reached.
@@ -21,7 +22,7 @@ final class MemoryMeetingBoard implements MeetingBoard {
     static final int PHASES = 8;
 
     private final MemoryWorld world;
-    private final Map<Key, Meeting> meetings = new ConcurrentHashMap<>();
+    private final Map<Key, Held> meetings = new ConcurrentHashMap<>();
 
     private record Key(int context, int firstRank, long step) {
     }
@@ -41,10 +42,10 @@ final class MemoryMeetingBoard implements MeetingBoard {
     }
 
     @Override
-    public MeetingBoard.Meeting meet(int context, int firstRank, long step, int members, int localIndex, int signature,
+    public Meeting meet(int context, int firstRank, long step, int members, int localIndex, int signature,
                                    String operation) {
         Key key = new Key(context, firstRank, step);
-        Meeting m = meetings.computeIfAbsent(key, k -> new Meeting(k, members));
+        Held m = meetings.computeIfAbsent(key, k -> new Held(k, members));
         m.join(localIndex, signature, operation);
         return m;
     }
@@ -63,7 +64,7 @@ final class MemoryMeetingBoard implements MeetingBoard {
         }
     }
 
-    private final class Meeting implements MeetingBoard.Meeting {
+    private final class Held implements Meeting {
         private final Key key;
         private final int members;
         private final AtomicIntegerArray reachedBy;
@@ -73,7 +74,7 @@ final class MemoryMeetingBoard implements MeetingBoard {
         private final AtomicIntegerArray arrived = new AtomicIntegerArray(PHASES);
         private final AtomicInteger left = new AtomicInteger();
 
-        Meeting(Key key, int members) {
+        Held(Key key, int members) {
             this.key = key;
             this.members = members;
             this.reachedBy = new AtomicIntegerArray(members);

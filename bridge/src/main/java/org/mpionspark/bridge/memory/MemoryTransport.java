@@ -85,7 +85,7 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
-    public MeetingBoard node() {
+    public MeetingBoard board() {
         return world.board();
     }
 

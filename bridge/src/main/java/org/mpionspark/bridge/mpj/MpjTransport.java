@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.mpj;
 
-import org.mpionspark.bridge.transport.NativeCollectives;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.channels.Channel;
@@ -16,6 +15,7 @@ import mpi.MPI;
 import mpi.Request;
 import mpi.Status;
 import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.NativeCollectives;
 import org.mpionspark.bridge.transport.Transport;
 
 /**

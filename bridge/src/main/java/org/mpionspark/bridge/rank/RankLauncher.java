@@ -1,35 +1,27 @@
 package org.mpionspark.bridge.rank;
 
-import org.mpionspark.bridge.comm.AbortState;
-import org.mpionspark.bridge.comm.RankEngine;
-import org.mpionspark.bridge.transport.Transport;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
+import org.mpionspark.bridge.comm.AbortState;
+import org.mpionspark.bridge.comm.RankEngine;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.memory.MemoryTransport;
 import org.mpionspark.bridge.memory.MemoryWorld;
-import org.mpionspark.bridge.transport.RoutedTransport;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.Peer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.serial.KryoCodec;
+import org.mpionspark.bridge.transport.RoutedTransport;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.MpiException;
 
 /**
- * Starts one rank of an MPJ Express world and hands back its {@link RankSession}.
- *
- * <p>MPJ's {@code niodev} reports its ports to a rendezvous server over an unauthenticated
- * socket. That socket stays inside this JVM: it goes to a one-shot loopback listener here, which
- * relays the ports to the real server through an authenticated {@link ControlLink} and writes the
- * peer table back. MPJ's start-up runs on a thread of the rank's own thread group, so every
- * thread MPJ makes is in that group and can be accounted for when the rank ends.
+ * Starts one rank of a world and hands back its {@link RankSession}: it joins the driver's
+ * rendezvous and learns where its peers are. A world whose ranks all share this JVM runs in
+ * memory alone; one that spans JVMs also starts MPJ Express ({@link MpjStart}), and each peer is
+ * reached through memory or MPJ Express by where it lives ({@link RoutedTransport}).
  */
 public final class RankLauncher {
 
@@ -55,38 +47,14 @@ public final class RankLauncher {
         AbortState abort = new AbortState(rank, cancelled);
         ThreadGroup group = new ThreadGroup("mpi " + label);
         RankClassLoader loader = new RankClassLoader(RankLauncher.class.getClassLoader(), label);
-        CompletableFuture<Transport> started = new CompletableFuture<>();
         ControlLink link = null;
-        Thread init = null;
-        try (ServerSocket relay = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            relay.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ticket.rendezvousTimeoutMillis() + 15_000));
-            int relayPort = relay.getLocalPort();
-            init = new Thread(group, () -> {
-                InitOutput.capture();
-                try {
-                    Object t = loader.loadClass("org.mpionspark.bridge.mpj.MpjTransport")
-                            .getMethod("start", int.class, int.class, String.class, int.class, int.class)
-                            .invoke(null, rank, size, "127.0.0.1", relayPort, options.protocolSwitchLimit());
-                    InitOutput.stop();
-                    started.complete((Transport) t);
-                } catch (Throwable e) {
-                    // detached copy: MPJ's own exception classes would keep this rank's loader alive
-                    Throwable cause = org.mpionspark.bridge.rendezvous.RemoteError.of(
-                            e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e);
-                    String printed = InitOutput.stop();
-                    if (!printed.isEmpty()) {
-                        cause.addSuppressed(new RuntimeException("MPJ Express printed during start-up:\n" + printed));
-                    }
-                    started.completeExceptionally(cause);
-                }
-            }, "mpi-rank-" + rank + "-init");
-            init.setContextClassLoader(loader);
-            init.setDaemon(true);
-            init.start();
-            link = relay(relay, ticket, worldKey, rank, jvm);
+        MpjStart mpjStart = null;
+        try {
+            mpjStart = MpjStart.begin(loader, group, ticket, rank, options.protocolSwitchLimit());
+            link = mpjStart.relay(ticket, worldKey, jvm);
             KryoCodec codec = options.codec(); // a class to register that is missing fails here, reported
             link.listen(group, abort);
-            Transport mpj = awaitStart(started, abort, rank, ticket.rendezvousTimeoutMillis() + 15_000);
+            Transport mpj = mpjStart.await(abort);
             boolean coresShared = coresShared(options, link);
             MemoryTransport near = new MemoryTransport(memory, rank, jvms(link), coresShared, mpj.processorName());
             Transport transport = new RoutedTransport(near, near::local, mpj);
@@ -97,12 +65,13 @@ public final class RankLauncher {
             if (link != null) {
                 link.reportFailure("rank " + rank + " could not start MPJ Express: " + e.getMessage(), e);
             }
-            RankSession.tearDown(started.isDone() && !started.isCompletedExceptionally() ? started.join() : null,
-                    loader, link, group);
+            RankSession.tearDown(mpjStart == null ? null : mpjStart.startedOrNull(), loader, link, group);
             if (e instanceof MpiException me) {
                 throw me;
             }
             throw new MpiException(rank, "MPI_Init", -1, "could not start MPJ Express: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(mpjStart);
         }
     }
 
@@ -159,52 +128,13 @@ public final class RankLauncher {
         return options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers());
     }
 
-    /** Takes MPJ's report on loopback, forwards it to the server, and answers with the peer table. */
-    private static ControlLink relay(ServerSocket relay, WorldTicket ticket, String worldKey, int rank, String jvm)
-            throws IOException {
-        try (Socket mpj = relay.accept()) {
-            DataInputStream in = new DataInputStream(mpj.getInputStream());
-            DataOutputStream out = new DataOutputStream(mpj.getOutputStream());
-            String hello = in.readUTF();
-            if (!"Sending Info".equals(hello)) {
-                throw new IOException("unexpected start-up message from MPJ Express: " + hello);
+    private static void closeQuietly(MpjStart start) {
+        try {
+            if (start != null) {
+                start.close();
             }
-            int writePort = in.readInt();
-            int readPort = in.readInt();
-            int mpjRank = in.readInt();
-            if (mpjRank != rank) {
-                throw new IOException("MPJ Express reported rank " + mpjRank + ", expected " + rank);
-            }
-            ControlLink link = ControlLink.join(ticket, worldKey, rank, writePort, readPort, jvm);
-            StringBuilder table = new StringBuilder("#Peer Information");
-            for (Peer p : link.peers()) {
-                table.append(';').append(p.host()).append('@').append(p.readPort()).append('@')
-                        .append(p.writePort()).append('@').append(p.rank());
-            }
-            out.writeUTF(table.toString());
-            out.flush();
-            return link;
-        }
-    }
-
-    private static Transport awaitStart(CompletableFuture<Transport> started, AbortState abort, int rank,
-                                        long timeoutMillis) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            try {
-                return started.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                abort.check("MPI_Init", -1);
-                if (System.nanoTime() > deadline) {
-                    throw new MpiException(rank, "MPI_Init", -1, "MPJ Express did not connect to all peers within "
-                            + timeoutMillis + " ms");
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new MpiException(rank, "MPI_Init", -1, "MPJ Express failed to start: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MpiException(rank, "MPI_Init", -1, "interrupted while starting", e);
-            }
+        } catch (IOException ignored) {
+            // the relay is closed either way
         }
     }
 }

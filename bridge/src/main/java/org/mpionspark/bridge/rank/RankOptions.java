@@ -3,6 +3,8 @@ package org.mpionspark.bridge.rank;
 import java.io.Serializable;
 import java.util.List;
 
+import org.mpionspark.bridge.config.Defaults;
+
 /**
  * How long a rank waits, and MPJ Express's eager/rendezvous switch. Built from {@code spark.mpi.*}
  * on the Spark side; tests build it directly.
@@ -25,7 +27,10 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
                           Boolean coresShared, List<String> kryoClasses, String jvmKey, boolean memoryPath)
         implements Serializable {
 
-    public static final RankOptions DEFAULTS = new RankOptions(600_000, 30_000, 128 * 1024, null, List.of());
+    /** Every option at its {@link Defaults default}. */
+    public static final RankOptions DEFAULTS = new RankOptions(Defaults.OP_TIMEOUT.toMillis(),
+            Defaults.FINALIZE_TIMEOUT.toMillis(), Defaults.PROTOCOL_SWITCH_LIMIT, Defaults.CORES_SHARED, List.of(), null,
+            Defaults.MEMORY_PATH);
 
     public RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit, Boolean coresShared,
                        List<String> kryoClasses) {

@@ -1,14 +1,14 @@
 package org.mpionspark.bridge.rank;
 
-import org.mpionspark.bridge.comm.RankEngine;
-import org.mpionspark.bridge.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.mpionspark.bridge.comm.RankEngine;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.rendezvous.ControlLink;
+import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiException;

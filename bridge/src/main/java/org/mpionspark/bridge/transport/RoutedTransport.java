@@ -61,8 +61,8 @@ public final class RoutedTransport implements Transport {
     }
 
     @Override
-    public MeetingBoard node() {
-        return memory.node();
+    public MeetingBoard board() {
+        return memory.board();
     }
 
     @Override

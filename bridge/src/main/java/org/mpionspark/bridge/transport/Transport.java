@@ -1,11 +1,11 @@
 package org.mpionspark.bridge.transport;
 
 /**
- * The seam between a rank's communicator and MPJ Express: non-blocking sends, receives and probes
- * that the caller polls, so that every wait stays in our hands (MPJ ignores interrupts).
- *
- * <p>Implemented inside the rank's isolated class loader; only JDK types and this interface cross
- * the boundary. Two channels keep user messages and our collectives apart, as MPI contexts do.
+ * The seam between a rank's communicator and the bytes: non-blocking sends, receives and probes
+ * that the caller polls, so that every wait stays in our hands (MPJ Express ignores interrupts).
+ * Implemented by the memory path (ranks of one JVM), by MPJ Express (inside the rank's isolated
+ * class loader: only JDK types and this package cross that boundary), and by the routing of each
+ * peer to one of them. Two channels keep user messages and our collectives apart, as MPI contexts do.
  */
 public interface Transport {
 
@@ -67,10 +67,10 @@ public interface Transport {
     }
 
     /**
-     * The ranks of this world that share this JVM, for collectives through memory; null when no
-     * other rank does (every message then crosses a socket anyway).
+     * Where the ranks of this world that share this JVM meet for collectives in memory; null when
+     * no other rank does (every message then crosses a socket anyway).
      */
-    default MeetingBoard node() {
+    default MeetingBoard board() {
         return null;
     }
 

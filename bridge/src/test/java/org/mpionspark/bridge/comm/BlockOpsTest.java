@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Op;
 
 /**

@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.Op;

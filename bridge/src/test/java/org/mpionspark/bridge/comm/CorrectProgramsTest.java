@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiTimeoutException;
 
@@ -52,7 +52,7 @@ class CorrectProgramsTest {
             comm.barrier();
             return 0;
         });
-        RendezvousServer.Failure f = out.failure().orElseThrow();
+        WorldFailure f = out.failure().orElseThrow();
         assertEquals(1, f.rank(), f.message());
         assertTrue(f.message().startsWith("rank 1 running its own code (in no MPI call) for "), f.message());
         assertTrue(f.message().contains("while the others wait for it"), f.message());
@@ -70,7 +70,7 @@ class CorrectProgramsTest {
                 comm.bcast(new int[] {7}, comm.rank());
                 return 0;
             });
-            RendezvousServer.Failure f = out.failure().orElseThrow();
+            WorldFailure f = out.failure().orElseThrow();
             String expected = placement == ThreadWorld.Placement.ONE_JVM
                     // ranks of one JVM meet in memory at the bcast itself, and compare their calls there
                     ? "mismatched collective: rank " + (1 - f.rank()) + " called a different collective, or the same "

@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,7 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiDeadlockException;
 
@@ -35,7 +35,7 @@ class DeadlockWatchdogTest {
             comm.send(new int[] {comm.rank()}, other, 0);
             return got[0];
         });
-        RendezvousServer.Failure f = out.failure().orElseThrow();
+        WorldFailure f = out.failure().orElseThrow();
         MpiDeadlockException d = assertInstanceOf(MpiDeadlockException.class, f.error());
         assertEquals(2, d.calls().size());
         assertTrue(d.calls().get(0).startsWith("rank 0 blocked in recv(int[1], source=1, tag=0) for "), d.calls().get(0));

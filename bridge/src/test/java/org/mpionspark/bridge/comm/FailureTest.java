@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rendezvous.Registration;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.mpi.Communicator;
@@ -67,7 +68,7 @@ class FailureTest {
     @Test
     void aRankThatNeverArrivesFailsTheRendezvousNamingIt() throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
-            RendezvousServer.Registration reg = server.register(3, 1_000);
+            Registration reg = server.register(3, 1_000);
             // only ranks 0 and 1 of 3 start
             List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(reg.ticket(), "w", 2, RankOptions.DEFAULTS, c -> 0);
             for (ThreadWorld.Outcome<Integer> o : out) {

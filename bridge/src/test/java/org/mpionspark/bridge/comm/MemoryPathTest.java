@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.memory.MemoryWorld;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiException;

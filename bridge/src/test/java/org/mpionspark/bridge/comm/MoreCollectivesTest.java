@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 

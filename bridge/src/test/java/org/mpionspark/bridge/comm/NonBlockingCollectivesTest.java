@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.mpi.Request;

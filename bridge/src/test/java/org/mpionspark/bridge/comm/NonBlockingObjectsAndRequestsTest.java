@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.ObjectRequest;
 import org.mpionspark.mpi.Received;

@@ -1,17 +1,17 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.comm.MessagePlan.Msg;
 import org.mpionspark.bridge.comm.MessagePlan.RoundPlan;
+import org.mpionspark.bridge.rank.RankOptions;
 
 /**
  * Thousands of random messages (0 B to 4 MB, every tier, wildcards, splits) among 8 thread ranks

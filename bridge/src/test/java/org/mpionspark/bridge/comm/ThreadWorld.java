@@ -1,8 +1,5 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.rank.RankLauncher;
-import org.mpionspark.bridge.rank.RankOptions;
-import org.mpionspark.bridge.rank.RankSession;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +10,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.mpionspark.bridge.config.Defaults;
+import org.mpionspark.bridge.rank.RankLauncher;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rank.RankSession;
+import org.mpionspark.bridge.rendezvous.Registration;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
+import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.mpi.Communicator;
 
@@ -28,7 +31,7 @@ final class ThreadWorld {
     }
 
     /** What every rank did, and the world's first failure as the driver saw it. */
-    record Result<R>(List<Outcome<R>> outcomes, Optional<RendezvousServer.Failure> failure) {
+    record Result<R>(List<Outcome<R>> outcomes, Optional<WorldFailure> failure) {
     }
 
     /**
@@ -58,7 +61,7 @@ final class ThreadWorld {
 
     static <R> List<Outcome<R>> run(int n, Placement placement, RankOptions options, Function<Communicator, R> body)
             throws Exception {
-        return run(n, placement, options, RendezvousServer.DEFAULT_DEADLOCK_MILLIS, body).outcomes();
+        return run(n, placement, options, Defaults.DEADLOCK_TIMEOUT.toMillis(), body).outcomes();
     }
 
     /** As {@link #run(int, RankOptions, Function)}, with the driver's deadlock watchdog at {@code deadlockMillis}. */
@@ -70,7 +73,7 @@ final class ThreadWorld {
     static <R> Result<R> run(int n, Placement placement, RankOptions options, long deadlockMillis,
                              Function<Communicator, R> body) throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
-            RendezvousServer.Registration reg = server.register(n, 20_000, deadlockMillis);
+            Registration reg = server.register(n, 20_000, deadlockMillis);
             List<Outcome<R>> outcomes = run(placement.ticket(reg.ticket()), "test-world", n, placement, options, body);
             boolean failed = outcomes.stream().anyMatch(o -> o.error() != null);
             // a rank's report may still be on its way to the server when the rank has returned

@@ -75,7 +75,7 @@ public final class CellServer implements Closeable {
         try {
             ServerSocket s = new ServerSocket();
             s.bind(new InetSocketAddress(InetAddress.getByName(bind), 0), size + 8);
-            return new CellServer(s, conf.get(MpiConf.RENDEZVOUS_HOST, host), size, name);
+            return new CellServer(s, MpiConf.RENDEZVOUS_HOST.text(conf), size, name);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot open the MPI session's cell server on the driver at "
                     + bind + " (spark.driver.bindAddress)", e);

@@ -12,6 +12,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
+import org.mpionspark.bridge.rendezvous.Registration;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
 import org.mpionspark.spark.MpiConf;
 
@@ -37,7 +38,7 @@ public final class DriverRendezvous {
             String host = conf.get("spark.driver.host", "127.0.0.1");
             String bind = conf.get("spark.driver.bindAddress", host);
             try {
-                server = new RendezvousServer(resolve(bind), conf.get(MpiConf.RENDEZVOUS_HOST, host));
+                server = new RendezvousServer(resolve(bind), MpiConf.RENDEZVOUS_HOST.text(conf));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the MPI rendezvous server on the driver at " + bind
                         + " (spark.driver.bindAddress)", e);
@@ -61,7 +62,7 @@ public final class DriverRendezvous {
      * Closes {@code reg} once {@code owner} (the RDD an SPMD job returned) is unreachable: until
      * then any action may compute it again. Closing the server, when the application ends, closes it too.
      */
-    public static void closeWhenUnreachable(Object owner, RendezvousServer.Registration reg) {
+    public static void closeWhenUnreachable(Object owner, Registration reg) {
         CLEANER.register(owner, reg::close); // the action holds the registration, never the owner
     }
 

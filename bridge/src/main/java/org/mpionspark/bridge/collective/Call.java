@@ -1,0 +1,14 @@
+package org.mpionspark.bridge.collective;
+
+/**
+ * One collective call as {@link Collectives} sees it: messages to its peers over the transport
+ * ({@link Links}), and, where its ranks share this JVM, their meetings in memory.
+ */
+public interface Call extends Links {
+
+    /** The call's meetings in memory, when every rank of it is in this JVM; else null. */
+    Meetings meetings();
+
+    /** The call's ranks grouped by JVM, when they span several and some share one; else null. */
+    Groups groups();
+}

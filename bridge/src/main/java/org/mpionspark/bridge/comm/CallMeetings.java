@@ -1,0 +1,81 @@
+package org.mpionspark.bridge.comm;
+
+import java.util.function.Supplier;
+
+import org.mpionspark.bridge.collective.Meetings;
+import org.mpionspark.bridge.transport.Meeting;
+
+/**
+ * A call's meetings in memory among its communicator's ranks in this JVM (all of them, or this
+ * JVM's group): each {@link #open()} joins a new meeting on the world's board. Members are indexed
+ * by their place among the local ranks, which is their rank when all are here.
+ */
+final class CallMeetings implements Meetings {
+    private final CollectiveChannel channel;
+    private final ChannelCall call;
+    private final int index;
+    private int generation;
+    private Meeting meeting;
+    private int phase;
+
+    CallMeetings(CollectiveChannel channel, ChannelCall call) {
+        this.channel = channel;
+        this.call = call;
+        this.index = channel.localIndex();
+    }
+
+    @Override
+    public void open() {
+        channel.waiter.call(() -> {
+            meeting = channel.board.meet(channel.context, channel.world.applyAsInt(0),
+                    (call.step << 8) | generation++, channel.localRanks.length, index, call.fullSignature,
+                    call.operation);
+            return null;
+        }, call.operation, -1);
+        phase = 0;
+    }
+
+    @Override
+    public void publish(Object buf) {
+        meeting.publish(index, buf);
+    }
+
+    @Override
+    public Object buffer(int r) {
+        return meeting.buffer(r);
+    }
+
+    @Override
+    public void sync() {
+        Meeting m = meeting;
+        int ph = phase++;
+        m.arrive(index, ph);
+        Supplier<Boolean> reached = () -> {
+            mismatch(m); // once every rank has arrived, every rank has joined: this check is final
+            return m.reached(ph) ? Boolean.TRUE : null;
+        };
+        if (reached.get() != null) {
+            return;
+        }
+        // the rank named is one still missing, at the moment a report or an error is made
+        channel.waiter.await(reached, call.operation + " waiting in memory",
+                () -> channel.localRanks[Math.max(m.laggard(ph), 0)], call.unbounded);
+    }
+
+    @Override
+    public void close() {
+        meeting.leave();
+        meeting = null;
+    }
+
+    /** Throws if a rank met this step with another call than this one. */
+    private void mismatch(Meeting m) {
+        int otherIndex = m.mismatch(call.fullSignature);
+        if (otherIndex < 0) {
+            return;
+        }
+        String theirs = m.operation(otherIndex);
+        throw Mismatch.of(channel.rank, call.operation, call.seq, channel.localRanks[otherIndex],
+                theirs.equals(CollectiveTags.END), theirs, call.seq);
+    }
+}

@@ -1,0 +1,47 @@
+package org.mpionspark.bridge.comm;
+
+import org.mpionspark.mpi.MpiException;
+
+/**
+ * The words for a mismatched collective, the same whether the ranks met in memory (where the
+ * peer's operation is known) or sent messages (where only its call number and signature are).
+ */
+final class Mismatch {
+
+    private Mismatch() {
+    }
+
+    /**
+     * Rank {@code other} is at its call #{@code theirSeq} ({@code theirOperation}, or null where
+     * unknown; {@code theirsEnd}: its end-of-rank barrier) where this rank is at call #{@code seq},
+     * {@code operation}.
+     */
+    static MpiException of(int rank, String operation, int seq, int other, boolean theirsEnd, String theirOperation,
+                           int theirSeq) {
+        String what;
+        if (theirsEnd) {
+            what = "has returned from its function and waits at the end of the stage (" + (theirSeq == seq
+                    ? "this is its call #" + seq : "its call #" + theirSeq + ", this one is #" + seq)
+                    + "): a rank skipped a collective or returned early";
+        } else if (operation.equals(CollectiveTags.END)) {
+            what = "is still in a collective (" + (theirOperation != null ? theirOperation : "its call #" + theirSeq)
+                    + ") that this rank never called: this rank returned from its function early, or skipped a "
+                    + "collective";
+        } else if (theirSeq != seq) {
+            what = "is at another collective call (its call #" + theirSeq + ", this one is #" + seq
+                    + "): a rank skipped or added a collective";
+        } else {
+            what = "called a different collective, or the same one with other arguments (count, root or op)"
+                    + (theirOperation == null ? "" : ": it called " + theirOperation + " where this rank calls "
+                    + operation + " (call #" + seq + ")");
+        }
+        return new MpiException(rank, operation, other, "mismatched collective: rank " + other + " " + what);
+    }
+
+    /** Rank {@code other} sent a message for its call #{@code theirSeq} that this rank, now ending, never received. */
+    static MpiException leftover(int rank, int other, int theirSeq) {
+        return new MpiException(rank, CollectiveTags.END, other, "mismatched collective: rank " + other + " sent a "
+                + "message for its collective call #" + theirSeq + " that this rank never received: the ranks "
+                + "disagreed on the root of a collective, or on which collective they called");
+    }
+}

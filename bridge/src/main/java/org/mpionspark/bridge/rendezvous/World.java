@@ -1,0 +1,277 @@
+package org.mpionspark.bridge.rendezvous;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The ranks of one run of a stage. */
+final class World {
+
+    private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
+    private final Registration reg;
+    final String key;
+    private final RankConnection[] ranks;
+    private int arrived;
+    private boolean admitted;
+    String failure;
+    long failedAtNanos;
+    private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> watchdog;
+
+    World(Registration reg, String key) {
+        this.reg = reg;
+        this.key = key;
+        this.ranks = new RankConnection[reg.ticket.size()];
+    }
+
+    /** Admits a rank, or says why not. The last one to arrive sends everyone the table. */
+    String arrive(RankConnection c, int size) {
+        List<RankConnection> complete;
+        synchronized (this) {
+            if (size != ranks.length) {
+                return "world " + key + " has " + ranks.length + " ranks, not " + size;
+            }
+            if (c.rank < 0 || c.rank >= ranks.length) {
+                return "rank " + c.rank + " is outside world " + key + " of " + ranks.length + " ranks";
+            }
+            if (failure != null) {
+                return "world " + key + " already failed: " + failure;
+            }
+            if (ranks[c.rank] != null) {
+                return "rank " + c.rank + " of world " + key + " has already arrived";
+            }
+            ranks[c.rank] = c;
+            c.world = this;
+            arrived++;
+            if (arrived == 1 && ranks.length > 1) {
+                timeout = reg.timer.schedule(this::expire, reg.ticket.rendezvousTimeoutMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (arrived < ranks.length) {
+                return null;
+            }
+            admitted = true;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (reg.deadlockNanos > 0) {
+                long every = Math.max(50, Math.min(500, reg.deadlockNanos / 4_000_000L));
+                watchdog = reg.timer.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
+            }
+            complete = List.of(ranks);
+        }
+        for (RankConnection r : complete) {
+            synchronized (r) {
+                try {
+                    r.out.writeByte(Wire.ADMITTED);
+                    r.out.writeInt(complete.size());
+                    for (RankConnection p : complete) {
+                        r.out.writeUTF(p.peer.host());
+                        r.out.writeInt(p.peer.readPort());
+                        r.out.writeInt(p.peer.writePort());
+                        r.out.writeInt(p.peer.processors());
+                        r.out.writeUTF(p.peer.jvm());
+                    }
+                    r.out.flush();
+                } catch (IOException e) {
+                    lost(r, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void expire() {
+        List<Integer> missing = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < ranks.length; i++) {
+                if (ranks[i] == null) {
+                    missing.add(i);
+                }
+            }
+        }
+        refuseAll(missing.isEmpty() ? -1 : missing.get(0), "rank(s) " + missing + " of " + ranks.length
+                + " never reached the rendezvous within " + reg.ticket.rendezvousTimeoutMillis()
+                + " ms (spark.mpi.rendezvous.timeout)");
+    }
+
+    /** Fails a world that was never complete: every rank waiting in it is refused with the reason. */
+    private void refuseAll(int blamed, String reason) {
+        List<RankConnection> waiting = new ArrayList<>();
+        synchronized (this) {
+            if (admitted || failure != null) {
+                return;
+            }
+            failure = reason;
+            failedAtNanos = System.nanoTime();
+            for (RankConnection c : ranks) {
+                if (c != null) {
+                    waiting.add(c);
+                }
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "rendezvous: world " + key + ": " + reason);
+        reg.failed(new WorldFailure(key, blamed, reason, null, true));
+        for (RankConnection c : waiting) {
+            synchronized (c) {
+                try {
+                    c.out.writeByte(Wire.REFUSED);
+                    c.out.writeUTF(reason);
+                    c.out.flush();
+                } catch (IOException ignored) {
+                    // gone
+                }
+            }
+            RendezvousServer.closeQuietly(c.socket);
+        }
+        reg.worlds.remove(key, this);
+    }
+
+    /** Reads DONE or FAILED from one admitted rank until it closes. */
+    void controlLoop(RankConnection c) throws IOException {
+        try {
+            while (true) {
+                byte kind = c.in.readByte();
+                if (kind == Wire.DONE) {
+                    c.done = true;
+                    c.activity.done();
+                } else if (kind == Wire.STATE) {
+                    boolean blocked = c.in.readBoolean();
+                    String call = c.in.readUTF();
+                    c.activity.report(blocked ? call : null, c.in.readLong());
+                } else if (kind == Wire.FAILED) {
+                    String message = c.in.readUTF();
+                    byte[] error = Wire.readBlob(c.in);
+                    Throwable t = Wire.decodeError(error, Thread.currentThread().getContextClassLoader());
+                    failed(c.rank, message, t, error);
+                } else {
+                    throw new IOException("unexpected message " + kind + " from rank " + c.rank);
+                }
+            }
+        } catch (EOFException | SocketException e) {
+            if (!c.done) {
+                lost(c, e);
+            }
+        } finally {
+            RendezvousServer.closeQuietly(c.socket);
+            forgetIfOver();
+        }
+    }
+
+    /**
+     * Rank {@code rank} failed. A timeout is blamed on the rank that keeps the others waiting,
+     * if one runs its own code in no MPI call: the rank that timed out only waited for it.
+     */
+    private void failed(int rank, String message, Throwable t, byte[] error) {
+        if (t instanceof org.mpionspark.mpi.MpiTimeoutException) {
+            RankActivity[] states = activities();
+            long now = System.nanoTime();
+            int r = -1; // the rank that has run its own code the longest
+            for (int i = 0; i < states.length; i++) {
+                if (i != rank && states[i] != null && states[i].running()
+                        && (r < 0 || states[i].unchangedNanos(now) > states[r].unchangedNanos(now))) {
+                    r = i;
+                }
+            }
+            if (r >= 0) {
+                String blame = states[r].describe(now) + " while the others wait for it (rank " + rank
+                        + " timed out: " + message + "); " + RankActivity.describeAll(states);
+                reg.failed(new WorldFailure(key, r, blame, t, false));
+                abortAll(-1, blame, error);
+                return;
+            }
+        }
+        reg.failed(new WorldFailure(key, rank, message, t, false));
+        abortAll(rank, "rank " + rank + " failed: " + message, error);
+    }
+
+    private synchronized RankActivity[] activities() {
+        RankActivity[] out = new RankActivity[ranks.length];
+        for (int r = 0; r < ranks.length; r++) {
+            out[r] = ranks[r] == null ? null : ranks[r].activity;
+        }
+        return out;
+    }
+
+    /** The deadlock watchdog: fails the world once every rank waits and none moves. */
+    private void watch() {
+        synchronized (this) {
+            if (failure != null) {
+                watchdog.cancel(false);
+                return;
+            }
+        }
+        List<String> calls = RankActivity.deadlock(activities(), reg.deadlockNanos);
+        if (calls == null) {
+            return;
+        }
+        String message = "deadlock: every rank waits in an MPI call and none has moved for "
+                + reg.deadlockNanos / 1_000_000 + " ms (spark.mpi.deadlock.timeout): " + String.join("; ", calls);
+        reg.failed(new WorldFailure(key, -1, message, new org.mpionspark.mpi.MpiDeadlockException(message, calls),
+                false));
+        abortAll(-1, message, null);
+    }
+
+    void lost(RankConnection c, Exception e) {
+        if (c.done) {
+            return;
+        }
+        boolean complete;
+        synchronized (this) {
+            complete = admitted;
+        }
+        if (!complete) {
+            refuseAll(c.rank, "rank " + c.rank + " left the rendezvous before every rank arrived (" + e.getMessage() + ")");
+            return;
+        }
+        String message = "rank " + c.rank + " on host " + c.peer.host() + " lost its connection to the driver "
+                + "without reporting an error, so its task or its executor JVM ended (" + RemoteError.describe(e)
+                + "); " + RankActivity.describeAll(activities());
+        reg.failed(new WorldFailure(key, c.rank, message, null, true));
+        abortAll(c.rank, message, null);
+    }
+
+    /**
+     * Sends the world's first failure to every other rank. Later failures are its echoes (a
+     * rank freed by the abort ends and its connection closes) and are not sent: a rank must
+     * not learn of an echo before the failure itself, which goes out to the ranks one by one.
+     */
+    void abortAll(int failedRank, String message, byte[] error) {
+        List<RankConnection> targets = new ArrayList<>();
+        synchronized (this) {
+            if (failure != null) {
+                return;
+            }
+            failure = message;
+            failedAtNanos = System.nanoTime();
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            for (RankConnection r : ranks) {
+                if (r != null && r.rank != failedRank && !r.done) {
+                    targets.add(r);
+                }
+            }
+        }
+        for (RankConnection r : targets) {
+            r.send(Wire.ABORT, failedRank, message, error);
+        }
+    }
+
+    private synchronized void forgetIfOver() {
+        for (RankConnection r : ranks) {
+            if (r != null && !r.socket.isClosed()) {
+                return;
+            }
+        }
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        if (admitted || failure != null) {
+            reg.worlds.remove(key, this);
+        }
+    }
+}

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiDeadlockException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.mpi.Op;
 
 /** The public local world: results in rank order, a rank's error, a deadlock, bad arguments. */
+@Timeout(120)
 class LocalWorldTest {
 
     @Test

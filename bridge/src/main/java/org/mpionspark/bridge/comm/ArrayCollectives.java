@@ -1,5 +1,7 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.CollectiveChannel;
+
 import java.util.Objects;
 
 import org.mpionspark.bridge.collective.Blocks;

@@ -1,5 +1,7 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.wait.Waiter;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,7 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.CollectiveChannel;
+
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;

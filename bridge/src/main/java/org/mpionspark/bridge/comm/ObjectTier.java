@@ -1,5 +1,8 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.CollectiveChannel;
+import org.mpionspark.bridge.channel.Matcher;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

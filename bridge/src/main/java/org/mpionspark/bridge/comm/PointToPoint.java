@@ -1,5 +1,8 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.Matcher;
+import org.mpionspark.bridge.wait.Waiter;
+
 import java.util.Optional;
 
 import org.mpionspark.bridge.transport.ArrayKind;

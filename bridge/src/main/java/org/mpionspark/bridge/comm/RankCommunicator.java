@@ -1,5 +1,9 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.wait.AbortState;
+import org.mpionspark.bridge.wait.BlockReport;
+import org.mpionspark.bridge.wait.Waiter;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
@@ -20,7 +24,7 @@ import org.mpionspark.mpi.Status;
  * which checks arguments ({@link Arguments}) before any byte moves and waits through the {@link Waiter}:
  * {@link PointToPoint}, {@link ArrayCollectives}, {@link ObjectTier} and {@link Communicators}.
  */
-public class RankCommunicator implements Communicator {
+class RankCommunicator implements Communicator {
 
     private final CommState comm;
     private final PointToPoint p2p;

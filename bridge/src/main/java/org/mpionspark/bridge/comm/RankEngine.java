@@ -1,5 +1,8 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.wait.AbortState;
+import org.mpionspark.bridge.wait.BlockReport;
+
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.bridge.transport.Transport;

@@ -1,5 +1,10 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.Matcher;
+import org.mpionspark.bridge.wait.AbortState;
+import org.mpionspark.bridge.wait.BlockReport;
+import org.mpionspark.bridge.wait.Waiter;
+
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.bridge.transport.Transport;
 

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import org.mpionspark.bridge.collective.Meetings;
 import org.mpionspark.bridge.transport.Meeting;
 import org.mpionspark.bridge.transport.MeetingBoard;
 

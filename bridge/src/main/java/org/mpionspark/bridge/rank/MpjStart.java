@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.mpionspark.bridge.comm.AbortState;
+import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjTransport;
 import org.mpionspark.bridge.rendezvous.ControlLink;

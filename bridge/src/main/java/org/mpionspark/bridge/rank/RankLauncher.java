@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.function.BooleanSupplier;
 
-import org.mpionspark.bridge.comm.AbortState;
+import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.bridge.comm.RankEngine;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.memory.MemoryTransport;

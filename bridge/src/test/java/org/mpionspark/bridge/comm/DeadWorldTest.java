@@ -1,5 +1,6 @@
 package org.mpionspark.bridge.comm;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,10 +96,7 @@ class DeadWorldTest {
             }
             Thread main = Thread.currentThread();
             Thread helper = new Thread(() -> {
-                long until = System.nanoTime() + 30_000_000_000L;
-                while (!waiting(main) && System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
+                RankThreads.awaitWaiting(new java.util.concurrent.atomic.AtomicReferenceArray<>(new Thread[] {main}));
                 try {
                     comm.recv(new int[1], 1, 2); // while the task thread waits in recv(tag 1)
                     helperTried.complete("no error");
@@ -123,16 +121,6 @@ class DeadWorldTest {
         assertEquals("rank 0 in recv(int[1], source=1, tag=2): thread 'user-helper' called the rank while "
                 + "thread '" + parts[1] + "' is in recv(int[1], source=1, tag=1): a rank's communicators may be used by "
                 + "one thread at a time", helperTried.get());
-    }
-
-    /** Whether {@code t} is inside a wait of its rank. */
-    private static boolean waiting(Thread t) {
-        for (StackTraceElement f : t.getStackTrace()) {
-            if (f.getClassName().equals(Waiter.class.getName()) && f.getMethodName().equals("poll")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

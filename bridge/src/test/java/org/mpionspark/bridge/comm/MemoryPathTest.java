@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,11 +41,13 @@ class MemoryPathTest {
 
     @Test
     void aRankThatThrowsFreesAPeerWaitingInALargeHandOff() throws Exception {
+        AtomicReferenceArray<Thread> sender = new AtomicReferenceArray<>(1);
         List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 1) {
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // the peers wait by now
+                RankThreads.awaitWaiting(sender);
                 throw new IllegalStateException("rank one gives up before receiving");
             }
+            sender.set(0, Thread.currentThread());
             comm.send(new byte[4 << 20], 1, 0);
             return 0;
         });
@@ -58,11 +61,13 @@ class MemoryPathTest {
 
     @Test
     void aRankThatThrowsFreesPeersWaitingInAMeetingInMemory() throws Exception {
+        AtomicReferenceArray<Thread> inAllreduce = new AtomicReferenceArray<>(2);
         List<ThreadWorld.Outcome<Integer>> out = ThreadWorld.run(3, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 2) {
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // the peers wait by now
+                RankThreads.awaitWaiting(inAllreduce);
                 throw new IllegalStateException("rank two never reaches the allreduce");
             }
+            inAllreduce.set(comm.rank(), Thread.currentThread());
             comm.allreduce(Communicator.IN_PLACE, new double[1 << 20], Op.SUM);
             return 0;
         });

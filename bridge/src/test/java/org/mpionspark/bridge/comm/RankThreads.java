@@ -2,6 +2,8 @@ package org.mpionspark.bridge.comm;
 
 import java.util.List;
 
+import org.mpionspark.bridge.wait.Waiter;
+
 /** The threads of every rank of this JVM that are still alive: after a world ends, none should be. */
 final class RankThreads {
 
@@ -15,6 +17,39 @@ final class RankThreads {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
         return org.mpionspark.bridge.loader.RankClassLoader.live();
+    }
+
+    /**
+     * Waits, at most 30 s, until every one of {@code threads} (each set by its rank just before the
+     * call; null until then) is inside a wait of its rank: what a test means by "the peers wait by now".
+     */
+    static void awaitWaiting(java.util.concurrent.atomic.AtomicReferenceArray<Thread> threads) {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!allWaiting(threads) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static boolean allWaiting(java.util.concurrent.atomic.AtomicReferenceArray<Thread> threads) {
+        for (int i = 0; i < threads.length(); i++) {
+            if (!waiting(threads.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code t} is inside a wait of its rank (a poll of the {@link Waiter}). */
+    static boolean waiting(Thread t) {
+        if (t == null) {
+            return false;
+        }
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().equals(Waiter.class.getName()) && f.getMethodName().equals("poll")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> alive() {

@@ -1,4 +1,4 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.wait;
 
 import java.util.function.BooleanSupplier;
 
@@ -44,7 +44,7 @@ public final class AbortState implements ControlLink.AbortListener {
     }
 
     /** Lets {@link #abortWorld} reach the other ranks, through the driver. */
-    void attach(ControlLink link) {
+    public void attach(ControlLink link) {
         this.link = link;
     }
 
@@ -52,7 +52,7 @@ public final class AbortState implements ControlLink.AbortListener {
      * Runs {@code action} once when the world is aborted, on whichever thread learns of it: it
      * tears the transport down, so that no thread stays blocked inside MPJ Express.
      */
-    void onAbort(Runnable action) {
+    public void onAbort(Runnable action) {
         this.onAbort = action;
         if (reason != null) {
             action.run();
@@ -60,7 +60,7 @@ public final class AbortState implements ControlLink.AbortListener {
     }
 
     /** {@code MPI_Abort}: aborts this rank and, through the driver, every other rank of the world. */
-    void abortWorld(int rank, String message) {
+    public void abortWorld(int rank, String message) {
         onAbort(rank, message, null);
         ControlLink l = link;
         if (l != null) {
@@ -69,7 +69,7 @@ public final class AbortState implements ControlLink.AbortListener {
     }
 
     /** The world's stage is over: every later call fails at once, naming why. */
-    void end(String why) {
+    public void end(String why) {
         set(new Reason(-1, why, null, true));
     }
 

@@ -1,4 +1,4 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.channel;
 
 import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Groups;

@@ -1,4 +1,6 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.channel;
+
+import org.mpionspark.bridge.wait.Waiter;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,25 +20,25 @@ import org.mpionspark.mpi.Status;
  * its context, source and tag and read straight into that buffer; one nobody waits for yet is read
  * into a buffer of its own, in arrival order, until a receive or probe asks for it.
  */
-final class Matcher {
+public final class Matcher {
 
     /** Bits of the wire tag that carry the user's tag; the rest carry the context id. */
     static final int TAG_BITS = 20;
     static final int TAG_MASK = (1 << TAG_BITS) - 1;
     /** Context ids run from 0 (the world) to this. */
-    static final int MAX_CONTEXT = (1 << (31 - TAG_BITS)) - 1;
+    public static final int MAX_CONTEXT = (1 << (31 - TAG_BITS)) - 1;
 
     private final Transport transport;
     private final Waiter waiter;
     private final ArrayDeque<Receive> posted = new ArrayDeque<>();
     private final List<Arrived> unexpected = new ArrayList<>();
 
-    Matcher(Transport transport, Waiter waiter) {
+    public Matcher(Transport transport, Waiter waiter) {
         this.transport = transport;
         this.waiter = waiter;
     }
 
-    static int wireTag(int context, int tag) {
+    public static int wireTag(int context, int tag) {
         return (context << TAG_BITS) | tag;
     }
 
@@ -62,7 +64,7 @@ final class Matcher {
     }
 
     /** Moves every message MPJ Express holds to its posted receive, or to the unexpected queue. */
-    void progress(String operation) {
+    public void progress(String operation) {
         while (true) {
             int[] p = waiter.call(() -> transport.iprobe(Transport.USER, Transport.ANY, Transport.ANY), operation, -1);
             if (p == null) {
@@ -114,7 +116,7 @@ final class Matcher {
     }
 
     /** {@code {world source, tag, count}} of the first arrived message that matches, if any. */
-    Optional<int[]> probe(int context, int source, int tag, String operation) {
+    public Optional<int[]> probe(int context, int source, int tag, String operation) {
         progress(operation);
         Arrived a = firstUnexpected(context, source, tag);
         return a == null ? Optional.empty() : Optional.of(new int[] {a.source, a.tag, a.count, a.kind.ordinal()});
@@ -124,7 +126,7 @@ final class Matcher {
      * Posts a receive; {@code buf == null} means an object (bytes of any length). Sources are world
      * ranks here; {@code toLocal} turns the sender back into a rank of the receiving communicator.
      */
-    Request post(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
+    public Request post(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
                  String operation, int rank, java.util.function.IntUnaryOperator toLocal) {
         Receive r = new Receive(context, source, tag, kind, buf, offset, capacity, operation, rank, toLocal);
         progress(operation);
@@ -144,7 +146,7 @@ final class Matcher {
     }
 
     /** A posted receive, and the {@link Request} the user holds for it. */
-    final class Receive implements Request {
+    public final class Receive implements Request {
         private final int context;
         private final int source;
         private final int tag;
@@ -218,7 +220,7 @@ final class Matcher {
         }
 
         /** The bytes of an object receive, once done. */
-        byte[] bytes() {
+        public byte[] bytes() {
             return (byte[]) buf;
         }
 

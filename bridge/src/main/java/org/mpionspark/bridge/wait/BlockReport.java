@@ -1,4 +1,4 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.wait;
 
 import org.mpionspark.bridge.rendezvous.ControlLink;
 
@@ -8,7 +8,7 @@ import org.mpionspark.bridge.rendezvous.ControlLink;
  * moves a byte, and a timeout can then blame the rank that is in no call at all. Short waits, the
  * common case, send nothing.
  */
-final class BlockReport {
+public final class BlockReport {
 
     /** A wait shorter than this is never reported. */
     static final long REPORT_AFTER_NANOS = 200_000_000L;
@@ -24,7 +24,7 @@ final class BlockReport {
     private long lastProgress;
 
     /** {@code link}: where to report; null reports nothing (a rank without a driver). */
-    BlockReport(ControlLink link) {
+    public BlockReport(ControlLink link) {
         this.link = link;
     }
 

@@ -1,4 +1,4 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.channel;
 
 import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.transport.ArrayKind;

@@ -1,4 +1,5 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.wait;
+
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -20,7 +21,7 @@ import org.mpionspark.mpi.MpiTimeoutException;
  * lost message), and hides the caller's interrupt flag from MPJ Express, whose socket channels
  * would close for the whole world if an interrupted thread touched them.
  */
-final class Waiter {
+public final class Waiter {
 
     private static final int SPINS = 10;
     private static final int YIELDS = 2_000;
@@ -42,11 +43,11 @@ final class Waiter {
     private Thread owner;
     private int depth;
     private String ownerOperation;
-    /** The thread of the rank's non-blocking collectives ({@link CollectiveLane}): it runs beside the owner. */
+    /** The thread of the rank's non-blocking collectives ({@code CollectiveLane}): it runs beside the owner. */
     private volatile Thread lane;
 
     /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
-    Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
+    public Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
         this.rank = transport.rank();
         this.wakes = transport.activity() >= 0 ? transport : null;
         this.timeoutNanos = nanos(timeoutMillis);
@@ -60,13 +61,13 @@ final class Waiter {
     }
 
     /** Fails if another thread is using the rank now: a collective must not start beside its wait. */
-    synchronized void checkFree(String operation) {
+    public synchronized void checkFree(String operation) {
         enter(operation, -1);
         exit();
     }
 
     /** Lets {@code t}, the thread of the rank's non-blocking collectives, call beside the rank's user. */
-    void lane(Thread t) {
+    public void lane(Thread t) {
         lane = t;
     }
 
@@ -103,7 +104,7 @@ final class Waiter {
      * fail before the driver's abort arrives, so the abort (which names the failed rank and
      * carries its error) is awaited briefly and preferred.
      */
-    <T> T call(Supplier<T> op, String operation, int peer) {
+    public <T> T call(Supplier<T> op, String operation, int peer) {
         abort.check(operation, peer);
         enter(operation, peer);
         boolean interrupted = Thread.interrupted();
@@ -137,18 +138,18 @@ final class Waiter {
     }
 
     /** A collective's message of another size than this rank expects: the ranks disagree on counts. */
-    MpiException countMismatch(String operation, int peer, int sent, int expected) {
+    public MpiException countMismatch(String operation, int peer, int sent, int expected) {
         return new MpiException(rank, operation, peer, "rank " + peer + " sent " + sent + " elements where "
                 + expected + " were expected: the ranks passed different counts");
     }
 
     /** Polls {@code poll} until it returns non-null; {@code operation} and {@code peer} name the wait in errors. */
-    <T> T await(Supplier<T> rawPoll, String operation, int peer) {
+    public <T> T await(Supplier<T> rawPoll, String operation, int peer) {
         return await(rawPoll, operation, () -> peer, null, NO_PROGRESS, null, timeoutNanos);
     }
 
     /** As {@link #await(Supplier, String, int)}; {@code progress} tells the watchdog the wait is moving bytes. */
-    <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
+    public <T> T await(Supplier<T> rawPoll, String operation, int peer, LongSupplier progress) {
         return await(rawPoll, operation, () -> peer, null, progress, null, timeoutNanos);
     }
 
@@ -157,7 +158,7 @@ final class Waiter {
      * on (ranks meeting in memory: the one named is one still missing); {@code unbounded}: no
      * operation timeout (the end of a rank), though it still ends on an abort.
      */
-    <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
+    public <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
         return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos);
     }
 
@@ -165,7 +166,7 @@ final class Waiter {
      * Waits for an MPJ operation: after a short spin it sleeps on the operation itself, woken
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
      */
-    int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+    public int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
         return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos);
     }
 
@@ -174,7 +175,7 @@ final class Waiter {
      * the end of a rank, where peers may still compute for as long as they need. It still ends
      * on an abort, and the driver's watchdog still sees a deadlock.
      */
-    int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
+    public int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
         return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
     }
 
@@ -267,7 +268,7 @@ final class Waiter {
      * For a request polled with {@code test()} rather than waited on: throws the world's abort, or
      * a timeout once it has been in flight longer than the operation timeout.
      */
-    void checkStillWaiting(long startedNanos, String operation, int peer) {
+    public void checkStillWaiting(long startedNanos, String operation, int peer) {
         abort.check(operation, peer);
         long waited = System.nanoTime() - startedNanos;
         if (waited > timeoutNanos) {

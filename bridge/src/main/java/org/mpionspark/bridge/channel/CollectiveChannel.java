@@ -1,4 +1,6 @@
-package org.mpionspark.bridge.comm;
+package org.mpionspark.bridge.channel;
+
+import org.mpionspark.bridge.wait.Waiter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ import org.mpionspark.bridge.transport.Transport;
  * same call of its peers ({@link CollectiveTags}), so a mismatched call is diagnosed, never
  * matched.
  */
-final class CollectiveChannel {
+public final class CollectiveChannel {
 
     final Transport transport;
     final Waiter waiter;
@@ -37,7 +39,7 @@ final class CollectiveChannel {
     /** Every call's number, unwrapped: names its meetings in memory. */
     private long nextStep;
 
-    CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
+    public CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
                       boolean coresShared) {
         this.transport = transport;
         this.waiter = waiter;
@@ -82,7 +84,7 @@ final class CollectiveChannel {
      * ranks and only names the call in errors. Each call has its own state, so a second thread
      * starting a collective cannot change the tags of one in progress.
      */
-    synchronized ChannelCall begin(String operation, int... shape) {
+    public synchronized ChannelCall begin(String operation, int... shape) {
         waiter.checkFree(operation);
         int seq = nextSeq;
         nextSeq = CollectiveTags.next(context, nextSeq);
@@ -95,7 +97,7 @@ final class CollectiveChannel {
      * root both sent and returned, and only these leftovers tell. Best effort: a leftover still in
      * flight is missed, and one found is always a mismatch.
      */
-    void endOfRank() {
+    public void endOfRank() {
         Collectives.barrier(begin(CollectiveTags.END).unbounded());
         for (int r = 0; r < size; r++) {
             int source = r;

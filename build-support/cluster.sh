@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on this machine, built from Maven Central jars alone: a Master and
-# two Workers, each in its own network namespace with its own address, and a driver namespace from
+# Workers (two by default), each in its own network namespace with its own address, and a driver namespace from
 # which jobs are submitted with Spark's own spark-submit (org.apache.spark.deploy.SparkSubmit).
 #
 #   build-support/cluster.sh up                 start the cluster (builds what it needs first)
@@ -9,7 +9,7 @@
 #                                               name); prints the driver's output; exit code 0 when
 #                                               the driver succeeded
 #   build-support/cluster.sh status             what runs, where
-#   build-support/cluster.sh kill-executor w1|w2  SIGKILL the executors of a worker (a crash)
+#   build-support/cluster.sh kill-executor wN  SIGKILL the executors of worker N (a crash)
 #   build-support/cluster.sh check              can network namespaces be made here? (tests ask)
 #   build-support/cluster.sh down               stop and remove everything (safe to repeat)
 #
@@ -19,7 +19,8 @@
 #
 # Settings (environment): CLUSTER_NAME (mos; prefix of the namespaces),
 # CLUSTER_NET (10.213.0; a /24 used only inside the namespaces), CLUSTER_DIR (target/cluster; all
-# state: logs, pids, work dirs), WORKER_CORES (3), WORKER_MEMORY (2g).
+# state: logs, pids, work dirs), WORKERS (2; up to 200, named w1, w2...: the count given to `up` is
+# kept for the other commands), WORKER_CORES (3), WORKER_MEMORY (2g).
 #
 # Needs root and iproute2 (installed with apt-get when missing). Java 17+.
 set -euo pipefail
@@ -33,9 +34,17 @@ worker_memory="${WORKER_MEMORY:-2g}"
 jar="$repo/examples/target/mpi-on-spark-examples.jar"
 spark_jars="$repo/mpi-on-spark/target/spark-home/jars"   # the build's fake Spark home (local-cluster tests)
 
+# the number of workers: as given to up (kept in the state folder), else WORKERS, else 2
+if [ -z "${WORKERS:-}" ] && [ -e "$dir/workers" ]; then workers="$(cat "$dir/workers")"; else workers="${WORKERS:-2}"; fi
+if ! [[ "$workers" =~ ^[1-9][0-9]{0,2}$ ]] || [ "$workers" -gt 200 ]; then
+  echo "[cluster] WORKERS must be a number from 1 to 200, not '$workers'" >&2; exit 2
+fi
+
 # node -> last octet of its address
-declare -A octet=([master]=10 [w1]=11 [w2]=12 [driver]=2)
-nodes=(master w1 w2 driver)
+declare -A octet=([master]=10 [driver]=2)
+worker_nodes=()
+for ((i = 1; i <= workers; i++)); do worker_nodes+=("w$i"); octet[w$i]=$((10 + i)); done
+nodes=(master "${worker_nodes[@]}" driver)
 master_url="spark://$net.${octet[master]}:7077"
 
 log() { echo "[cluster] $*" >&2; }
@@ -143,13 +152,13 @@ start_cluster() {
   start_daemon master org.apache.spark.deploy.master.Master \
     --host "$net.${octet[master]}" --port 7077 --webui-port 8080
   wait_for_log master "I have been elected leader" 60
-  for w in w1 w2; do
+  for w in "${worker_nodes[@]}"; do
     mkdir -p "$dir/work/$w"
     start_daemon "$w" org.apache.spark.deploy.worker.Worker \
       --host "$net.${octet[$w]}" --cores "$worker_cores" --memory "$worker_memory" \
       --work-dir "$dir/work/$w" --webui-port 8081 "$master_url"
   done
-  for w in w1 w2; do
+  for w in "${worker_nodes[@]}"; do
     wait_for_log "$w" "Successfully registered with master" 60
   done
 }
@@ -165,12 +174,15 @@ up() {
   trap 'rc=$?; if [ $rc -ne 0 ]; then log "up failed: removing what it made"; down_quietly; fi' EXIT
   trap 'exit 130' INT TERM
   mkdir -p "$dir"
+  echo "$workers" >"$dir/workers"
   make_spark_home
   make_network
   start_cluster
   trap - EXIT INT TERM
   touch "$dir/up"
-  log "up in $((SECONDS - t0)) s: master $master_url, workers $net.${octet[w1]} and $net.${octet[w2]}" \
+  local addrs=() w
+  for w in "${worker_nodes[@]}"; do addrs+=("$w=$net.${octet[$w]}"); done
+  log "up in $((SECONDS - t0)) s: master $master_url, $workers workers ${addrs[*]}" \
     "($worker_cores cores, $worker_memory each), driver namespace $(ns driver) ($net.${octet[driver]}); state in $dir"
 }
 
@@ -254,11 +266,11 @@ check() {
   echo "network namespaces work"
 }
 
-# kill-executor NODE: SIGKILL to the executor JVMs that worker NODE (w1, w2) runs, as a crash would.
+# kill-executor NODE: SIGKILL to the executor JVMs that worker NODE (w1, w2...) runs, as a crash would.
 kill_executor() {
   [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
   local node="${1:-}" pid killed=()
-  [[ "$node" == w[12] ]] || die "usage: $0 kill-executor w1|w2"
+  [[ " ${worker_nodes[*]} " == *" $node "* ]] || die "usage: $0 kill-executor w1..w$workers"
   for pid in $(ip netns pids "$(ns "$node")"); do
     if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q CoarseGrainedExecutorBackend; then
       kill -9 "$pid" && killed+=("$pid")
@@ -287,16 +299,15 @@ status() {
 
 # Stops every process of our namespaces (daemons, executors, cluster-mode drivers: whatever runs
 # there is ours), deletes the namespaces (their links and the bridge go with them), then the state.
+# Every namespace named after this cluster goes, whatever number of workers made it.
 down_quietly() {
-  local node n
-  for node in "${nodes[@]}" sw; do
-    n="$(ns "$node")"
-    has_ns "$n" || continue
+  local n
+  for n in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^$name-(master|driver|sw|w[0-9]+)$"); do
     stop_pids $(ip netns pids "$n" 2>/dev/null)
     ip netns del "$n"
   done
   # only what up makes, never the folder's other contents (CLUSTER_DIR may be set by hand)
-  rm -rf "${dir:?}/spark-home" "$dir/logs" "$dir/pids" "$dir/out" "$dir/work" "$dir/up"
+  rm -rf "${dir:?}/spark-home" "$dir/logs" "$dir/pids" "$dir/out" "$dir/work" "$dir/up" "$dir/workers"
   rmdir "$dir" 2>/dev/null || true
 }
 

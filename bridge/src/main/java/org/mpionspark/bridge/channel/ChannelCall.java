@@ -73,6 +73,17 @@ final class ChannelCall implements Call {
             public Links leaders() {
                 return leaders;
             }
+
+            @Override
+            public int localIndexOf(int rank) {
+                int i = java.util.Arrays.binarySearch(channel.localRanks, rank);
+                return i >= 0 ? i : -1;
+            }
+
+            @Override
+            public int leaderOf(int rank) {
+                return channel.leaderOf[rank];
+            }
         };
     }
 

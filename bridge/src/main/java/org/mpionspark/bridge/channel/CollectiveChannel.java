@@ -35,6 +35,8 @@ public final class CollectiveChannel {
     final int[] localRanks;
     /** The lowest rank of each JVM this communicator spans, ascending: the two-level leaders. */
     final int[] leaders;
+    /** For each rank of this communicator, the index in {@link #leaders} of its JVM's leader; empty without a board. */
+    final int[] leaderOf;
     private int nextSeq;
     /** Every call's number, unwrapped: names its meetings in memory. */
     private long nextStep;
@@ -49,17 +51,23 @@ public final class CollectiveChannel {
         this.world = world;
         this.coresShared = coresShared;
         this.board = size < 2 ? null : transport.board();
-        Map<String, Integer> firstOfJvm = new LinkedHashMap<>();
+        Map<String, Integer> jvms = new LinkedHashMap<>(); // each JVM's index among the leaders
+        List<Integer> firsts = new ArrayList<>();
         List<Integer> here = new ArrayList<>();
+        this.leaderOf = new int[board == null ? 0 : size];
         for (int r = 0; board != null && r < size; r++) {
             int w = world.applyAsInt(r);
-            firstOfJvm.putIfAbsent(board.jvm(w), r);
+            int r0 = r;
+            leaderOf[r] = jvms.computeIfAbsent(board.jvm(w), k -> {
+                firsts.add(r0);
+                return firsts.size() - 1;
+            });
             if (board.local(w)) {
                 here.add(r);
             }
         }
         this.localRanks = here.stream().mapToInt(Integer::intValue).toArray();
-        this.leaders = firstOfJvm.values().stream().mapToInt(Integer::intValue).toArray();
+        this.leaders = firsts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Every rank of this communicator is in this JVM: its collectives run in memory alone. */

@@ -16,8 +16,11 @@ public final class Collectives {
 
     public static void barrier(Call call) {
         Meetings here = call.meetings();
+        Groups groups = call.groups();
         if (here != null) {
             InMemory.barrier(here);
+        } else if (groups != null) {
+            TwoLevel.barrier(groups);
         } else {
             Barrier.run(call);
         }
@@ -25,18 +28,24 @@ public final class Collectives {
 
     public static void bcast(Call call, ArrayKind kind, Object buf, int offset, int count, int root) {
         Meetings here = call.meetings();
+        Groups groups = call.groups();
         if (here != null) {
             InMemory.bcast(here, call.rank(), kind, buf, offset, count, root);
+        } else if (groups != null && TwoLevel.pays(kind, count)) {
+            TwoLevel.bcast(groups, kind, buf, offset, count, root);
         } else {
             Bcast.run(call, kind, buf, offset, count, root);
         }
     }
 
-    /** Reduces {@code data} (every rank's, clobbered on the message route) into {@code data} at {@code root}. */
+    /** Reduces {@code data} (every rank's scratch copy, clobbered) into {@code data} at {@code root}. */
     public static void reduce(Call call, ArrayKind kind, Object data, int count, Op op, int root) {
         Meetings here = call.meetings();
+        Groups groups = call.groups();
         if (here != null) {
             InMemory.reduce(here, call.rank(), call.size(), kind, data, count, op, root);
+        } else if (groups != null && TwoLevel.pays(kind, count, op)) {
+            TwoLevel.reduce(groups, kind, data, count, op, root);
         } else {
             Reduce.run(call, kind, data, count, op, root);
         }

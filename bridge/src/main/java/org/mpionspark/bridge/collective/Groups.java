@@ -16,4 +16,10 @@ public interface Groups {
 
     /** The leaders of every JVM, as links among themselves; null on a rank that is not its JVM's leader. */
     Links leaders();
+
+    /** The local index of rank {@code rank} of the call, or -1 if it lives in another JVM. */
+    int localIndexOf(int rank);
+
+    /** The index, among the leaders, of the leader of the JVM where rank {@code rank} of the call lives. */
+    int leaderOf(int rank);
 }

@@ -4,9 +4,9 @@ import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
- * Collectives of a call whose ranks span JVMs, some sharing one: in memory within each JVM, then
- * messages among one leader per JVM, so one message per JVM crosses the network instead of one
- * per rank.
+ * Collectives of a call whose ranks span JVMs, some sharing one: in memory within each JVM, and
+ * messages among one leader per JVM (its lowest rank), so one message per JVM crosses the network
+ * instead of one per rank.
  */
 final class TwoLevel {
 
@@ -20,9 +20,14 @@ final class TwoLevel {
     private TwoLevel() {
     }
 
-    /** Whether an allreduce of {@code count} elements goes two-level: commutative, and large enough. */
+    /** Whether a reduction of {@code count} elements goes two-level: commutative, and large enough. */
     static boolean pays(ArrayKind kind, int count, Op op) {
-        return op.commutative() && (long) count * kind.bytes() >= FROM_BYTES;
+        return op.commutative() && pays(kind, count);
+    }
+
+    /** Whether moving {@code count} elements goes two-level: large enough. */
+    static boolean pays(ArrayKind kind, int count) {
+        return (long) count * kind.bytes() >= FROM_BYTES;
     }
 
     /**
@@ -51,5 +56,48 @@ final class TwoLevel {
         }
         local.sync(); // the leader's array is read until here
         local.close();
+    }
+
+    /**
+     * Broadcast: within the root's JVM from the root, among the leaders from the root's leader,
+     * then within every other JVM from its leader.
+     */
+    static void bcast(Groups groups, ArrayKind kind, Object buf, int offset, int count, int root) {
+        int rootHere = groups.localIndexOf(root);
+        if (rootHere >= 0) {
+            InMemory.bcast(groups.local(), groups.localIndex(), kind, buf, offset, count, rootHere);
+        }
+        if (groups.leaders() != null) {
+            Bcast.run(groups.leaders(), kind, buf, offset, count, groups.leaderOf(root));
+        }
+        if (rootHere < 0) {
+            InMemory.bcast(groups.local(), groups.localIndex(), kind, buf, offset, count, 0);
+        }
+    }
+
+    /**
+     * Reduce of a commutative operation: within each JVM into its leader, among the leaders into
+     * the root's leader, then, where the root is not its JVM's leader, from that leader to the
+     * root's JVM. {@code data} is every rank's scratch copy; only the root's result is kept.
+     */
+    static void reduce(Groups groups, ArrayKind kind, Object data, int count, Op op, int root) {
+        Meetings local = groups.local();
+        InMemory.reduce(local, groups.localIndex(), groups.localSize(), kind, data, count, op, 0);
+        if (groups.leaders() != null) {
+            Reduce.run(groups.leaders(), kind, data, count, op, groups.leaderOf(root));
+        }
+        int rootHere = groups.localIndexOf(root);
+        if (rootHere > 0) {
+            InMemory.bcast(local, groups.localIndex(), kind, data, 0, count, 0);
+        }
+    }
+
+    /** Barrier: every JVM's ranks meet, the leaders hold a barrier among themselves, and the ranks meet again. */
+    static void barrier(Groups groups) {
+        InMemory.barrier(groups.local());
+        if (groups.leaders() != null) {
+            Barrier.run(groups.leaders());
+        }
+        InMemory.barrier(groups.local());
     }
 }

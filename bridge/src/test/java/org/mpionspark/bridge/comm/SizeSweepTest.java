@@ -34,8 +34,9 @@ class SizeSweepTest {
     private static final Op CONCAT = Op.ofLongs("CONCAT", SizeSweepTest::concat, false);
 
     /**
-     * Every size on three placements: all ranks in this JVM (collectives in memory), each rank as
-     * if in a JVM of its own (through MPJ Express, both algorithm families), and mixed.
+     * Every size on four placements: all ranks in this JVM (collectives in memory), each rank as
+     * if in a JVM of its own (through MPJ Express, both algorithm families), mixed, and interleaved
+     * (two levels where the ranks of a JVM are not contiguous).
      */
     static Stream<Arguments> worlds() {
         Stream<Arguments> inMemory = IntStream.of(1, 2, 3, 4, 5, 8).boxed()
@@ -45,7 +46,9 @@ class SizeSweepTest {
                         Arguments.of(p, true, ThreadWorld.Placement.EACH_APART)));
         Stream<Arguments> mixed = IntStream.of(2, 3, 5, 8).boxed()
                 .map(p -> Arguments.of(p, p % 2 == 1, ThreadWorld.Placement.MIXED));
-        return Stream.of(inMemory, apart, mixed).flatMap(s -> s);
+        Stream<Arguments> interleaved = IntStream.of(4, 5).boxed()
+                .map(p -> Arguments.of(p, p % 2 == 1, ThreadWorld.Placement.INTERLEAVED));
+        return Stream.of(inMemory, apart, mixed, interleaved).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0} ranks, cores shared: {1}, {2}")

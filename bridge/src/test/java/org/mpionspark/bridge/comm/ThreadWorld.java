@@ -37,16 +37,19 @@ final class ThreadWorld {
     /**
      * Where the ranks are, as the peer table tells them: all in this JVM (the memory path, as in
      * {@code local[N]}), each as if in a JVM of its own (every message through MPJ Express), or
-     * mixed (the first half in one "JVM", the rest in another: 5 ranks as 2 + 3).
+     * mixed (the first half in one "JVM", the rest in another: 5 ranks as 2 + 3), or interleaved
+     * (even ranks in one "JVM", odd ones in another, as Spark places the tasks of a stage on two
+     * executors: world ranks 0 and 2 together, 1 and 3 together).
      */
     enum Placement {
-        ONE_JVM, EACH_APART, MIXED;
+        ONE_JVM, EACH_APART, MIXED, INTERLEAVED;
 
         RankOptions options(RankOptions base, int rank, int n) {
             return switch (this) {
                 case ONE_JVM -> base;
                 case EACH_APART -> base.withJvmKey("test-host-" + rank);
                 case MIXED -> base.withJvmKey(rank < n / 2 ? "test-jvm-a" : "test-jvm-b");
+                case INTERLEAVED -> base.withJvmKey(rank % 2 == 0 ? "test-jvm-even" : "test-jvm-odd");
             };
         }
 

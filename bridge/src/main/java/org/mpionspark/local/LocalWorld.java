@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,8 +111,7 @@ public final class LocalWorld {
     }
 
     private static long millis(Duration d, String what) {
-        Objects.requireNonNull(d, what);
-        if (d.isNegative()) {
+        if (d == null || d.isNegative()) {
             throw new IllegalArgumentException("the " + what + " must be zero (none) or positive, not " + d);
         }
         return d.toMillis() == 0 && !d.isZero() ? 1 : d.toMillis();
@@ -124,7 +122,9 @@ public final class LocalWorld {
      * results in rank order, or throws the world's first failure.
      */
     public <R> List<R> execute(int ranks, RankBody<R> body) {
-        Objects.requireNonNull(body, "body");
+        if (body == null) {
+            throw new IllegalArgumentException("execute(" + ranks + ", null): the function of the ranks is null");
+        }
         if (ranks < 1) {
             throw new IllegalArgumentException("a world needs at least 1 rank, not " + ranks);
         }

@@ -118,11 +118,13 @@ public final class Op implements java.io.Serializable {
      * is a multiple of {@code blockSize}, and every buffer must hold whole blocks.
      */
     public static Op create(String name, Function function, boolean commutative, int blockSize) {
+        if (name == null || function == null) {
+            throw new IllegalArgumentException("Op.create: the " + (name == null ? "name" : "function") + " is null");
+        }
         if (blockSize < 1) {
             throw new IllegalArgumentException("Op." + name + ": the block size must be 1 or more, not " + blockSize);
         }
-        return new Op(Objects.requireNonNull(name, "name"), commutative, false, Objects.requireNonNull(function, "function"),
-                blockSize);
+        return new Op(name, commutative, false, function, blockSize);
     }
 
     /** A serialisable element-wise function, for {@link #ofDoubles}. */
@@ -135,7 +137,9 @@ public final class Op implements java.io.Serializable {
 
     /** A user-defined element-wise operation on {@code double[]}: {@code inout[i] = f(in[i], inout[i])}, {@code in} being the lower ranks'. */
     public static Op ofDoubles(String name, DoubleFunction f, boolean commutative) {
-        Objects.requireNonNull(f, "f");
+        if (f == null) {
+            throw new IllegalArgumentException("Op." + name + ": the function is null");
+        }
         return create(name, (in, inOff, inout, outOff, count) -> {
             double[] a = (double[]) in;
             double[] b = (double[]) inout;
@@ -147,7 +151,9 @@ public final class Op implements java.io.Serializable {
 
     /** A user-defined element-wise operation on {@code long[]}; see {@link #ofDoubles}. */
     public static Op ofLongs(String name, LongFunction f, boolean commutative) {
-        Objects.requireNonNull(f, "f");
+        if (f == null) {
+            throw new IllegalArgumentException("Op." + name + ": the function is null");
+        }
         return create(name, (in, inOff, inout, outOff, count) -> {
             long[] a = (long[]) in;
             long[] b = (long[]) inout;
@@ -159,7 +165,9 @@ public final class Op implements java.io.Serializable {
 
     /** A user-defined element-wise operation on {@code int[]}; see {@link #ofDoubles}. */
     public static Op ofInts(String name, LongFunction f, boolean commutative) {
-        Objects.requireNonNull(f, "f");
+        if (f == null) {
+            throw new IllegalArgumentException("Op." + name + ": the function is null");
+        }
         return create(name, (in, inOff, inout, outOff, count) -> {
             int[] a = (int[]) in;
             int[] b = (int[]) inout;

@@ -23,6 +23,12 @@ public interface Request {
 
     /** Waits for every request, in order ({@code MPI_Waitall}); returns their statuses. */
     static List<Status> waitAll(Request... requests) {
+        if (requests == null) {
+            throw new IllegalArgumentException("waitAll: the requests are null");
+        }
+        if (requests.length > 0) {
+            checked("waitAll", requests);
+        }
         List<Status> out = new ArrayList<>(requests.length);
         for (Request r : requests) {
             out.add(r.waitFor());

@@ -69,7 +69,8 @@ class LocalWorldTest {
     @Test
     void badArgumentsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> LocalWorld.run(0, comm -> 1));
-        assertThrows(NullPointerException.class, () -> LocalWorld.run(2, null));
+        assertThrows(IllegalArgumentException.class, () -> LocalWorld.run(2, null));
+        assertThrows(IllegalArgumentException.class, () -> LocalWorld.withOpTimeout(null));
         assertThrows(IllegalArgumentException.class, () -> LocalWorld.withOpTimeout(Duration.ofSeconds(-1)));
     }
 }

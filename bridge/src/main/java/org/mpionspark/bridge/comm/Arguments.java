@@ -107,4 +107,12 @@ final class Arguments {
                     + " elements; " + count + " elements are not whole blocks");
         }
     }
+
+    /** {@code value}, the argument {@code what} of {@code op}, refused if null. */
+    <T> T present(String op, String what, T value) {
+        if (value == null) {
+            throw misuse(op, what + " is null");
+        }
+        return value;
+    }
 }

@@ -1,9 +1,6 @@
 package org.mpionspark.bridge.comm;
 
 import org.mpionspark.bridge.channel.CollectiveChannel;
-
-import java.util.Objects;
-
 import org.mpionspark.bridge.collective.Blocks;
 import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Collectives;
@@ -79,7 +76,7 @@ final class ArrayCollectives {
     private Reduction reduction(String verb, Object recvbuf, Op op) {
         ArrayKind kind = check.kindOf(verb, "recvbuf", recvbuf);
         String name = verb + "(" + kind.elementName() + "[], " + op + ")";
-        Objects.requireNonNull(op, () -> name + ": op is null");
+        check.present(name, "op", op);
         int count = kind.length(recvbuf);
         check.operands(name, op, recvbuf, count);
         return new Reduction(kind, name, count);
@@ -115,7 +112,7 @@ final class ArrayCollectives {
         ArrayKind kind = check.kindOf("reduce", "sendbuf", mine);
         String name = "reduce(" + kind.elementName() + "[], " + op + ", root=" + root + ")";
         check.rank(name, "root", root, false);
-        Objects.requireNonNull(op, () -> name + ": op is null");
+        check.present(name, "op", op);
         int count = kind.length(mine);
         check.operands(name, op, mine, count);
         if (rank == root) {
@@ -133,8 +130,8 @@ final class ArrayCollectives {
     void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op) {
         ArrayKind kind = check.kindOf("reduceScatter", "recvbuf", recvbuf);
         String name = "reduceScatter(" + kind.elementName() + "[], " + op + ")";
-        Objects.requireNonNull(op, () -> name + ": op is null");
-        Blocks blocks = Blocks.packed(Objects.requireNonNull(counts, () -> name + ": counts is null"));
+        check.present(name, "op", op);
+        Blocks blocks = Blocks.packed(check.present(name, "counts", counts));
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, blocks.total());
         blocks.check(name, size, blocks.total());

@@ -1,13 +1,11 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.channel.CollectiveChannel;
-import org.mpionspark.bridge.channel.Matcher;
-
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
+import org.mpionspark.bridge.channel.CollectiveChannel;
+import org.mpionspark.bridge.channel.Matcher;
 import org.mpionspark.bridge.collective.Blocks;
 import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Collectives;
@@ -228,24 +226,24 @@ final class ObjectTier {
     }
 
     <T> T reduceObject(T obj, BinaryOperator<T> op, int root) {
-        Objects.requireNonNull(op, "op");
+        check.present("reduceObject", "op", op);
         List<T> all = gatherObject(obj, root);
         return all == null ? null : fold(all, all.size(), op);
     }
 
     <T> T allreduceObject(T obj, BinaryOperator<T> op) {
-        Objects.requireNonNull(op, "op");
+        check.present("allreduceObject", "op", op);
         List<T> all = allgatherObject(obj);
         return fold(all, all.size(), op);
     }
 
     <T> T scanObject(T obj, BinaryOperator<T> op) {
-        Objects.requireNonNull(op, "op");
+        check.present("scanObject", "op", op);
         return fold(allgatherObject(obj), rank + 1, op);
     }
 
     <T> T exscanObject(T obj, BinaryOperator<T> op) {
-        Objects.requireNonNull(op, "op");
+        check.present("exscanObject", "op", op);
         List<T> all = allgatherObject(obj);
         return rank == 0 ? null : fold(all, rank, op);
     }

@@ -63,13 +63,13 @@ public final class RankLauncher {
         } catch (RuntimeException | IOException | Error e) {
             memory.leave(rank);
             if (link != null) {
-                link.reportFailure("rank " + rank + " could not start MPJ Express: " + e.getMessage(), e);
+                link.reportFailure("rank " + rank + " could not start MPJ Express: " + e, e);
             }
             RankSession.tearDown(mpjStart == null ? null : mpjStart.startedOrNull(), loader, link, group);
             if (e instanceof MpiException me) {
                 throw me;
             }
-            throw new MpiException(rank, "MPI_Init", -1, "could not start MPJ Express: " + e.getMessage(), e);
+            throw new MpiException(rank, "MPI_Init", -1, "could not start MPJ Express: " + e, e);
         } finally {
             closeQuietly(mpjStart);
         }
@@ -107,7 +107,7 @@ public final class RankLauncher {
             if (e instanceof MpiException me) {
                 throw me;
             }
-            throw new MpiException(rank, "MPI_Init", -1, "could not join its world: " + e.getMessage(), e);
+            throw new MpiException(rank, "MPI_Init", -1, "could not join its world: " + e, e);
         }
     }
 

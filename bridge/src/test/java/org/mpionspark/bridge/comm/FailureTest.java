@@ -150,6 +150,13 @@ class FailureTest {
             s.append(assertThrows(IllegalArgumentException.class, () -> comm.send((int[]) null, 1, 0)).getMessage()).append('\n');
             s.append(assertThrows(IllegalArgumentException.class,
                     () -> comm.allreduce(new double[2], new double[3], org.mpionspark.mpi.Op.SUM)).getMessage()).append('\n');
+            s.append(assertThrows(IllegalArgumentException.class,
+                    () -> comm.allreduce(new double[2], new double[2], null)).getMessage()).append('\n');
+            s.append(assertThrows(IllegalArgumentException.class,
+                    () -> comm.allreduceObject(1, null)).getMessage()).append('\n');
+            s.append(assertThrows(IllegalArgumentException.class,
+                    () -> org.mpionspark.mpi.Op.create(null, (in, inOff, inout, outOff, count) -> { }, true)).getMessage())
+                    .append('\n');
             s.append(assertThrows(IllegalArgumentException.class, () -> comm.sendObject(new Thread(), 1, 0)).getMessage());
             return s.toString();
         }));
@@ -158,7 +165,10 @@ class FailureTest {
         assertEquals("rank 0 in send(double[1], dest=1, tag=-3): tag -3 is outside 0..1048575", lines[1]);
         assertEquals("rank 0 in send(dest=1, tag=0): buffer is null", lines[2]);
         assertEquals("allreduce(double[], Op.SUM): recvbuf holds 3 elements but sendbuf holds 2", lines[3]);
-        assertTrue(lines[4].startsWith("rank 0 in sendObject(dest=1, tag=0): cannot serialise java.lang.Thread"), lines[4]);
+        assertEquals("rank 0 in allreduce(double[], null): op is null", lines[4]);
+        assertEquals("rank 0 in allreduceObject: op is null", lines[5]);
+        assertEquals("Op.create: the name is null", lines[6]);
+        assertTrue(lines[7].startsWith("rank 0 in sendObject(dest=1, tag=0): cannot serialise java.lang.Thread"), lines[7]);
     }
 
     @Test

@@ -116,5 +116,8 @@ class NonBlockingObjectsAndRequestsTest {
                 () -> Request.testSome((Request) null)).getMessage());
         assertEquals("waitAny of no request",
                 assertThrows(IllegalArgumentException.class, () -> Request.waitAny()).getMessage());
+        assertEquals("waitAll: request 0 is null", assertThrows(IllegalArgumentException.class,
+                () -> Request.waitAll(new Request[] {null})).getMessage());
+        assertEquals(List.of(), Request.waitAll());
     }
 }

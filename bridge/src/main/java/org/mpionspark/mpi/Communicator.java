@@ -334,44 +334,25 @@ public interface Communicator {
 
     /**
      * Dimensions as balanced as possible for {@code nnodes} ranks in {@code ndims} dimensions, in
-     * non-increasing order ({@code MPI_Dims_create}), e.g. 12 ranks in 2 dimensions: {@code {4, 3}}.
+     * non-increasing order ({@code MPI_Dims_create}), e.g. 12 ranks in 2 dimensions: {@code {4, 3}},
+     * 72 in 2: {@code {9, 8}}.
      */
     static int[] dimsCreate(int nnodes, int ndims) {
-        if (nnodes < 1 || ndims < 1) {
+        if (ndims < 1) {
             throw new IllegalArgumentException("dimsCreate needs at least 1 rank and 1 dimension, not " + nnodes
                     + " and " + ndims);
         }
-        java.util.List<Integer> primes = new java.util.ArrayList<>();
-        for (int f = 2, left = nnodes; left > 1; ) {
-            if (left % f == 0) {
-                primes.add(f);
-                left /= f;
-            } else {
-                f++;
-            }
-        }
-        int[] dims = new int[ndims];
-        java.util.Arrays.fill(dims, 1);
-        for (int i = primes.size() - 1; i >= 0; i--) { // largest prime first, to the smallest dimension
-            factors(primes.get(i), dims);
-        }
-        java.util.Arrays.sort(dims);
-        for (int i = 0; i < ndims / 2; i++) {
-            int t = dims[i];
-            dims[i] = dims[ndims - 1 - i];
-            dims[ndims - 1 - i] = t;
-        }
-        return dims;
+        return Dims.create(nnodes, new int[ndims]);
     }
 
-    private static void factors(int prime, int[] dims) {
-        int smallest = 0;
-        for (int i = 1; i < dims.length; i++) {
-            if (dims[i] < dims[smallest]) {
-                smallest = i;
-            }
-        }
-        dims[smallest] *= prime;
+    /**
+     * As {@link #dimsCreate(int, int)}, with some dimensions fixed ({@code MPI_Dims_create} with
+     * non-zero entries, mpi4py's {@code Compute_dims(n, dims)}): each 0 in {@code dims} is chosen,
+     * the others kept; e.g. 24 ranks and {@code {0, 2, 0}}: {@code {4, 2, 3}}. The fixed dimensions'
+     * product must divide {@code nnodes}.
+     */
+    static int[] dimsCreate(int nnodes, int[] dims) {
+        return Dims.create(nnodes, dims);
     }
 
     /**

@@ -63,10 +63,7 @@ final class CartRankCommunicator extends RankCommunicator implements CartCommuni
         }
         CartTopology kept = grid.keep(remainDims);
         CommState made = communicators().split(grid.subColor(rank(), remainDims), rank());
-        if (kept.dims().length == 0) { // nothing kept: each rank alone, as MPI does
-            return new CartRankCommunicator(made, new CartTopology(new int[] {1}, new boolean[] {false}));
-        }
-        return new CartRankCommunicator(made, kept);
+        return new CartRankCommunicator(made, kept); // nothing kept: a 0-dimensional grid, each rank alone, as in MPI
     }
 
     @Override

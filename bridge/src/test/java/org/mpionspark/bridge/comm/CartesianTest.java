@@ -24,6 +24,14 @@ class CartesianTest {
         assertArrayEquals(new int[] {4, 4}, Communicator.dimsCreate(16, 2));
         assertArrayEquals(new int[] {3, 2, 1}, Communicator.dimsCreate(6, 3));
         assertArrayEquals(new int[] {7, 1}, Communicator.dimsCreate(7, 2));
+        assertArrayEquals(new int[] {9, 8}, Communicator.dimsCreate(72, 2)); // as MPICH: the least spread
+        assertArrayEquals(new int[] {5, 4, 3}, Communicator.dimsCreate(60, 3));
+        assertArrayEquals(new int[] {4, 2, 3}, Communicator.dimsCreate(24, new int[] {0, 2, 0})); // fixed dims kept
+        assertArrayEquals(new int[] {2, 3}, Communicator.dimsCreate(6, new int[] {2, 3}));
+        assertEquals("dimsCreate: 10 ranks do not fill the fixed dimensions [3, 0] (their product 3 must divide 10)",
+                assertThrows(IllegalArgumentException.class, () -> Communicator.dimsCreate(10, new int[] {3, 0}))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Communicator.dimsCreate(6, new int[] {-1, 0}));
         assertThrows(IllegalArgumentException.class, () -> Communicator.dimsCreate(0, 2));
     }
 
@@ -45,15 +53,18 @@ class CartesianTest {
             row.allreduce(Communicator.IN_PLACE, sum, Op.SUM);
             s.append(" row ").append(row.rank()).append("/").append(row.size()).append(" sum ").append(sum[0]);
             s.append(" back ").append(grid.cartRank(new int[] {c[0], c[1] + 3}));
+            CartCommunicator alone = grid.sub(new boolean[] {false, false}); // a 0-dimensional grid, as in MPI
+            s.append(" alone ").append(alone.size()).append("/").append(alone.dims().length)
+                    .append(" at ").append(alone.cartRank(new int[0]));
             return s.toString();
         }));
         assertEquals(List.of(
-                "0@0,0 d0:-2/3=-1(null) d1:2/1=2 row 0/3 sum 3 back 0",
-                "1@0,1 d0:-2/4=-1(null) d1:0/2=0 row 1/3 sum 3 back 1",
-                "2@0,2 d0:-2/5=-1(null) d1:1/0=1 row 2/3 sum 3 back 2",
-                "3@1,0 d0:0/-2=0 d1:5/4=5 row 0/3 sum 12 back 3",
-                "4@1,1 d0:1/-2=1 d1:3/5=3 row 1/3 sum 12 back 4",
-                "5@1,2 d0:2/-2=2 d1:4/3=4 row 2/3 sum 12 back 5"), out);
+                "0@0,0 d0:-2/3=-1(null) d1:2/1=2 row 0/3 sum 3 back 0 alone 1/0 at 0",
+                "1@0,1 d0:-2/4=-1(null) d1:0/2=0 row 1/3 sum 3 back 1 alone 1/0 at 0",
+                "2@0,2 d0:-2/5=-1(null) d1:1/0=1 row 2/3 sum 3 back 2 alone 1/0 at 0",
+                "3@1,0 d0:0/-2=0 d1:5/4=5 row 0/3 sum 12 back 3 alone 1/0 at 0",
+                "4@1,1 d0:1/-2=1 d1:3/5=3 row 1/3 sum 12 back 4 alone 1/0 at 0",
+                "5@1,2 d0:2/-2=2 d1:4/3=4 row 2/3 sum 12 back 5 alone 1/0 at 0"), out);
     }
 
     @Test

@@ -108,6 +108,14 @@ public interface Communicator {
      */
     Status sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag);
 
+    /**
+     * As {@link #sendrecv(Object, int, int, Object, int, int)}, sending {@code sendCount} elements
+     * of {@code sendbuf} from {@code sendOffset} and receiving at most {@code recvCount} into
+     * {@code recvbuf} from {@code recvOffset}: a halo exchange on slices of one array.
+     */
+    Status sendrecv(Object sendbuf, int sendOffset, int sendCount, int dest, int sendtag,
+                    Object recvbuf, int recvOffset, int recvCount, int source, int recvtag);
+
     /** Sends {@code buf} to {@code dest}, then fills it with the message from {@code source} ({@code MPI_Sendrecv_replace}). */
     Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag);
 
@@ -164,7 +172,7 @@ public interface Communicator {
     /**
      * {@link Op#MINLOC} or {@link Op#MAXLOC} on a typed pair of arrays, in place on every rank:
      * {@code values[i]} becomes the extremum over the ranks and {@code indices[i]} the index that
-     * came with it (the smaller on a tie). {@code values} is a {@code double[]}, {@code long[]} or
+     * came with it (the smaller on a tie). {@code values} is a {@code double[]}, {@code float[]}, {@code long[]} or
      * {@code int[]} of the same length as {@code indices}.
      */
     default void allreduceLoc(Object values, int[] indices, Op op) {

@@ -14,6 +14,14 @@ final class LocPairs {
             throw new IllegalArgumentException(call + ": values and indices must be arrays of one length");
         }
         int n = indices.length;
+        if (values instanceof float[] v) { // as doubles: every float and every int index exactly
+            double[] p = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                p[2 * i] = v[i];
+                p[2 * i + 1] = indices[i];
+            }
+            return p;
+        }
         if (values instanceof double[] v) {
             double[] p = new double[2 * n];
             for (int i = 0; i < n; i++) {
@@ -36,13 +44,16 @@ final class LocPairs {
             }
             return p;
         }
-        throw new IllegalArgumentException(call + ": values must be a double[], long[] or int[], not "
+        throw new IllegalArgumentException(call + ": values must be a double[], float[], long[] or int[], not "
                 + values.getClass().getSimpleName());
     }
 
     static void unpack(Object pairs, Object values, int[] indices) {
         for (int i = 0; i < indices.length; i++) {
-            if (pairs instanceof double[] p) {
+            if (pairs instanceof double[] p && values instanceof float[] v) {
+                v[i] = (float) p[2 * i];
+                indices[i] = (int) p[2 * i + 1];
+            } else if (pairs instanceof double[] p) {
                 ((double[]) values)[i] = p[2 * i];
                 indices[i] = (int) p[2 * i + 1];
             } else if (pairs instanceof long[] p) {

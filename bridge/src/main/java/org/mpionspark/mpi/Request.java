@@ -36,6 +36,36 @@ public interface Request {
         return out;
     }
 
+    /** As {@link #waitAll(Request...)}, for a list of requests. */
+    static List<Status> waitAll(List<? extends Request> requests) {
+        return waitAll(array("waitAll", requests));
+    }
+
+    /** As {@link #testAll(Request...)}, for a list of requests. */
+    static Optional<List<Status>> testAll(List<? extends Request> requests) {
+        return testAll(array("testAll", requests));
+    }
+
+    /** As {@link #waitAny(Request...)}, for a list of requests. */
+    static int waitAny(List<? extends Request> requests) {
+        return waitAny(array("waitAny", requests));
+    }
+
+    /** As {@link #testAny(Request...)}, for a list of requests. */
+    static OptionalInt testAny(List<? extends Request> requests) {
+        return testAny(array("testAny", requests));
+    }
+
+    /** As {@link #waitSome(Request...)}, for a list of requests. */
+    static int[] waitSome(List<? extends Request> requests) {
+        return waitSome(array("waitSome", requests));
+    }
+
+    /** As {@link #testSome(Request...)}, for a list of requests. */
+    static int[] testSome(List<? extends Request> requests) {
+        return testSome(array("testSome", requests));
+    }
+
     /** Waits until one of the requests completes and returns its index ({@code MPI_Waitany}). */
     static int waitAny(Request... requests) {
         return waitSome("waitAny", requests)[0];
@@ -90,6 +120,13 @@ public interface Request {
     private static int[] testSome(String call, Request... requests) {
         checked(call, requests);
         return IntStream.range(0, requests.length).filter(i -> requests[i].test().isPresent()).toArray();
+    }
+
+    private static Request[] array(String call, List<? extends Request> requests) {
+        if (requests == null) {
+            throw new IllegalArgumentException(call + ": the list of requests is null");
+        }
+        return requests.toArray(new Request[0]);
     }
 
     /** {@code requests}, refused if there are none or one is null. */

@@ -102,6 +102,15 @@ final class PointToPoint {
         return got;
     }
 
+    Status sendrecv(Object sendbuf, int sendOffset, int sendCount, int dest, int sendtag,
+                    Object recvbuf, int recvOffset, int recvCount, int source, int recvtag) {
+        Request r = irecv(recvbuf, recvOffset, recvCount, source, recvtag);
+        Request s = isend(sendbuf, sendOffset, sendCount, dest, sendtag);
+        Status got = r.waitFor();
+        s.waitFor();
+        return got;
+    }
+
     Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
         int n = check.lengthOf("sendrecvReplace", buf);
         Object copy = java.lang.reflect.Array.newInstance(buf.getClass().getComponentType(), n);

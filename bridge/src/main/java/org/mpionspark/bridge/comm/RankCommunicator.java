@@ -148,6 +148,13 @@ class RankCommunicator implements Communicator {
     }
 
     @Override
+    public Status sendrecv(Object sendbuf, int sendOffset, int sendCount, int dest, int sendtag,
+                           Object recvbuf, int recvOffset, int recvCount, int source, int recvtag) {
+        return live("sendrecv", p2p).sendrecv(sendbuf, sendOffset, sendCount, dest, sendtag, recvbuf, recvOffset,
+                recvCount, source, recvtag);
+    }
+
+    @Override
     public Status sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
         return live("sendrecvReplace", p2p).sendrecvReplace(buf, dest, sendtag, source, recvtag);
     }

@@ -94,10 +94,14 @@ class BlockOpsTest {
             long[] w = {comm.rank() % 2, 7};
             int[] wat = {comm.rank(), comm.rank()};
             comm.reduceLoc(w, wat, Op.MINLOC, 3);
+            float[] f = {comm.rank() * 0.25f, 1e-7f * (3 - comm.rank())};
+            int[] fat = {100 + comm.rank(), 20_000_000 + comm.rank()}; // past float's exact integers
+            comm.allreduceLoc(f, fat, Op.MINLOC);
             return java.util.Arrays.toString(v) + java.util.Arrays.toString(at) + java.util.Arrays.toString(w)
-                    + java.util.Arrays.toString(wat);
+                    + java.util.Arrays.toString(wat) + java.util.Arrays.toString(f) + java.util.Arrays.toString(fat);
         }));
-        assertEquals("[4.5, 0.0][30, 1][0, 7][0, 0]", out.get(3)); // ties go to the smaller index
+        // ties go to the smaller index; float pairs keep every float and index exactly
+        assertEquals("[4.5, 0.0][30, 1][0, 7][0, 0][0.0, 0.0][100, 20000003]", out.get(3));
         assertEquals("[4.5, 0.0][30, 1][0, 7][0, 0]".substring(0, 18), out.get(0).substring(0, 18));
     }
 }

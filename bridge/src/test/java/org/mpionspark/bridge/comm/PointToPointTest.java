@@ -43,4 +43,24 @@ class PointToPointTest {
         assertEquals("Status[source=0, tag=7, count=3]", got.get(1));
         assertEquals("[4, 5] 7 3.14", got.get(2));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ThreadWorld.Placement.class, names = {"ONE_JVM", "EACH_APART"})
+    void aHaloExchangeSendsAndReceivesSlicesOfOneArray(ThreadWorld.Placement placement) throws Exception {
+        List<String> got = ThreadWorld.values(ThreadWorld.run(3, placement, RankOptions.DEFAULTS, comm -> {
+            int r = comm.rank();
+            int left = (r + 2) % 3;
+            int right = (r + 1) % 3;
+            // ghost, three cells of this rank, ghost
+            int[] row = {-1, 10 * r + 1, 10 * r + 2, 10 * r + 3, -1};
+            comm.sendrecv(row, 1, 1, left, 0, row, 4, 1, right, 0);   // first cell left, right ghost from the right
+            comm.sendrecv(row, 3, 1, right, 1, row, 0, 1, left, 1);   // last cell right, left ghost from the left
+            List<org.mpionspark.mpi.Request> reqs = List.of(comm.isend(new int[] {r}, right, 2),
+                    comm.irecv(new int[1], left, 2));
+            List<Status> statuses = org.mpionspark.mpi.Request.waitAll(reqs);
+            return java.util.Arrays.toString(row) + " from " + statuses.get(1).source();
+        }));
+        assertEquals(List.of("[23, 1, 2, 3, 11] from 2", "[3, 11, 12, 13, 21] from 0", "[13, 21, 22, 23, 1] from 1"),
+                got);
+    }
 }

@@ -1,24 +1,25 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.wait.Waiter;
-
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.mpionspark.bridge.wait.Waiter;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
 
 /**
- * Runs a rank's non-blocking collectives ({@code ibarrier}, {@code ibcast}, {@code iallreduce}) on
- * one thread of their own, in the order the rank started them, while the rank's thread computes:
- * the overlap users want from them. That thread uses only the collective channel, so the
+ * Runs one communicator's non-blocking collectives ({@code ibarrier}, {@code ibcast},
+ * {@code iallreduce}) on a thread of their own, in the order the rank started them, while the
+ * rank's thread computes: the overlap users want from them. One lane per communicator, as MPI
+ * orders them per communicator only. That thread uses only the collective channel, so the
  * {@link Waiter} lets it run beside the rank's thread, and it tells the watchdog nothing: the rank
- * counts as waiting only when its own thread waits for the request.
+ * counts as waiting only when its own thread waits for the request. It ends when idle for a
+ * second, so a rank with many communicators keeps no idle threads.
  */
 final class CollectiveLane {
 
@@ -26,21 +27,31 @@ final class CollectiveLane {
 
     private final Waiter waiter;
     private final int rank;
-    private ExecutorService thread;
+    private final int context;
+    private ThreadPoolExecutor thread;
 
-    CollectiveLane(Waiter waiter, int rank) {
+    CollectiveLane(Waiter waiter, int rank, int context) {
         this.waiter = waiter;
         this.rank = rank;
+        this.context = context;
     }
 
     /** Starts {@code collective} (already begun on its channel, so in order) and returns its request. */
     synchronized Request start(String operation, Runnable collective) {
         if (thread == null) {
-            thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mpi-rank-" + rank + "-collectives");
-                t.setDaemon(true);
-                waiter.lane(t);
-                return t;
+            // at most one thread, in start order, gone after a second idle
+            thread = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread[] self = new Thread[1];
+                self[0] = new Thread(() -> {
+                    try {
+                        r.run();
+                    } finally {
+                        waiter.laneEnded(self[0]);
+                    }
+                }, "mpi-rank-" + rank + "-collectives" + (context == 0 ? "" : "-context-" + context));
+                self[0].setDaemon(true);
+                waiter.lane(self[0]);
+                return self[0];
             });
         }
         return new LaneRequest(operation, CompletableFuture.runAsync(collective, thread));

@@ -20,6 +20,8 @@ final class CommState {
     final int size;
     final Arguments check;
     final CollectiveChannel collectives;
+    /** Where this communicator's non-blocking collectives run, in the order they were started; made on first use. */
+    private CollectiveLane lane;
     /** Whether {@code free()} was called: every later call fails. */
     private boolean freed;
 
@@ -57,6 +59,18 @@ final class CommState {
     /** {@code MPI_COMM_SELF}: this rank alone, on a context no other communicator of this rank uses. */
     static CommState forSelf(RankState shared) {
         return new CommState(shared, shared.nextContext++, new int[] {shared.transport.rank()});
+    }
+
+    /**
+     * This communicator's lane: one per communicator, so that non-blocking collectives started in
+     * different orders on different communicators cannot wait for each other (MPI orders them per
+     * communicator only).
+     */
+    synchronized CollectiveLane lane() {
+        if (lane == null) {
+            lane = shared.newLane(context);
+        }
+        return lane;
     }
 
     /** Marks this communicator freed; the world and self cannot be. */

@@ -366,22 +366,22 @@ class RankCommunicator implements Communicator {
 
     @Override
     public Request ibarrier() {
-        return live("ibarrier", collectives).ibarrier(comm.shared.lane);
+        return live("ibarrier", collectives).ibarrier(comm.lane());
     }
 
     @Override
     public Request ibcast(Object buf, int root) {
-        return live("ibcast", collectives).ibcast(buf, root, comm.shared.lane);
+        return live("ibcast", collectives).ibcast(buf, root, comm.lane());
     }
 
     @Override
     public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
-        return live("iallreduce", collectives).iallreduce(sendbuf, recvbuf, op, comm.shared.lane);
+        return live("iallreduce", collectives).iallreduce(sendbuf, recvbuf, op, comm.lane());
     }
 
     /** Stops the rank's non-blocking collectives' thread, with the rank. */
     void closeLane() {
-        comm.shared.lane.close();
+        comm.shared.closeLanes();
     }
 
     @Override

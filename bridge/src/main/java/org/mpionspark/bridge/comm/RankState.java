@@ -18,8 +18,8 @@ final class RankState {
     final AbortState abort;
     final ObjectCodec codec;
     final Matcher matcher;
-    /** Where this rank's non-blocking collectives run. */
-    final CollectiveLane lane;
+    /** The lanes of this rank's communicators' non-blocking collectives, closed with the rank. */
+    private final java.util.List<CollectiveLane> lanes = new java.util.ArrayList<>();
     final boolean coresShared;
     int nextContext = 1; // 0 is the world
     CommState world;
@@ -35,6 +35,17 @@ final class RankState {
         this.codec = codec;
         this.waiter = new Waiter(transport, opTimeoutMillis, abort, report);
         this.matcher = new Matcher(transport, waiter);
-        this.lane = new CollectiveLane(waiter, transport.rank());
+    }
+
+    /** A new lane for the non-blocking collectives of communicator {@code context}. */
+    synchronized CollectiveLane newLane(int context) {
+        CollectiveLane lane = new CollectiveLane(waiter, transport.rank(), context);
+        lanes.add(lane);
+        return lane;
+    }
+
+    /** Stops every lane, with the rank: a collective still running fails at once. */
+    synchronized void closeLanes() {
+        lanes.forEach(CollectiveLane::close);
     }
 }

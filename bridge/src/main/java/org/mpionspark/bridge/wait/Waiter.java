@@ -43,8 +43,8 @@ public final class Waiter {
     private Thread owner;
     private int depth;
     private String ownerOperation;
-    /** The thread of the rank's non-blocking collectives ({@code CollectiveLane}): it runs beside the owner. */
-    private volatile Thread lane;
+    /** The threads of the rank's non-blocking collectives (a {@code CollectiveLane} per communicator): they run beside the owner. */
+    private final java.util.Set<Thread> lanes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code timeoutMillis}: longest wait of one call, 0 for none. */
     public Waiter(Transport transport, long timeoutMillis, AbortState abort, BlockReport report) {
@@ -66,15 +66,24 @@ public final class Waiter {
         exit();
     }
 
-    /** Lets {@code t}, the thread of the rank's non-blocking collectives, call beside the rank's user. */
+    /** Lets {@code t}, a thread of the rank's non-blocking collectives, call beside the rank's user. */
     public void lane(Thread t) {
-        lane = t;
+        lanes.add(t);
+    }
+
+    /** Forgets {@code t}, a lane thread that has ended. */
+    public void laneEnded(Thread t) {
+        lanes.remove(t);
+    }
+
+    private boolean onLane() {
+        return lanes.contains(Thread.currentThread());
     }
 
     /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
     private synchronized void enter(String operation, int peer) {
         Thread me = Thread.currentThread();
-        if (me == lane) {
+        if (onLane()) {
             return;
         }
         if (owner != null && owner != me) {
@@ -89,7 +98,7 @@ public final class Waiter {
     }
 
     private synchronized void exit() {
-        if (Thread.currentThread() == lane) {
+        if (onLane()) {
             return;
         }
         if (--depth == 0) {
@@ -198,7 +207,7 @@ public final class Waiter {
             ended = true;
             return result;
         } finally {
-            if (Thread.currentThread() != lane) {
+            if (!onLane()) {
                 report.resumed(ended); // a failed wait stays "blocked" for the driver: the rank is failing in it
             }
             exit();
@@ -245,7 +254,7 @@ public final class Waiter {
             }
             abort.check(operation, peer);
             long now = System.nanoTime();
-            if (Thread.currentThread() != lane) { // the lane waits beside a rank that may be computing
+            if (!onLane()) { // a lane waits beside a rank that may be computing
                 report.waiting(operation, peer, start, now, progress.getAsLong());
             }
             if (stallCheck != null && now > nextStallCheck) {

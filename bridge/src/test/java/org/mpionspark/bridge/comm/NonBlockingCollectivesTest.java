@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.mpi.Request;
@@ -38,6 +41,31 @@ class NonBlockingCollectivesTest {
         }));
         assertEquals(List.of("done", "done", "done"), out);
         assertTrue(seenIncomplete.get());
+    }
+
+    /** MPI orders non-blocking collectives per communicator only: two communicators may be started in either order. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ThreadWorld.Placement.class, names = {"ONE_JVM", "EACH_APART"})
+    void collectivesOfTwoCommunicatorsStartedInDifferentOrdersComplete(ThreadWorld.Placement placement)
+            throws Exception {
+        List<String> out = ThreadWorld.values(ThreadWorld.run(4, placement, RankOptions.DEFAULTS, world -> {
+            Communicator lib = world.dup(); // a library's own communicator over the same ranks
+            long[] libSum = {world.rank()};
+            long[] worldSum = {world.rank()};
+            List<Request> started = new java.util.ArrayList<>();
+            if (world.rank() % 2 == 0) {
+                started.add(lib.ibarrier());
+                started.add(lib.iallreduce(Communicator.IN_PLACE, libSum, Op.SUM));
+                started.add(world.iallreduce(Communicator.IN_PLACE, worldSum, Op.SUM));
+            } else {
+                started.add(world.iallreduce(Communicator.IN_PLACE, worldSum, Op.SUM));
+                started.add(lib.ibarrier());
+                started.add(lib.iallreduce(Communicator.IN_PLACE, libSum, Op.SUM));
+            }
+            Request.waitAll(started);
+            return libSum[0] + " " + worldSum[0];
+        }));
+        assertEquals(List.of("6 6", "6 6", "6 6", "6 6"), out);
     }
 
     @Test

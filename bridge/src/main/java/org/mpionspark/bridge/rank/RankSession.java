@@ -59,6 +59,18 @@ public final class RankSession {
         if (ended) {
             return;
         }
+        // a rank that returns with its interrupt flag set still ends in step with its peers
+        boolean interrupted = Thread.interrupted();
+        try {
+            completeUninterrupted();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void completeUninterrupted() {
         try {
             engine.endOfRank();
         } catch (MpiException e) {

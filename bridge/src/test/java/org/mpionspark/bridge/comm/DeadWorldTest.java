@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.rank.RankSession;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiAbortedException;
 import org.mpionspark.mpi.MpiException;
@@ -139,5 +140,48 @@ class DeadWorldTest {
             return v[0] + "," + v[v.length - 1] + "," + token[0] + "," + stillInterrupted;
         }));
         assertEquals(List.of("3.0,3.0,2,true", "3.0,3.0,0,false", "3.0,3.0,1,false"), out);
+    }
+
+    /**
+     * A rank that returns with its interrupt flag set still finalizes with its peers: were it to
+     * give up its closing handshake (and say so in the log), its peer could wait the whole finalize
+     * timeout (ten minutes here, past this class's bound).
+     */
+    @Test
+    void aRankReturningWithItsInterruptFlagSetEndsInStepWithItsPeers() throws Exception {
+        RankOptions longFinalize = new RankOptions(RankOptions.DEFAULTS.opTimeoutMillis(), 600_000,
+                RankOptions.DEFAULTS.protocolSwitchLimit(), null, List.of());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(RankSession.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            List<String> out = ThreadWorld.values(ThreadWorld.run(2, ThreadWorld.Placement.EACH_APART, longFinalize,
+                    comm -> {
+                        int[] v = {comm.rank() + 1};
+                        comm.allreduce(Communicator.IN_PLACE, v, Op.SUM);
+                        if (comm.rank() == 0) {
+                            Thread.currentThread().interrupt(); // returns with the flag set
+                        }
+                        return "sum " + v[0];
+                    }));
+            assertEquals(List.of("sum 3", "sum 3"), out);
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings.stream().filter(w -> w.contains("MPI_Finalize did not end cleanly")).toList());
     }
 }

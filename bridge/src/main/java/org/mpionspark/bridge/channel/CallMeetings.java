@@ -64,7 +64,7 @@ final class CallMeetings implements Meetings {
 
     @Override
     public void close() {
-        meeting.leave();
+        meeting.leave(index);
         meeting = null;
     }
 

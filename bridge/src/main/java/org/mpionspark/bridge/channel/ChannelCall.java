@@ -5,6 +5,7 @@ import org.mpionspark.bridge.collective.Groups;
 import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.collective.Meetings;
 import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.MeetingBoard;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
@@ -154,15 +155,23 @@ final class ChannelCall implements Call {
                 : channel.waiter.await(p, op, peer, stallCheck);
     }
 
-    /** Throws if {@code source} has sent a message for a different collective call than this one. */
+    /**
+     * Throws if {@code source} has sent a message for a different collective call than this one,
+     * or, where it shares this JVM, meets in memory for another call (which sends no message).
+     */
     private void diagnose(int source) {
         int[] p = channel.waiter.call(() -> channel.transport.iprobe(Transport.COLLECTIVE,
                 channel.world.applyAsInt(source), Transport.ANY), operation, source);
-        if (p == null || (p[1] >>> Matcher.TAG_BITS) != channel.context || CollectiveTags.mpjOwn(p[1])
-                || (p[1] & Matcher.TAG_MASK) == (tag & Matcher.TAG_MASK)) {
-            return;
+        if (p != null && (p[1] >>> Matcher.TAG_BITS) == channel.context && !CollectiveTags.mpjOwn(p[1])
+                && (p[1] & Matcher.TAG_MASK) != (tag & Matcher.TAG_MASK)) {
+            throw Mismatch.of(channel.rank, operation, seq, source, CollectiveTags.isEnd(p[1]), null,
+                    CollectiveTags.seqOf(p[1]));
         }
-        throw Mismatch.of(channel.rank, operation, seq, source, CollectiveTags.isEnd(p[1]), null,
-                CollectiveTags.seqOf(p[1]));
+        int at = channel.board == null ? -1 : java.util.Arrays.binarySearch(channel.localRanks, source);
+        MeetingBoard.Joined j = at < 0 ? null : channel.board.joined(channel.context, channel.world.applyAsInt(0), at);
+        if (j != null && ((j.step() >>> 8) != step || j.signature() != fullSignature)) {
+            throw Mismatch.of(channel.rank, operation, (int) step, source, j.operation().equals(CollectiveTags.END),
+                    j.operation(), (int) (j.step() >>> 8));
+        }
     }
 }

@@ -23,7 +23,13 @@ final class MemoryMeetingBoard implements MeetingBoard {
     private final MemoryWorld world;
     private final Map<Key, Held> meetings = new ConcurrentHashMap<>();
 
+    private final Map<Seat, Joined> seats = new ConcurrentHashMap<>();
+
     private record Key(int context, int firstRank, long step) {
+    }
+
+    /** A member of a communicator's meetings. */
+    private record Seat(int context, int firstRank, int localIndex) {
     }
 
     MemoryMeetingBoard(MemoryWorld world) {
@@ -45,8 +51,14 @@ final class MemoryMeetingBoard implements MeetingBoard {
                                    String operation) {
         Key key = new Key(context, firstRank, step);
         Held m = meetings.computeIfAbsent(key, k -> new Held(k, members));
+        seats.put(new Seat(context, firstRank, localIndex), new Joined(step, signature, operation));
         m.join(localIndex, signature, operation);
         return m;
+    }
+
+    @Override
+    public Joined joined(int context, int firstRank, int localIndex) {
+        return seats.get(new Seat(context, firstRank, localIndex));
     }
 
     /** Meetings not yet left by all their members: 0 between collectives (tests check it). */
@@ -143,7 +155,9 @@ final class MemoryMeetingBoard implements MeetingBoard {
         }
 
         @Override
-        public void leave() {
+        public void leave(int localIndex) {
+            seats.remove(new Seat(key.context(), key.firstRank(), localIndex),
+                    new Joined(key.step(), signatures.get(localIndex), operations.get(localIndex)));
             if (left.incrementAndGet() == members) {
                 meetings.remove(key, this);
             }

@@ -25,6 +25,6 @@ public interface Meeting {
     /** Whether every member has reached {@code phase}. */
     boolean reached(int phase);
 
-    /** This member is done with the meeting; the last one out removes it. */
-    void leave();
+    /** Member {@code localIndex} is done with the meeting; the last one out removes it. */
+    void leave(int localIndex);
 }

@@ -22,4 +22,15 @@ public interface MeetingBoard {
      * calling something else is caught at once ({@link Meeting#mismatch}).
      */
     Meeting meet(int context, int firstRank, long step, int members, int localIndex, int signature, String operation);
+
+    /**
+     * The meeting member {@code localIndex} of the communicator ({@code context}, {@code firstRank})
+     * has joined and not left, or null: lets a rank that waits for a message from that member tell
+     * that the member meets for another call instead (a mismatch, not a deadlock).
+     */
+    Joined joined(int context, int firstRank, int localIndex);
+
+    /** A member's meeting: its {@code step} (as given to {@link #meet}), and the signature and operation it joined with. */
+    record Joined(long step, int signature, String operation) {
+    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.rendezvous.Registration;
 import org.mpionspark.bridge.rendezvous.RendezvousServer;
@@ -190,5 +192,33 @@ class FailureTest {
         assertEquals("rank 1 in recv(int[3], source=0, tag=5) (peer rank 0): the message from rank 0 (tag 5) holds "
                 + "double values, not int; it is left for a matching receive", lines[1]);
         assertEquals("[1.0, 2.0, 3.0]", lines[2]);
+    }
+
+    /**
+     * A root that refuses its own arguments and returns (catching the error) while its peer waits
+     * in the collective: the peer is freed at once by a mismatch naming the root, not by the
+     * deadlock watchdog, where the root waits in memory (one JVM) as where it sends (apart).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ThreadWorld.Placement.class, names = {"ONE_JVM", "EACH_APART"})
+    void aRootThatRefusesItsOwnArgumentsAndReturnsFreesItsPeerNamingIt(ThreadWorld.Placement placement)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> rootSaw = new java.util.concurrent.atomic.AtomicReference<>();
+        ThreadWorld.Result<String> out = ThreadWorld.run(2, placement, RankOptions.DEFAULTS, 60_000, comm -> {
+            try {
+                comm.scatter(comm.rank() == 0 ? new int[7] : null, new int[3], 0); // 7 is not 2 x 3
+            } catch (IllegalArgumentException e) {
+                rootSaw.set(e.getMessage());
+            }
+            return "returned";
+        });
+        assertEquals("rank 0 in scatter(root=0): sendbuf must hold 6 elements, not 7", rootSaw.get());
+        MpiAbortedException root = assertInstanceOf(MpiAbortedException.class, out.outcomes().get(0).error());
+        assertEquals(1, root.failedRank(), "the root's end of rank is aborted by its peer's error");
+        MpiException peer = assertInstanceOf(MpiException.class, out.outcomes().get(1).error());
+        assertEquals(0, peer.peer());
+        assertTrue(peer.getMessage().startsWith("rank 1 in scatter(root=0)"), peer.getMessage());
+        assertTrue(peer.getMessage().contains("mismatched collective: rank 0 has returned from its function and waits "
+                + "at the end of the stage"), peer.getMessage());
     }
 }

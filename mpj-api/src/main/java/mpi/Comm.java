@@ -80,6 +80,11 @@ public class Comm {
     public void Attr_delete(int keyval) throws MPIException {
     }
 
+    /** An upper bound of the bytes {@code incount} items of {@code datatype} take when packed ({@code MPI_Pack_size}). */
+    public int Pack_size(int incount, Datatype datatype) throws MPIException {
+        return incount * Math.max(datatype.getByteSize(), 1) + 64;
+    }
+
     public int Topo_test() throws MPIException {
         return MPI.UNDEFINED;
     }

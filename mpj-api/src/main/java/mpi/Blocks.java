@@ -64,6 +64,15 @@ final class Blocks {
         }
     }
 
+    /** The first {@code n} entries of {@code a} (one per rank; MPI reads no more), refused if it has fewer. */
+    static int[] first(String op, String what, int[] a, int n) {
+        if (a == null || a.length < n) {
+            throw new MPIException(op + ": " + what + " must hold one entry per rank (" + n + "), not "
+                    + (a == null ? "null" : a.length));
+        }
+        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
+    }
+
     /** Refuses a send type and a receive type of different base types. */
     static void same(String op, Datatype send, Datatype recv) {
         if (send.baseType != recv.baseType) {

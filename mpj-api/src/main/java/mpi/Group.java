@@ -26,12 +26,16 @@ public class Group {
 
     /** This process's rank in the group, or {@code MPI.UNDEFINED} ({@code MPI_Group_rank}). */
     public int Rank() throws MPIException {
-        return group.rank();
+        return mpj(group.rank());
     }
 
     /** The ranks in {@code group2} of the processes at {@code ranks1} in {@code group1}, {@code MPI.UNDEFINED} if absent. */
     public static int[] Translate_ranks(Group group1, int[] ranks1, Group group2) throws MPIException {
-        return Calls.call("Translate_ranks", () -> group1.group.translateRanks(ranks1, group2.group));
+        int[] out = Calls.call("Translate_ranks", () -> group1.group.translateRanks(ranks1, group2.group));
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mpj(out[i]);
+        }
+        return out;
     }
 
     /** {@code MPI.IDENT} (same processes, same order), {@code MPI.SIMILAR} (same processes) or {@code MPI.UNEQUAL}. */
@@ -88,6 +92,11 @@ public class Group {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Our "not in the group" as MPJ Express says it ({@code MPI.UNDEFINED}, -1). */
+    private static int mpj(int rank) {
+        return rank == org.mpionspark.mpi.Group.UNDEFINED ? MPI.UNDEFINED : rank;
     }
 
     @Override

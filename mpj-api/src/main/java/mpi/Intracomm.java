@@ -27,7 +27,8 @@ public class Intracomm extends Comm {
 
     /** Ranks of one color form a communicator, ordered by key ({@code MPI_Comm_split}); {@code MPI.UNDEFINED}: null. */
     public Intracomm Split(int colour, int key) throws MPIException {
-        Communicator s = Calls.call("Split", () -> c("Split").split(colour, key));
+        int color = colour == MPI.UNDEFINED ? org.mpionspark.mpi.Group.UNDEFINED : colour;
+        Communicator s = Calls.call("Split", () -> c("Split").split(color, key));
         return s == null ? null : new Intracomm(s, false);
     }
 
@@ -103,10 +104,13 @@ public class Intracomm extends Comm {
 
     /** Gatherv, or Allgatherv when {@code all}: every rank's items, block {@code i} at {@code displs[i]} extents. */
     private void gatherv(String op, boolean all, Object sendbuf, int sendoffset, int sendcount, Datatype sendtype,
-                         Object recvbuf, int recvoffset, int[] counts, int[] displs, Datatype recvtype, int root) {
+                         Object recvbuf, int recvoffset, int[] recvcounts, int[] recvdispls, Datatype recvtype,
+                         int root) {
         Communicator c = c(op);
         Blocks.same(op, sendtype, recvtype);
         boolean receives = all || c.rank() == root;
+        int[] counts = receives ? Blocks.first(op, "recvcount", recvcounts, c.size()) : null;
+        int[] displs = receives ? Blocks.first(op, "displs", recvdispls, c.size()) : null;
         Calls.run(op, () -> {
             Object mine = Packing.pack(op, sendbuf, sendoffset, sendcount, sendtype);
             if (sendtype.baseType == Datatype.OBJECT_) {
@@ -142,12 +146,14 @@ public class Intracomm extends Comm {
     }
 
     /** Hands rank {@code i} the root's {@code sendcount[i]} items at {@code displs[i]} extents ({@code MPI_Scatterv}). */
-    public void Scatterv(Object sendbuf, int sendoffset, int[] sendcount, int[] displs, Datatype sendtype, Object recvbuf,
-                         int recvoffset, int recvcount, Datatype recvtype, int root) throws MPIException {
+    public void Scatterv(Object sendbuf, int sendoffset, int[] sendcounts, int[] senddispls, Datatype sendtype,
+                         Object recvbuf, int recvoffset, int recvcount, Datatype recvtype, int root) throws MPIException {
         String op = "Scatterv";
         Communicator c = c(op);
         Blocks.same(op, sendtype, recvtype);
         boolean isRoot = c.rank() == root;
+        int[] sendcount = isRoot ? Blocks.first(op, "sendcount", sendcounts, c.size()) : null;
+        int[] displs = isRoot ? Blocks.first(op, "displs", senddispls, c.size()) : null;
         Calls.run(op, () -> {
             if (sendtype.baseType == Datatype.OBJECT_) {
                 List<byte[]> blocks = null;
@@ -178,12 +184,17 @@ public class Intracomm extends Comm {
     }
 
     /** Sends block {@code i} to rank {@code i} and receives rank {@code i}'s into block {@code i} ({@code MPI_Alltoallv}). */
-    public void Alltoallv(Object sendbuf, int sendoffset, int[] sendcount, int[] sdispls, Datatype sendtype,
-                          Object recvbuf, int recvoffset, int[] recvcount, int[] rdispls, Datatype recvtype)
+    public void Alltoallv(Object sendbuf, int sendoffset, int[] sendcounts, int[] senddispls, Datatype sendtype,
+                          Object recvbuf, int recvoffset, int[] recvcounts, int[] recvdispls, Datatype recvtype)
             throws MPIException {
         String op = "Alltoallv";
         Communicator c = c(op);
         Blocks.same(op, sendtype, recvtype);
+        int n = c.size();
+        int[] sendcount = Blocks.first(op, "sendcount", sendcounts, n);
+        int[] sdispls = Blocks.first(op, "sdispls", senddispls, n);
+        int[] recvcount = Blocks.first(op, "recvcount", recvcounts, n);
+        int[] rdispls = Blocks.first(op, "rdispls", recvdispls, n);
         Calls.run(op, () -> {
             if (sendtype.baseType == Datatype.OBJECT_) {
                 List<byte[]> blocks = new ArrayList<>();

@@ -15,7 +15,7 @@ public class MPI {
     public static final int NUM_OF_PROCESSORS = Runtime.getRuntime().availableProcessors();
     public static boolean isOldSelected = false;
 
-    public static int UNDEFINED = org.mpionspark.mpi.Group.UNDEFINED;
+    public static int UNDEFINED = -1;
     public static int ANY_SOURCE = Communicator.ANY_SOURCE;
     public static int ANY_TAG = Communicator.ANY_TAG;
     public static int PROC_NULL = Communicator.PROC_NULL;

@@ -68,12 +68,10 @@ final class Reductions {
         });
     }
 
-    void reduceScatter(Object sendbuf, int soff, Object recvbuf, int roff, int[] recvcounts, Datatype t, Op op) {
+    void reduceScatter(Object sendbuf, int soff, Object recvbuf, int roff, int[] counts, Datatype t, Op op) {
         Packing.check(name, sendbuf, t);
         Packing.check(name, recvbuf, t);
-        if (recvcounts == null || recvcounts.length != c.size()) {
-            throw new MPIException(name + ": recvcounts must hold one count per rank (" + c.size() + ")");
-        }
+        int[] recvcounts = Blocks.first(name, "recvcounts", counts, c.size());
         int total = Blocks.sum(recvcounts);
         int mine = recvcounts[c.rank()] * t.size;
         Calls.run(name, () -> {

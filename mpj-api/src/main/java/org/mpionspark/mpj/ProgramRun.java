@@ -67,6 +67,7 @@ public final class ProgramRun {
             if (!Modifier.isStatic(m.getModifiers())) {
                 throw new IllegalArgumentException("rank " + rank + ": " + mainClass + ".main(String[]) is not static");
             }
+            m.setAccessible(true); // as the java launcher does, a main of a class that is not public runs
             return m;
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("rank " + rank + ": no class " + mainClass + " on this JVM's class path", e);

@@ -59,30 +59,39 @@ final class MpjSuite {
         FOLDERS.put("ccl", 4);
         FOLDERS.put("ccl_ObjSer", 4);
         FOLDERS.put("env", 2);
-        FOLDERS.put("group", 4);
-        FOLDERS.put("comm", 4);
+        FOLDERS.put("group", 8);
+        FOLDERS.put("comm", 8);
         FOLDERS.put("topo", 4);
         FOLDERS.put("dtyp", 2);
     }
 
+    /** The folders to run: all, or those of {@code -Dmpj.folders=pt2pt,ccl} (to look into one). */
+    static List<String> folders() {
+        String only = System.getProperty("mpj.folders", "");
+        return only.isBlank() ? List.copyOf(FOLDERS.keySet()) : List.of(only.split(","));
+    }
+
     /** One program's verdict on one placement. */
-    record Verdict(String program, int ranks, boolean passed, String why) {
+    record Verdict(String program, int ranks, boolean passed, String why, String output) {
     }
 
     private MpjSuite() {
     }
 
-    /** The programs of {@code folder} (names relative to {@code mpi.}), with a main, not left out, by rank count. */
+    /** The programs of {@code folder} (class names; a few programs have no package), with a main, not left out, by rank count. */
     static Map<Integer, List<String>> programs(String folder) {
         Map<Integer, List<String>> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES.resolve(folder))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String src = Files.readString(f);
                 String rel = SOURCES.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", "");
+                java.util.regex.Matcher pkg = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;").matcher(src);
+                String simple = f.getFileName().toString().replaceAll("\\.java$", "");
+                String className = pkg.find() ? pkg.group(1) + "." + simple : simple;
                 if (!src.contains("void main(") || LEFT_OUT.containsKey(rel)) {
                     continue;
                 }
-                out.computeIfAbsent(RANKS.getOrDefault(rel, FOLDERS.get(folder)), k -> new ArrayList<>()).add(rel);
+                out.computeIfAbsent(RANKS.getOrDefault(rel, FOLDERS.get(folder)), k -> new ArrayList<>()).add(className);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,7 +114,7 @@ final class MpjSuite {
                 for (String name : names) {
                     System.out.println(MARK + name);
                     try {
-                        ProgramRun.run(comm, "mpi." + name, new String[0]);
+                        ProgramRun.run(comm, name, new String[0]);
                         errors.add("");
                     } catch (Throwable t) {
                         errors.add(t.toString());
@@ -115,7 +124,7 @@ final class MpjSuite {
             });
         } catch (RuntimeException e) {
             if (names.size() == 1) {
-                return List.of(new Verdict(names.get(0), ranks, false, "the world failed: " + e.getMessage()));
+                return List.of(new Verdict(names.get(0), ranks, false, "the world failed: " + e.getMessage(), ""));
             }
             List<Verdict> one = new ArrayList<>();
             for (String name : names) {
@@ -132,21 +141,26 @@ final class MpjSuite {
 
     private static Verdict verdict(String name, int ranks, int index, SpmdResult<List<String>> r) {
         boolean complete = false;
+        StringBuilder printed = new StringBuilder();
+        for (int rank = 0; rank < ranks; rank++) {
+            printed.append("[rank ").append(rank).append("]\n").append(section(r.stdout().get(rank), name));
+        }
+        String output = printed.toString();
         for (int rank = 0; rank < ranks; rank++) {
             String error = r.values().get(rank).get(index);
             if (!error.isEmpty()) {
-                return new Verdict(name, ranks, false, "rank " + rank + " threw " + error);
+                return new Verdict(name, ranks, false, "rank " + rank + " threw " + error, output);
             }
             for (String line : section(r.stdout().get(rank), name).split("\n")) {
                 if (FAILURE.matcher(line).find()) {
-                    return new Verdict(name, ranks, false, "rank " + rank + " printed: " + line.strip());
+                    return new Verdict(name, ranks, false, "rank " + rank + " printed: " + line.strip(), output);
                 }
                 complete |= COMPLETE.matcher(line).find();
             }
         }
         boolean reports = source(name).matches("(?is).*(TEST COMPLETE|PASSED).*");
-        return complete || !reports ? new Verdict(name, ranks, true, "")
-                : new Verdict(name, ranks, false, "no rank printed TEST COMPLETE");
+        return complete || !reports ? new Verdict(name, ranks, true, "", output)
+                : new Verdict(name, ranks, false, "no rank printed TEST COMPLETE", output);
     }
 
     /** What a rank printed while it ran {@code name}. */
@@ -162,7 +176,12 @@ final class MpjSuite {
 
     private static String source(String name) {
         try {
-            return Files.readString(SOURCES.resolve(name.replace('.', '/') + ".java"));
+            String file = name.startsWith("mpi.") ? name.substring(4).replace('.', '/') : name;
+            try (Stream<Path> found = Files.walk(SOURCES)) {
+                Path p = name.startsWith("mpi.") ? SOURCES.resolve(file + ".java")
+                        : found.filter(f -> f.getFileName().toString().equals(file + ".java")).findFirst().orElseThrow();
+                return Files.readString(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,11 +38,17 @@ class MpjSuiteLocalModeTest {
         JavaMpiContext mpi = new JavaMpiContext(jsc);
         Map<String, List<MpjSuite.Verdict>> all = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        for (String folder : MpjSuite.FOLDERS.keySet()) {
+        for (String folder : MpjSuite.folders()) {
             all.put(folder, MpjSuite.runFolder(mpi, folder));
         }
         String summary = MpjSuite.summary("local[8]", all) + String.format("took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.print(summary);
+        Path failed = Path.of("target/mpj-suite-local-failed.txt");
+        Files.writeString(failed, "");
+        for (MpjSuite.Verdict v : all.values().stream().flatMap(List::stream).filter(v -> !v.passed()).toList()) {
+            Files.writeString(failed, "==== " + v.program() + ": " + v.why() + "\n" + v.output() + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         Files.writeString(Path.of("target/mpj-suite-local.txt"), summary);
         assertEquals(List.of(), all.values().stream().flatMap(List::stream).filter(v -> !v.passed()).toList(), summary);
     }

@@ -11,13 +11,19 @@ final class Calls {
     static <T> T call(String op, Supplier<T> body) {
         try {
             return body.get();
-        } catch (MPIException e) {
-            throw e;
-        } catch (org.mpionspark.mpi.MpiException e) {
-            throw new MPIException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new MPIException(op + ": " + e.getMessage(), e);
+            if (Boolean.getBoolean("mpj.debug")) {
+                e.printStackTrace();
+            }
+            throw wrap(op, e);
         }
+    }
+
+    private static MPIException wrap(String op, RuntimeException e) {
+        if (e instanceof MPIException m) {
+            return m;
+        }
+        return new MPIException(e instanceof org.mpionspark.mpi.MpiException ? e.getMessage() : op + ": " + e.getMessage(), e);
     }
 
     static void run(String op, Runnable body) {

@@ -43,6 +43,10 @@ public class Op {
         if (t.baseType == Datatype.OBJECT_) {
             throw new MPIException(op + ": MPI.OBJECT is reduced by the object path, not " + this);
         }
+        if (t.baseType == Datatype.SHORT_ && (predefined == org.mpionspark.mpi.Op.MAXLOC
+                || predefined == org.mpionspark.mpi.Op.MINLOC)) {
+            return shortLoc(predefined == org.mpionspark.mpi.Op.MAXLOC ? 1 : -1);
+        }
         if (predefined != null) {
             return predefined;
         }
@@ -50,6 +54,21 @@ public class Op {
         User_function f = function;
         return org.mpionspark.mpi.Op.create("User_function " + f.getClass().getName(),
                 (in, inOff, inout, outOff, count) -> f.Call(in, inOff, inout, outOff, count / block, t), commute, block);
+    }
+
+    /** MAXLOC ({@code sign} 1) or MINLOC (-1) on {@code MPI.SHORT2} pairs, which mpi-on-spark's own do not take. */
+    private static org.mpionspark.mpi.Op shortLoc(int sign) {
+        return org.mpionspark.mpi.Op.create(sign > 0 ? "MAXLOC" : "MINLOC", (in, inOff, inout, outOff, count) -> {
+            short[] a = (short[]) in;
+            short[] b = (short[]) inout;
+            for (int k = 0; k < count; k += 2) {
+                int c = Integer.compare(a[inOff + k], b[outOff + k]) * sign;
+                if (c > 0 || (c == 0 && a[inOff + k + 1] < b[outOff + k + 1])) {
+                    b[outOff + k] = a[inOff + k];
+                    b[outOff + k + 1] = a[inOff + k + 1];
+                }
+            }
+        }, true, 2);
     }
 
     /** Folds the deserialised items of one rank ({@code in}, the lower rank's) into another's ({@code inout}). */

@@ -146,7 +146,7 @@ public class Request {
         long park = 1_000;
         while (true) {
             Status[] s = Testsome(array_of_requests);
-            if (s == null || s.length > 0) {
+            if (s.length > 0 || java.util.Arrays.stream(array_of_requests).allMatch(r -> r == null || r.inactive())) {
                 return s;
             }
             LockSupport.parkNanos(park);
@@ -154,14 +154,12 @@ public class Request {
         }
     }
 
-    /** The statuses of the requests that have completed, maybe none; null if every request is null ({@code MPI_Testsome}). */
+    /** The statuses of the requests that have completed, maybe none ({@code MPI_Testsome}). */
     public static Status[] Testsome(Request[] array_of_requests) throws MPIException {
         List<Status> out = new ArrayList<>();
-        boolean active = false;
         for (int i = 0; i < array_of_requests.length; i++) {
             Request r = array_of_requests[i];
             if (r != null && !r.inactive()) {
-                active = true;
                 Status s = r.Test();
                 if (s != null) {
                     s.index = i;
@@ -169,7 +167,7 @@ public class Request {
                 }
             }
         }
-        return active ? out.toArray(new Status[0]) : null;
+        return out.toArray(new Status[0]);
     }
 
     /** Whether there is nothing to wait for: a null request, or a persistent one not started. */

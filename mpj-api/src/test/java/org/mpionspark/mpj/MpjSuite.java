@@ -28,7 +28,7 @@ final class MpjSuite {
     static final Path SOURCES = Path.of("src/test/java/mpi");
     private static final String MARK = "@@mpj-program ";
     private static final Pattern COMPLETE = Pattern.compile("(?i)TEST COMPLETE|PASSED");
-    private static final Pattern FAILURE = Pattern.compile("(?i)\\b(error|errors|fail|failed|bad|wrong)\\b");
+    private static final Pattern FAILURE = Pattern.compile("(?i)\\b(error|errors|fail|failed|bad|wrong|should be)\\b");
 
     /** Programs left out, and why (the module README lists them). */
     static final Map<String, String> LEFT_OUT = new TreeMap<>(Map.ofEntries(
@@ -42,13 +42,20 @@ final class MpjSuite {
             Map.entry("comm.intercomm_test", "inter-communicators (Create_intercomm) are not supported"),
             Map.entry("topo.graph", "graph topologies (Create_graph) are not supported"),
             Map.entry("dtyp.pack", "MPI_Pack/Unpack into MPJ Express's mpjbuf.Buffer: not supported"),
+            Map.entry("pt2pt.Isend_eager", "hangs under any MPI: rank 0 sends 13 rounds of messages, rank 1 waits for 125 "
+                    + "(not in MPJ Express's TestSuite)"),
+            Map.entry("pt2pt.Isend_rendez_fairness", "prints FAILED under any MPI: it checks for values its senders never set "
+                    + "(not in MPJ Express's TestSuite)"),
+            Map.entry("pt2pt.start2", "its main is empty: the test is in a constructor nothing calls (not in MPJ Express's TestSuite)"),
+            Map.entry("dtyp.zero1", "expects MPI_Get_count of a zero-size type (a Struct of nothing) to give the count sent; "
+                    + "such types hold no buffer type here and are refused"),
             Map.entry("env.InputTester", "reads the console (stdin), which a Spark task does not have"),
             Map.entry("env.abort", "calls Abort on purpose: run by MpjFacadeLocalModeTest, which checks the world fails naming the code")));
 
     /** Ranks a program needs, where it is not its folder's. */
     private static final Map<String, Integer> RANKS = Map.of(
             "topo.cart", 6, "topo.sub", 6, "topo.cart_topo", 8, "topo.sub2", 8, "topo.map", 8,
-            "group.group", 8, "group.range", 8);
+            "group.group", 8, "group.range", 8, "ccl.allgatherv", 3, "ccl_ObjSer.reduce_scatterO.reduce_scatterO", 2);
 
     /** Ranks of each folder's programs. */
     static final Map<String, Integer> FOLDERS = new LinkedHashMap<>();
@@ -158,7 +165,8 @@ final class MpjSuite {
                 complete |= COMPLETE.matcher(line).find();
             }
         }
-        boolean reports = source(name).matches("(?is).*(TEST COMPLETE|PASSED).*");
+        String code = source(name).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        boolean reports = COMPLETE.matcher(code).find();
         return complete || !reports ? new Verdict(name, ranks, true, "", output)
                 : new Verdict(name, ranks, false, "no rank printed TEST COMPLETE", output);
     }

@@ -195,6 +195,27 @@ final class MpjSuite {
         }
     }
 
+    /**
+     * Runs every folder, writes the summary to {@code target/mpj-suite-NAME.txt} and what each failed
+     * program printed to {@code target/mpj-suite-NAME-failed.txt}; returns the programs that failed.
+     */
+    static List<Verdict> runAndReport(JavaMpiContext mpi, String placement, String name) throws IOException {
+        Map<String, List<Verdict>> all = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        for (String folder : folders()) {
+            all.put(folder, runFolder(mpi, folder));
+        }
+        String summary = summary(placement, all) + String.format("took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.print(summary);
+        Files.writeString(Path.of("target/mpj-suite-" + name + ".txt"), summary);
+        List<Verdict> failed = all.values().stream().flatMap(List::stream).filter(v -> !v.passed()).toList();
+        StringBuilder out = new StringBuilder();
+        failed.forEach(v -> out.append("==== ").append(v.program()).append(": ").append(v.why()).append('\n')
+                .append(v.output()).append('\n'));
+        Files.writeString(Path.of("target/mpj-suite-" + name + "-failed.txt"), out);
+        return failed;
+    }
+
     /** One line per folder, and the failures. */
     static String summary(String placement, Map<String, List<Verdict>> byFolder) {
         StringBuilder s = new StringBuilder("MPJ Express test suite on " + placement + "\n");

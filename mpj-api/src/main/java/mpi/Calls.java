@@ -12,9 +12,6 @@ final class Calls {
         try {
             return body.get();
         } catch (RuntimeException e) {
-            if (Boolean.getBoolean("mpj.debug")) {
-                e.printStackTrace();
-            }
             throw wrap(op, e);
         }
     }

@@ -19,6 +19,14 @@ public final class RunMain {
     }
 
     public static void main(String[] argv) {
+        int status = run(argv);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** What {@link #main} does, returning its exit status: 0, 1 when a rank failed, 2 for bad arguments. */
+    static int run(String[] argv) {
         int ranks;
         String mainClass;
         try {
@@ -30,24 +38,20 @@ public final class RunMain {
             mainClass = argv[2];
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         String[] args = Arrays.copyOfRange(argv, 3, argv.length);
         SparkConf conf = new SparkConf().setAppName("MPJ Express " + mainClass)
                 .setIfMissing("spark.master", "local[" + ranks + "]");
-        int status = 0;
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
             SpmdResult<Integer> result = MpjPrograms.runMain(new JavaMpiContext(jsc), ranks, mainClass, args);
             System.out.print(result.formatted());
             System.out.flush();
+            return 0;
         } catch (RuntimeException e) {
             System.err.println("MPJ Express program " + mainClass + " on " + ranks + " ranks failed: " + e.getMessage());
             e.printStackTrace();
-            status = 1;
-        }
-        if (status != 0) {
-            System.exit(status);
+            return 1;
         }
     }
 }

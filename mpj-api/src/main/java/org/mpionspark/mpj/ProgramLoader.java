@@ -30,6 +30,8 @@ public final class ProgramLoader extends ClassLoader {
 
     private final Communicator communicator;
     private final String codeBase;
+    /** Where the facade package {@code mpi} is: it wins over any other {@code mpi} package on the class path. */
+    private final String facadeBase;
     private volatile boolean initialized;
     private volatile boolean finalized;
 
@@ -43,7 +45,12 @@ public final class ProgramLoader extends ClassLoader {
                     + mainClass + " is not on this JVM's class path (is it in the application jar?)");
         }
         this.codeBase = base(main, resource(mainClass));
+        URL facade = parent.getResource(FACADE_MARK);
+        this.facadeBase = facade == null ? null : base(facade, FACADE_MARK);
     }
+
+    /** A class of the facade that MPJ Express's own {@code mpi} package does not have. */
+    private static final String FACADE_MARK = "mpi/Packing.class";
 
     /** The rank's communicator, which {@code MPI.Init} binds {@code MPI.COMM_WORLD} to. */
     public Communicator communicator() {
@@ -77,7 +84,7 @@ public final class ProgramLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                URL url = getParent().getResource(resource(name));
+                URL url = find(resource(name));
                 boolean program = url != null && base(url, resource(name)).equals(codeBase);
                 if (url == null || !(program || name.startsWith("mpi."))) {
                     return super.loadClass(name, resolve);
@@ -92,6 +99,27 @@ public final class ProgramLoader extends ClassLoader {
                 resolveClass(c);
             }
             return c;
+        }
+    }
+
+    /**
+     * The class file the parent sees for {@code resource}: the facade's or the program's copy first,
+     * so that MPJ Express's own jar, if a user put it on the class path too, never shadows them.
+     */
+    private URL find(String resource) {
+        try {
+            URL first = null;
+            for (java.util.Enumeration<URL> all = getParent().getResources(resource); all.hasMoreElements(); ) {
+                URL u = all.nextElement();
+                String base = base(u, resource);
+                if (base.equals(facadeBase) || base.equals(codeBase)) {
+                    return u;
+                }
+                first = first == null ? u : first;
+            }
+            return first;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + resource, e);
         }
     }
 

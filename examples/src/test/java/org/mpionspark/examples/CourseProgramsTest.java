@@ -50,6 +50,14 @@ class CourseProgramsTest {
     }
 
     @Test
+    void mpjExpressHelloWorldRunsUnchangedOnEveryRank() {
+        SpmdResult<Integer> r = org.mpionspark.mpj.MpjPrograms.runMain(mpi, 4, "HelloWorld");
+        for (int rank = 0; rank < 4; rank++) {
+            assertEquals("Hi from <" + rank + ">\n", r.stdout().get(rank));
+        }
+    }
+
+    @Test
     void piIsWithinTheMidpointRulesError() {
         List<Double> pis = mpi.run(4, comm -> Pi.computePi(comm, 1_000_000));
         for (double pi : pis) {

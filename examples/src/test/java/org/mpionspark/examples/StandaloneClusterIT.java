@@ -131,6 +131,25 @@ class StandaloneClusterIT {
         checkEvenOdd(submit("evenodd-cluster", "cluster", "EvenOdd", "4"));
     }
 
+    @Test
+    void unchangedMpjExpressProgramInClientMode() throws Exception {
+        checkMpjHello(submit("mpj-client", "client", "org.mpionspark.mpj.RunMain", "--np", "4", "HelloWorld"));
+    }
+
+    @Test
+    void unchangedMpjExpressProgramInClusterMode() throws Exception {
+        checkMpjHello(submit("mpj-cluster", "cluster", "org.mpionspark.mpj.RunMain", "--np", "4", "HelloWorld"));
+    }
+
+    /** MPJ Express's HelloWorld, run by RunMain: each rank's greeting, on ranks spread over both workers. */
+    private static void checkMpjHello(Run run) {
+        assertEquals(0, run.exitCode(), () -> "RunMain HelloWorld failed: " + run);
+        for (int rank = 0; rank < 4; rank++) {
+            assertTrue(run.stdout().contains("[stdout:" + rank + "] Hi from <" + rank + ">"), run::toString);
+        }
+        assertEquals(WORKERS, run.taskHosts(), () -> "ranks did not run on both workers: " + run);
+    }
+
     /** The course's even/odd communicators, by group and by split, on ranks spread over both workers. */
     private static void checkEvenOdd(Run run) {
         assertEquals(0, run.exitCode(), () -> "EvenOdd failed: " + run);

@@ -20,6 +20,8 @@ import org.mpionspark.bridge.RankOptions;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.internal.CancelWatch;
 import org.mpionspark.spark.internal.CellServer;
+import org.mpionspark.spark.internal.DriverOnly;
+import org.mpionspark.spark.internal.OpenSessions;
 import org.mpionspark.spark.internal.SessionRankLoop;
 import scala.reflect.ClassTag$;
 
@@ -77,13 +79,15 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
         int id = IDS.incrementAndGet();
         this.name = "mpi-session-" + id;
         this.group = "mpi-session-" + id + "-" + java.util.UUID.randomUUID();
-        this.options = MpiConf.rankOptions(mpi.sparkContext().getConf());
-        this.cellTimeoutMillis = MpiConf.SESSION_CELL_TIMEOUT.get(mpi.sparkContext().getConf());
+        this.options = MpiConf.rankOptions(mpi.conf());
+        this.cellTimeoutMillis = MpiConf.SESSION_CELL_TIMEOUT.get(mpi.conf());
         this.ranks = launch();
+        OpenSessions.opened(mpi.sparkContext().sc(), name, size);
         this.listener = new SparkListener() {
             @Override
             public void onApplicationEnd(SparkListenerApplicationEnd end) {
                 closed = true;
+                OpenSessions.closed(name);
                 Ranks r = ranks;
                 if (r != null) {
                     r.server().closeNow();
@@ -96,6 +100,11 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     /** Starts {@code ranks} ranks on {@code spark}'s context (Zeppelin's and spark-shell's {@code spark}). */
     public static MpiSession start(SparkSession spark, int ranks) {
         return start(spark.sparkContext(), ranks);
+    }
+
+    /** Starts {@code ranks} ranks with {@code spark.mpi.*} settings of their own, e.g. {@code spark.mpi.deadlock.timeout}. */
+    public static MpiSession start(SparkSession spark, int ranks, Map<String, String> conf) {
+        return new JavaMpiContext(JavaSparkContext.fromSparkContext(spark.sparkContext())).withConf(conf).session(ranks);
     }
 
     /** Starts {@code ranks} ranks on {@code sc}. */
@@ -180,9 +189,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     }
 
     private synchronized <R> CellResult<R> cell(int[] targets, CellFunction<R> cell) {
-        if (mpi == null) {
-            throw new IllegalStateException("an MpiSession runs cells from the driver only, not from a rank");
-        }
+        DriverOnly.check("MpiSession.run", mpi != null, "a session runs its cells from the driver only");
         if (closed) {
             throw new IllegalStateException("this MPI session is closed; start another with MpiSession.start");
         }
@@ -348,7 +355,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     /** Starts the barrier stage of the ranks and waits until each is in its world and connected. */
     private Ranks launch() {
         JavaSparkContext jsc = mpi.sparkContext();
-        CellServer server = CellServer.open(jsc.getConf(), size, name);
+        CellServer server = CellServer.open(mpi.conf(), size, name);
         CompletableFuture<Void> ended = new CompletableFuture<>();
         SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState::new);
         Thread t = new Thread(() -> {
@@ -368,9 +375,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     }
 
     private void awaitReady(Ranks r) {
-        JavaSparkContext jsc = mpi.sparkContext();
-        long limit = MpiConf.SLOTS_WAIT_TIMEOUT.get(jsc.getConf()) + MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf())
-                + 30_000;
+        long limit = MpiConf.SLOTS_WAIT_TIMEOUT.get(mpi.conf()) + MpiConf.RENDEZVOUS_TIMEOUT.get(mpi.conf()) + 30_000;
         long deadline = System.nanoTime() + limit * 1_000_000L;
         boolean[] ready = new boolean[size];
         int n = 0;
@@ -419,7 +424,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     /** Closes the ranks' connections, lets their stage end (cancelling it if it does not), and waits for it. */
     private void stop(Ranks r) {
         r.server().close();
-        long grace = MpiConf.FINALIZE_TIMEOUT.get(mpi.sparkContext().getConf()) + 10_000;
+        long grace = MpiConf.FINALIZE_TIMEOUT.get(mpi.conf()) + 10_000;
         if (!await(r, grace)) {
             mpi.sparkContext().sc().cancelJobGroup(group);
             await(r, 10_000);
@@ -438,11 +443,17 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
 
     /** Ends every rank (in order: each leaves its loop, then its world) and frees the session's threads and ports. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        DriverOnly.check("MpiSession.close", mpi != null, "a session is closed from the driver, not from its cells");
+        closeOnDriver();
+    }
+
+    private synchronized void closeOnDriver() {
         if (closed && ranks == null) {
             return;
         }
         closed = true;
+        OpenSessions.closed(name);
         mpi.sparkContext().sc().removeSparkListener(listener);
         Ranks r = ranks;
         ranks = null;

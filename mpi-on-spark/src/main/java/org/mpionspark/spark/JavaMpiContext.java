@@ -34,6 +34,7 @@ import org.mpionspark.spark.internal.OpenSessions;
 import org.mpionspark.spark.internal.Results;
 import org.mpionspark.spark.internal.SlotCheck;
 import org.mpionspark.spark.internal.StageFailure;
+import org.mpionspark.spark.internal.TaskHosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.reflect.ClassTag;
@@ -150,7 +151,7 @@ public final class JavaMpiContext implements java.io.Serializable {
                 encoded = out.collect();
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
                 Optional<RendezvousServer.Failure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
-                RuntimeException error = StageFailure.error(f, ranks, e);
+                RuntimeException error = StageFailure.error(jsc.sc(), f, ranks, e);
                 boolean retriable = f.map(RendezvousServer.Failure::retriable)
                         .orElseGet(() -> StageFailure.lostExecutor(e));
                 if (!retriable || attempt >= attempts) {
@@ -235,7 +236,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         reg.onWorldFailure(f -> {
             int attempt = BarrierRank.attemptOf(f.worldKey());
             if (!f.retriable() || attempt + 1 >= attempts) {
-                RuntimeException error = StageFailure.error(Optional.of(f), ranks, null);
+                RuntimeException error = StageFailure.error(sc, Optional.of(f), ranks, null);
                 if (f.retriable()) {
                     error.addSuppressed(new MpiException(-1, "SPMD stage", -1, "failed on each of its " + (attempt + 1)
                             + " attempts (spark.mpi.stage.maxAttempts=" + attempts + ")"));
@@ -294,6 +295,7 @@ public final class JavaMpiContext implements java.io.Serializable {
     }
 
     private RendezvousServer.Registration register(int ranks) {
+        TaskHosts.of(jsc.sc()); // listens before the stage starts, to name a failed rank's host
         SparkConf conf = conf();
         return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(conf),
                 MpiConf.DEADLOCK_TIMEOUT.get(conf));

@@ -54,6 +54,17 @@ abstract class ClearFailures {
     }
 
     @Test
+    void aFailingRunNamesTheRankItsHostAndItsError() {
+        assertRankTwoFailed(assertThrows(MpiRankFailedException.class, () -> mpi().run(4, comm -> {
+            if (comm.rank() == 2) {
+                throw new ArithmeticException("rank two divides by zero");
+            }
+            comm.barrier();
+            return 0;
+        })));
+    }
+
+    @Test
     void aStageStartedFromInsideARankFailsAtOnceSayingSo() {
         JavaMpiContext nested = mpi(); // travels with the closure, as a REPL line's context does
         List<String> out = mpi().run(2, comm -> failure(() -> nested.run(2, c -> 0)) + " | "
@@ -126,8 +137,8 @@ abstract class ClearFailures {
     private static void assertRankTwoFailed(MpiRankFailedException e) {
         assertEquals(2, e.failedRank(), e.getMessage());
         assertEquals(4, e.worldSize());
-        assertTrue(e.getMessage().startsWith("rank 2 of 4 failed: java.lang.ArithmeticException: rank two divides by "
-                + "zero"), e.getMessage());
+        assertTrue(e.getMessage().matches("rank 2 of 4 failed: java.lang.ArithmeticException: rank two divides by "
+                + "zero \\(on host [\\w.:-]+, executor \\w+\\)"), e.getMessage());
         assertInstanceOf(ArithmeticException.class, e.getCause());
         assertEquals("rank two divides by zero", e.getCause().getMessage());
     }
@@ -195,7 +206,8 @@ abstract class ClearFailures {
     @Test
     void stagesAndSessionsFailNamingTheSessionsThatHoldEverySlot() {
         JavaMpiContext shortWait = mpi().withConf("spark.mpi.slots.waitTimeout", "1s");
-        String holders = "open MPI sessions hold their ranks' slots until closed (px.close()): mpi-session-\\d+ \\(4 ranks\\)";
+        String holders = "open MPI sessions hold their ranks' slots until closed \\(px.close\\(\\)\\): mpi-session-\\d+ "
+                + "\\(4 ranks\\)";
         try (MpiSession px = mpi().session(4)) {
             MpiException run = assertThrows(MpiException.class, () -> shortWait.run(2, comm -> 0));
             assertTrue(run.getMessage().matches("SPMD stage: needs 2 free task slots at once \\(one per rank\\) but only 0 "

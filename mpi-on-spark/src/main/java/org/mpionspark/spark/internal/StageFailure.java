@@ -20,8 +20,12 @@ public final class StageFailure {
     private StageFailure() {
     }
 
-    /** The error to throw for a failed stage of {@code ranks} ranks; {@code spark}: Spark's own error, or null. */
-    public static RuntimeException error(Optional<RendezvousServer.Failure> failure, int ranks, Exception spark) {
+    /**
+     * The error to throw for a failed stage of {@code ranks} ranks on {@code sc}; {@code spark}:
+     * Spark's own error, or null. A rank's own error names the host and executor it ran on.
+     */
+    public static RuntimeException error(SparkContext sc, Optional<RendezvousServer.Failure> failure, int ranks,
+                                         Exception spark) {
         if (failure.isEmpty()) {
             return spark instanceof RuntimeException re ? re : new RuntimeException(spark);
         }
@@ -31,7 +35,9 @@ public final class StageFailure {
                     : new MpiException(-1, "SPMD stage of " + ranks + " ranks", -1, f.message(), spark);
         }
         if (f.error() != null) {
-            return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error());
+            String where = TaskHosts.of(sc).of(BarrierRank.stageOf(f.worldKey()), BarrierRank.attemptOf(f.worldKey()),
+                    f.rank()).map(h -> " (on " + h + ")").orElse("");
+            return new MpiRankFailedException(f.rank(), ranks, f.message() + where, f.error());
         }
         return new MpiRankFailedException(f.rank(), ranks, f.message() + sparkReason(spark), spark);
     }

@@ -220,7 +220,11 @@ public final class JavaMpiContext implements java.io.Serializable {
      * again by Spark with a fresh world (when {@code spark.task.maxFailures} allows retries), up
      * to {@code spark.mpi.stage.maxAttempts} times; a rank's own error stops it at once. Its
      * rendezvous registration lives as long as the result is reachable on the driver (Spark may
-     * compute the SPMD stage again), or until the context stops.
+     * compute the SPMD stage again), or until the context stops. Any input works: one made by
+     * {@code coalesce} or {@code union}, over which Spark runs no barrier stage, is first put behind a
+     * shuffle that keeps its partitions whole and in order. A rank's error fails {@code collect},
+     * {@code take} and {@code first} with the {@link MpiRankFailedException} {@code run} throws;
+     * other actions throw Spark's error with it as the cause.
      */
     public <T, R> JavaRDD<R> mapPartitions(JavaRDD<T> rdd, SpmdFunction<T, R> body) {
         requireDriver("mapPartitions");

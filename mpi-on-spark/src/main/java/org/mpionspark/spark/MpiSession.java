@@ -184,12 +184,12 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
 
         /** As {@link MpiSession#runWithOutput}, on these ranks only. */
         public <R> CellResult<R> runWithOutput(CellFunction<R> cell) {
-            return cell(ranks, cell);
+            DriverOnly.check("MpiSession.run", mpi != null, "a session runs its cells from the driver only");
+            return cell(ranks, cell); // after the check: a cell calling its own session would wait for this lock
         }
     }
 
     private synchronized <R> CellResult<R> cell(int[] targets, CellFunction<R> cell) {
-        DriverOnly.check("MpiSession.run", mpi != null, "a session runs its cells from the driver only");
         if (closed) {
             throw new IllegalStateException("this MPI session is closed; start another with MpiSession.start");
         }

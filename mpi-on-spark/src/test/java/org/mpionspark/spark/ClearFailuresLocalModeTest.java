@@ -55,14 +55,17 @@ class ClearFailuresLocalModeTest extends ClearFailures {
     }
 
     @Test
-    void aCellClosingTheDriversOwnSessionObjectIsToldAtOnce() {
+    void aCellRunningOrClosingTheDriversOwnSessionObjectIsToldAtOnce() {
         try (MpiSession px = mpi.session(2)) {
             OWN.set(px);
-            List<String> out = px.run((comm, state) -> failure(() -> {
-                OWN.get().close();
-                return "closed";
-            }));
-            assertTrue(out.get(0).startsWith("MpiException: rank 0 in MpiSession.close: MpiSession.close was called "
+            List<String> out = px.run((comm, state) -> failure(() -> OWN.get().run((c, s) -> 0)) + " | "
+                    + failure(() -> {
+                        OWN.get().close();
+                        return "closed";
+                    }));
+            assertTrue(out.get(0).startsWith("MpiException: rank 0 in MpiSession.run: MpiSession.run was called "
+                    + "inside a Spark task"), out.get(0));
+            assertTrue(out.get(0).contains(" | MpiException: rank 0 in MpiSession.close: MpiSession.close was called "
                     + "inside a Spark task"), out.get(0));
             assertEquals(List.of(0, 1), px.run((comm, state) -> comm.rank()));
         } finally {

@@ -101,6 +101,10 @@ public final class JavaMpiContext implements java.io.Serializable {
      */
     public JavaMpiContext withConf(Map<String, String> settings) {
         DriverOnly.check("withConf", jsc != null, "settings are given on the driver");
+        if (settings == null || settings.values().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("withConf: " + (settings == null ? "the settings are null"
+                    : "a setting has no value: " + settings));
+        }
         Map<String, String> merged = new HashMap<>(overrides);
         settings.forEach((k, v) -> merged.put(MpiConf.requireOverridable(k), v));
         JavaMpiContext view = new JavaMpiContext(jsc, Map.copyOf(merged));
@@ -115,12 +119,19 @@ public final class JavaMpiContext implements java.io.Serializable {
 
     /** {@code spark.mpi.op.timeout} for this context's stages (zero: none), as {@code LocalWorld.withOpTimeout}. */
     public JavaMpiContext withOpTimeout(Duration timeout) {
-        return withConf(MpiConf.OP_TIMEOUT.name(), timeout.toMillis() + "ms");
+        return withConf(MpiConf.OP_TIMEOUT.name(), millis(timeout, "withOpTimeout"));
     }
 
     /** {@code spark.mpi.deadlock.timeout} for this context's stages (zero: no watchdog). */
     public JavaMpiContext withDeadlockTimeout(Duration timeout) {
-        return withConf(MpiConf.DEADLOCK_TIMEOUT.name(), timeout.toMillis() + "ms");
+        return withConf(MpiConf.DEADLOCK_TIMEOUT.name(), millis(timeout, "withDeadlockTimeout"));
+    }
+
+    private static String millis(Duration timeout, String call) {
+        if (timeout == null) {
+            throw new IllegalArgumentException(call + ": the timeout is null (Duration.ZERO: none)");
+        }
+        return timeout.toMillis() + "ms";
     }
 
     /**

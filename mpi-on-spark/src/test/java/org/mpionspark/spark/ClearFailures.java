@@ -243,6 +243,10 @@ abstract class ClearFailures {
         assertEquals("spark.mpi.deadlock.timeout must be a time of zero or more, or none, not -1s",
                 assertThrows(IllegalArgumentException.class, () -> mpi().withConf("spark.mpi.deadlock.timeout", "-1s"))
                         .getMessage());
+        assertEquals("withConf: a setting has no value: {spark.mpi.op.timeout=null}", assertThrows(
+                IllegalArgumentException.class, () -> mpi().withConf("spark.mpi.op.timeout", null)).getMessage());
+        assertEquals("withDeadlockTimeout: the timeout is null (Duration.ZERO: none)", assertThrows(
+                IllegalArgumentException.class, () -> mpi().withDeadlockTimeout(null)).getMessage());
         assertEquals("spark.mpi.rendezvous.host is read once per SparkContext: set it in the SparkConf",
                 assertThrows(IllegalArgumentException.class, () -> mpi().withConf("spark.mpi.rendezvous.host", "h"))
                         .getMessage());

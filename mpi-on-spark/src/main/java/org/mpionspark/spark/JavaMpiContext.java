@@ -1,12 +1,16 @@
 package org.mpionspark.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,14 +25,19 @@ import org.mpionspark.bridge.rendezvous.WorldFailure;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
+import org.mpionspark.spark.internal.BarrierInput;
 import org.mpionspark.spark.internal.BarrierRank;
 import org.mpionspark.spark.internal.DecodedRdd;
+import org.mpionspark.spark.internal.DriverOnly;
 import org.mpionspark.spark.internal.DriverRendezvous;
+import org.mpionspark.spark.internal.KeyedIterator;
+import org.mpionspark.spark.internal.OpenSessions;
 import org.mpionspark.spark.internal.Results;
 import org.mpionspark.spark.internal.SlotCheck;
+import org.mpionspark.spark.internal.StageFailure;
+import org.mpionspark.spark.internal.TaskHosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 import scala.reflect.ClassTag$;
 import scala.reflect.ClassTag;
 
@@ -57,18 +66,73 @@ public final class JavaMpiContext implements java.io.Serializable {
     private static final Logger LOG = LoggerFactory.getLogger(JavaMpiContext.class);
 
     private final transient JavaSparkContext jsc;
+    /** {@code spark.mpi.*} settings of this context over Spark's ({@link #withConf}). */
+    private final transient Map<String, String> overrides;
 
     /** Checks every {@code spark.mpi.*} setting now (a bad value throws) and warns of unknown ones. */
     public JavaMpiContext(JavaSparkContext jsc) {
-        this.jsc = jsc;
+        this(jsc, Map.of());
         for (String warning : MpiConf.validate(jsc.getConf())) {
             LOG.warn(warning);
         }
     }
 
+    private JavaMpiContext(JavaSparkContext jsc, Map<String, String> overrides) {
+        this.jsc = jsc;
+        this.overrides = overrides;
+    }
+
     /** The Spark context the SPMD stages run on. */
     public JavaSparkContext sparkContext() {
         return jsc;
+    }
+
+    /** The settings its stages run with: the Spark context's, with this context's {@link #withConf} settings over them. */
+    public SparkConf conf() {
+        SparkConf conf = jsc.getConf(); // a copy
+        overrides.forEach(conf::set);
+        return conf;
+    }
+
+    /**
+     * This context with {@code spark.mpi.*} settings of its own for the stages and sessions it
+     * starts, e.g. {@code mpi.withConf(Map.of("spark.mpi.deadlock.timeout", "2s")).run(4, ...)};
+     * {@code this} is left as it is. Checked now: an unknown key, a key read once per SparkContext
+     * ({@code spark.mpi.rendezvous.host}) or a bad value throws {@link IllegalArgumentException}.
+     */
+    public JavaMpiContext withConf(Map<String, String> settings) {
+        DriverOnly.check("withConf", jsc != null, "settings are given on the driver");
+        if (settings == null || settings.values().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("withConf: " + (settings == null ? "the settings are null"
+                    : "a setting has no value: " + settings));
+        }
+        Map<String, String> merged = new HashMap<>(overrides);
+        settings.forEach((k, v) -> merged.put(MpiConf.requireOverridable(k), v));
+        JavaMpiContext view = new JavaMpiContext(jsc, Map.copyOf(merged));
+        MpiConf.validate(view.conf());
+        return view;
+    }
+
+    /** {@link #withConf(Map)} of one setting. */
+    public JavaMpiContext withConf(String key, String value) {
+        return withConf(Collections.singletonMap(key, value));
+    }
+
+    /** {@code spark.mpi.op.timeout} for this context's stages (zero: none), as {@code LocalWorld.withOpTimeout}. */
+    public JavaMpiContext withOpTimeout(Duration timeout) {
+        return withConf(MpiConf.OP_TIMEOUT.name(), millis(timeout, "withOpTimeout"));
+    }
+
+    /** {@code spark.mpi.deadlock.timeout} for this context's stages (zero: no watchdog). */
+    public JavaMpiContext withDeadlockTimeout(Duration timeout) {
+        return withConf(MpiConf.DEADLOCK_TIMEOUT.name(), millis(timeout, "withDeadlockTimeout"));
+    }
+
+    private static String millis(Duration timeout, String call) {
+        if (timeout == null) {
+            throw new IllegalArgumentException(call + ": the timeout is null (Duration.ZERO: none)");
+        }
+        return timeout.toMillis() + "ms";
     }
 
     /**
@@ -79,7 +143,11 @@ public final class JavaMpiContext implements java.io.Serializable {
      * {@link org.mpionspark.mpi.MpiDeadlockException} with each rank's call.
      */
     public <R> List<R> run(int ranks, RankFunction<R> body) {
-        return run(ranks, body, MpiConf.MAX_ATTEMPTS.get(jsc.getConf()));
+        requireDriver("run(" + ranks + " ranks)");
+        if (body == null) {
+            throw new IllegalArgumentException("run(" + ranks + ", null): the RankFunction is null");
+        }
+        return run(ranks, body, MpiConf.MAX_ATTEMPTS.get(conf()));
     }
 
     /** {@link #run(int, RankFunction)} with at most {@code attempts} attempts (a session's ranks are never run again). */
@@ -95,8 +163,9 @@ public final class JavaMpiContext implements java.io.Serializable {
                 encoded = out.collect();
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
                 Optional<WorldFailure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
-                RuntimeException error = error(f, ranks, e);
-                boolean retriable = f.map(WorldFailure::retriable).orElseGet(() -> lostExecutor(e));
+                RuntimeException error = StageFailure.error(jsc.sc(), f, ranks, e);
+                boolean retriable = f.map(WorldFailure::retriable)
+                        .orElseGet(() -> StageFailure.lostExecutor(e));
                 if (!retriable || attempt >= attempts) {
                     if (attempt > 1) {
                         error.addSuppressed(new MpiException(-1, "SPMD stage", -1, "failed on each of its "
@@ -110,7 +179,7 @@ public final class JavaMpiContext implements java.io.Serializable {
             } finally {
                 reg.close();
             }
-            return new ArrayList<>(Results.decodeAll(encoded, MpiConf.rankOptions(jsc.getConf())));
+            return new ArrayList<>(Results.decodeAll(encoded, MpiConf.rankOptions(conf())));
         }
     }
 
@@ -119,6 +188,10 @@ public final class JavaMpiContext implements java.io.Serializable {
      * 1 MB of each per rank; threads a rank starts count as the rank), for notebooks and teaching.
      */
     public <R> SpmdResult<R> runWithOutput(int ranks, RankFunction<R> body) {
+        requireDriver("runWithOutput(" + ranks + " ranks)");
+        if (body == null) {
+            throw new IllegalArgumentException("runWithOutput(" + ranks + ", null): the RankFunction is null");
+        }
         List<Printed<R>> out = run(ranks, comm -> {
             try (org.mpionspark.bridge.rank.ThreadOutput.Capture c = org.mpionspark.bridge.rank.ThreadOutput.start(true, true,
                     OUTPUT_LIMIT)) {
@@ -137,6 +210,7 @@ public final class JavaMpiContext implements java.io.Serializable {
      * another, keeping per-rank variables between cells (ipyparallel's {@code %%px}): see {@link MpiSession}.
      */
     public MpiSession session(int ranks) {
+        requireDriver("session(" + ranks + " ranks)");
         return new MpiSession(this, ranks);
     }
 
@@ -158,27 +232,40 @@ public final class JavaMpiContext implements java.io.Serializable {
      * again by Spark with a fresh world (when {@code spark.task.maxFailures} allows retries), up
      * to {@code spark.mpi.stage.maxAttempts} times; a rank's own error stops it at once. Its
      * rendezvous registration lives as long as the result is reachable on the driver (Spark may
-     * compute the SPMD stage again), or until the context stops.
+     * compute the SPMD stage again), or until the context stops. Any input works: one made by
+     * {@code coalesce} or {@code union}, over which Spark runs no barrier stage, is first put behind a
+     * shuffle that keeps its partitions whole and in order. A rank's error fails {@code collect},
+     * {@code take} and {@code first} with the {@link MpiRankFailedException} {@code run} throws;
+     * other actions throw Spark's error with it as the cause.
      */
     public <T, R> JavaRDD<R> mapPartitions(JavaRDD<T> rdd, SpmdFunction<T, R> body) {
+        requireDriver("mapPartitions");
+        if (rdd == null || body == null) {
+            throw new IllegalArgumentException("mapPartitions(JavaRDD, SpmdFunction) needs both: the "
+                    + (rdd == null ? "JavaRDD" : "SpmdFunction") + " is null");
+        }
         int ranks = rdd.getNumPartitions();
         requireSlots(ranks);
-        long attempts = MpiConf.MAX_ATTEMPTS.get(jsc.getConf());
+        long attempts = MpiConf.MAX_ATTEMPTS.get(conf());
         Registration reg = register(ranks);
         SparkContext sc = jsc.sc();
         reg.onWorldFailure(f -> {
             int attempt = BarrierRank.attemptOf(f.worldKey());
             if (!f.retriable() || attempt + 1 >= attempts) {
-                sc.cancelStage(BarrierRank.stageOf(f.worldKey()), "the SPMD stage failed"
-                        + (f.retriable() ? " on each of its " + (attempt + 1) + " attempts" : "") + ": " + f.message());
+                RuntimeException error = StageFailure.error(sc, Optional.of(f), ranks, null);
+                if (f.retriable()) {
+                    error.addSuppressed(new MpiException(-1, "SPMD stage", -1, "failed on each of its " + (attempt + 1)
+                            + " attempts (spark.mpi.stage.maxAttempts=" + attempts + ")"));
+                }
+                StageFailure.abort(sc, BarrierRank.stageOf(f.worldKey()), attempt, error);
             }
         });
-        RDD<byte[]> spmd = barrier(rdd, reg, body);
+        RDD<byte[]> spmd = barrier(BarrierInput.of(rdd, MpiConf.rankOptions(conf())), reg, body);
         DriverRendezvous.closeWhenUnreachable(spmd, reg); // the result reaches it through its lineage
         JavaRDD<byte[]> ranked = new JavaRDD<>(spmd, tag());
         JavaPairRDD<Integer, byte[]> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
                 (p, it) -> new KeyedIterator<>(p, it), true));
-        RankOptions options = MpiConf.rankOptions(jsc.getConf());
+        RankOptions options = MpiConf.rankOptions(conf());
         return new DecodedRdd<>(keyed.partitionBy(new HashPartitioner(ranks)).values(), options); // key p: partition p
     }
 
@@ -192,6 +279,7 @@ public final class JavaMpiContext implements java.io.Serializable {
      *     another SparkContext; more partitions than free task slots fail as {@code mapPartitions} does
      */
     public <T, R> Dataset<R> mapPartitions(Dataset<T> ds, Encoder<R> encoder, SpmdFunction<T, R> body) {
+        requireDriver("mapPartitions");
         if (ds == null || encoder == null || body == null) {
             throw new IllegalArgumentException("mapPartitions(Dataset, Encoder, SpmdFunction) needs all three: "
                     + (ds == null ? "the Dataset is null" : encoder == null
@@ -211,27 +299,22 @@ public final class JavaMpiContext implements java.io.Serializable {
         return ds.sparkSession().createDataset(out.rdd(), encoder);
     }
 
-    /** Pairs each value of partition {@code p} with {@code p}, lazily. */
-    private record KeyedIterator<R>(Integer p, java.util.Iterator<R> values)
-            implements java.util.Iterator<Tuple2<Integer, R>> {
-        @Override
-        public boolean hasNext() {
-            return values.hasNext();
-        }
-
-        @Override
-        public Tuple2<Integer, R> next() {
-            return new Tuple2<>(p, values.next());
-        }
+    /** An SPMD stage started from inside a rank or a cell would wait for ever for the slots its own stage holds. */
+    private void requireDriver(String call) {
+        DriverOnly.check(call, jsc != null, "an SPMD stage is started from the driver only (one started inside "
+                + "another stage would wait for ever for task slots that stage holds)");
     }
 
     private void requireSlots(int ranks) {
-        SlotCheck.require(jsc.sc(), ranks, () -> DriverRendezvous.of(jsc.sc()).lingeringRanks());
+        SlotCheck.require(jsc.sc(), conf(), ranks, () -> DriverRendezvous.of(jsc.sc()).lingeringRanks(),
+                () -> OpenSessions.on(jsc.sc()));
     }
 
     private Registration register(int ranks) {
-        return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf()),
-                MpiConf.DEADLOCK_TIMEOUT.get(jsc.getConf()));
+        TaskHosts.of(jsc.sc()); // listens before the stage starts, to name a failed rank's host
+        SparkConf conf = conf();
+        return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(conf),
+                MpiConf.DEADLOCK_TIMEOUT.get(conf));
     }
 
     private static <R> ClassTag<R> tag() {
@@ -239,49 +322,9 @@ public final class JavaMpiContext implements java.io.Serializable {
     }
 
     private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, Registration reg, SpmdFunction<T, R> body) {
-        RankOptions options = MpiConf.rankOptions(jsc.getConf());
+        RankOptions options = MpiConf.rankOptions(conf());
         // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
         WorldTicket ticket = jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket();
         return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(ticket, options, body), false, tag());
-    }
-
-    /** The error to throw for a failed stage: the world's own diagnosis where the driver has one. */
-    private static RuntimeException error(Optional<WorldFailure> failure, int ranks, Exception spark) {
-        if (failure.isEmpty()) {
-            return spark instanceof RuntimeException re ? re : new RuntimeException(spark);
-        }
-        WorldFailure f = failure.get();
-        if (f.rank() < 0) {
-            return f.error() instanceof MpiException me ? me
-                    : new MpiException(-1, "SPMD stage of " + ranks + " ranks", -1, f.message(), spark);
-        }
-        if (f.error() != null) {
-            return new MpiRankFailedException(f.rank(), ranks, f.message(), f.error());
-        }
-        return new MpiRankFailedException(f.rank(), ranks, f.message() + sparkReason(spark), spark);
-    }
-
-    /** What Spark says of a lost executor ("; Spark: ExecutorLostFailure (... Command exited with code 17)"), if it does. */
-    private static String sparkReason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            int at = m.indexOf("ExecutorLostFailure");
-            if (at >= 0) {
-                int end = m.indexOf('\n', at);
-                return "; Spark: " + m.substring(at, end < 0 ? m.length() : end).trim();
-            }
-        }
-        return "";
-    }
-
-    /** Whether Spark failed the job because an executor was lost, before any rank could say so. */
-    private static boolean lostExecutor(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("ExecutorLostFailure") || m.contains("Executor lost")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

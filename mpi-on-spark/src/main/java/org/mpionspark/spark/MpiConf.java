@@ -194,6 +194,26 @@ public final class MpiConf {
     }
 
     /**
+     * {@code key}, if a {@code JavaMpiContext} may set it for its own stages ({@code withConf}): any
+     * {@code spark.mpi.*} key but {@link #RENDEZVOUS_HOST}, which the driver reads once per SparkContext.
+     */
+    static String requireOverridable(String key) {
+        if (RENDEZVOUS_HOST.name().equals(key)) {
+            throw new IllegalArgumentException(key + " is read once per SparkContext: set it in the SparkConf");
+        }
+        List<String> known = knownKeys();
+        if (!known.contains(key)) {
+            throw new IllegalArgumentException("withConf: unknown setting " + key + "; the spark.mpi.* settings are "
+                    + known);
+        }
+        return key;
+    }
+
+    private static List<String> knownKeys() {
+        return KEYS.stream().map(Key::name).toList();
+    }
+
+    /**
      * Checks every {@code spark.mpi.*} setting of {@code conf}, throwing on the first bad value,
      * and returns a warning for each key that is not one of ours (with the nearest known key).
      */
@@ -204,7 +224,7 @@ public final class MpiConf {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(KRYO_CLASSES.name() + ": " + e.getMessage(), e);
         }
-        List<String> known = KEYS.stream().map(Key::name).toList();
+        List<String> known = knownKeys();
         List<String> warnings = new ArrayList<>();
         for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.mpi.")) {
             String key = "spark.mpi." + kv._1();

@@ -3,6 +3,7 @@ package org.mpionspark.spark;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkContext;
@@ -11,6 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.sql.SparkSession;
+import org.mpionspark.spark.internal.DriverOnly;
+import org.mpionspark.spark.internal.OpenSessions;
 import scala.reflect.ClassTag$;
 
 /**
@@ -46,6 +49,8 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     private transient final SparkListener listener;
     private transient volatile long cellTimeoutMillis;
     private transient final SessionDriver driver;
+    /** The session's name in the slot check's messages, e.g. {@code mpi-session-1}. */
+    private transient final String name;
     private transient volatile boolean closed;
     /** Whether {@link #close} has stopped the ranks (the application's end only closes their connections). */
     private transient boolean closedRanks;
@@ -57,14 +62,16 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
         this.mpi = mpi;
         this.size = size;
         int id = IDS.incrementAndGet();
-        this.cellTimeoutMillis = MpiConf.SESSION_CELL_TIMEOUT.get(mpi.sparkContext().getConf());
-        String name = "mpi-session-" + id;
+        this.cellTimeoutMillis = MpiConf.SESSION_CELL_TIMEOUT.get(mpi.conf());
+        this.name = "mpi-session-" + id;
         this.driver = new SessionDriver(mpi, size, name, name + "-" + java.util.UUID.randomUUID(),
-                MpiConf.rankOptions(mpi.sparkContext().getConf()));
+                MpiConf.rankOptions(mpi.conf()));
+        OpenSessions.opened(mpi.sparkContext().sc(), name, size);
         this.listener = new SparkListener() {
             @Override
             public void onApplicationEnd(SparkListenerApplicationEnd end) {
                 closed = true;
+                OpenSessions.closed(name);
                 driver.closeNow();
             }
         };
@@ -74,6 +81,11 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
     /** Starts {@code ranks} ranks on {@code spark}'s context (Zeppelin's and spark-shell's {@code spark}). */
     public static MpiSession start(SparkSession spark, int ranks) {
         return start(spark.sparkContext(), ranks);
+    }
+
+    /** Starts {@code ranks} ranks with {@code spark.mpi.*} settings of their own, e.g. {@code spark.mpi.deadlock.timeout}. */
+    public static MpiSession start(SparkSession spark, int ranks, Map<String, String> conf) {
+        return new JavaMpiContext(JavaSparkContext.fromSparkContext(spark.sparkContext())).withConf(conf).session(ranks);
     }
 
     /** Starts {@code ranks} ranks on {@code sc}. */
@@ -153,14 +165,12 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
 
         /** As {@link MpiSession#runWithOutput}, on these ranks only. */
         public <R> CellResult<R> runWithOutput(CellFunction<R> cell) {
-            return cell(ranks, cell);
+            DriverOnly.check("MpiSession.run", mpi != null, "a session runs its cells from the driver only");
+            return cell(ranks, cell); // after the check: a cell calling its own session would wait for this lock
         }
     }
 
     private synchronized <R> CellResult<R> cell(int[] targets, CellFunction<R> cell) {
-        if (mpi == null) {
-            throw new IllegalStateException("an MpiSession runs cells from the driver only, not from a rank");
-        }
         if (closed) {
             throw new IllegalStateException("this MPI session is closed; start another with MpiSession.start");
         }
@@ -186,12 +196,18 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
 
     /** Ends every rank (in order: each leaves its loop, then its world) and frees the session's threads and ports. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        DriverOnly.check("MpiSession.close", mpi != null, "a session is closed from the driver, not from its cells");
+        closeOnDriver();
+    }
+
+    private synchronized void closeOnDriver() {
         if (closed && closedRanks) {
             return;
         }
         closedRanks = true;
         closed = true;
+        OpenSessions.closed(name);
         mpi.sparkContext().sc().removeSparkListener(listener);
         driver.close();
     }

@@ -197,7 +197,7 @@ final class SessionDriver {
     /** Starts the barrier stage of the ranks and waits until each is in its world and connected. */
     private Ranks launch() {
         JavaSparkContext jsc = mpi.sparkContext();
-        CellServer server = CellServer.open(jsc.getConf(), size, name);
+        CellServer server = CellServer.open(mpi.conf(), size, name);
         CompletableFuture<Void> ended = new CompletableFuture<>();
         SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState::new);
         Thread t = new Thread(() -> {
@@ -217,9 +217,7 @@ final class SessionDriver {
     }
 
     private void awaitReady(Ranks r) {
-        JavaSparkContext jsc = mpi.sparkContext();
-        long limit = MpiConf.SLOTS_WAIT_TIMEOUT.get(jsc.getConf()) + MpiConf.RENDEZVOUS_TIMEOUT.get(jsc.getConf())
-                + 30_000;
+        long limit = MpiConf.SLOTS_WAIT_TIMEOUT.get(mpi.conf()) + MpiConf.RENDEZVOUS_TIMEOUT.get(mpi.conf()) + 30_000;
         long deadline = System.nanoTime() + limit * 1_000_000L;
         boolean[] ready = new boolean[size];
         int n = 0;
@@ -268,7 +266,7 @@ final class SessionDriver {
     /** Closes the ranks' connections, lets their stage end (cancelling it if it does not), and waits for it. */
     private void stop(Ranks r) {
         r.server().close();
-        long grace = MpiConf.FINALIZE_TIMEOUT.get(mpi.sparkContext().getConf()) + 10_000;
+        long grace = MpiConf.FINALIZE_TIMEOUT.get(mpi.conf()) + 10_000;
         if (!await(r, grace)) {
             mpi.sparkContext().sc().cancelJobGroup(group);
             await(r, 10_000);

@@ -77,6 +77,7 @@ class NotesTest {
             double pi = (Double) r.value("pi");
             assertTrue(Math.abs(pi - Math.PI) < 1e-10, "pi = " + pi);
             assertTrue(out.get("The table").startsWith("%table ranks\tseconds\tspeed_up\n1\t"), out.get("The table"));
+            assertPossibleSpeedUps(out.get("The table"), 2);
         });
         CHECKS.put("07", (r, out) -> {
             java.awt.image.BufferedImage img = (java.awt.image.BufferedImage) r.value("img");
@@ -89,6 +90,7 @@ class NotesTest {
             String table = out.get("Times and speed-ups");
             assertTrue(table.startsWith("%table workers\tthreads_s\tthreads_speed_up\tranks_s\tranks_speed_up\n1\t"), table);
             assertEquals(4, table.lines().takeWhile(l -> !l.isEmpty()).count(), table);
+            assertPossibleSpeedUps(table, 2, 4);
         });
         CHECKS.put("09", (r, out) -> {
             assertTrue((Double) r.value("largestDifference") < 1e-9, str(r, "largestDifference"));
@@ -183,6 +185,28 @@ class NotesTest {
                 new Notebook.Paragraph(0, "p0", "", "%spark", "throw new IllegalStateException(\"boom\")"))), o -> { });
         assertFalse(thrown.get(0).ok());
         assertTrue(thrown.get(0).text().contains("java.lang.IllegalStateException: boom"), thrown.get(0).text());
+    }
+
+    /** How far a measured speed-up may pass what the cores allow: timing noise, not a faster machine. */
+    private static final double NOISE = 1.2;
+
+    /**
+     * No speed-up in {@code columns} of a {@code %table} whose first column counts workers passes
+     * min(workers, cores) by more than {@link #NOISE}: a higher one measured the JIT or the noise.
+     */
+    static void assertPossibleSpeedUps(String table, int... columns) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> rows = table.lines().skip(1).takeWhile(l -> !l.isEmpty()).toList();
+        assertFalse(rows.isEmpty(), table);
+        for (String row : rows) {
+            String[] cells = row.split("\t");
+            int workers = Integer.parseInt(cells[0]);
+            for (int c : columns) {
+                double speedUp = Double.parseDouble(cells[c]);
+                assertTrue(speedUp <= Math.min(workers, cores) * NOISE, "a speed-up of " + speedUp + " with " + workers
+                        + " workers on " + cores + " cores cannot be:\n" + table);
+            }
+        }
     }
 
     private static String str(NoteRunner r, String term) {

@@ -10,7 +10,8 @@ import scala.reflect.ClassTag$;
  * The records of an SPMD stage, decoded from their Kryo bytes partition by partition; its
  * {@code collect}, {@code take} and {@code first} bring the bytes to the driver and decode them
  * there, so records that are not {@code Serializable} reach the driver too (other actions use
- * {@code spark.serializer}, as on any RDD).
+ * {@code spark.serializer}, as on any RDD). A failed SPMD stage makes them throw its
+ * {@link org.mpionspark.mpi.MpiException}, as {@code run} does; other actions throw Spark's error with it as the cause.
  */
 public final class DecodedRdd<R> extends JavaRDD<R> {
 
@@ -28,12 +29,20 @@ public final class DecodedRdd<R> extends JavaRDD<R> {
 
     @Override
     public List<R> collect() {
-        return Results.decodeAll(encoded.collect(), options);
+        try {
+            return Results.decodeAll(encoded.collect(), options);
+        } catch (Exception e) { // Spark's error carries the world's, as run throws it
+            throw StageFailure.unwrap(e);
+        }
     }
 
     @Override
     public List<R> take(int num) {
-        return Results.decodeAll(encoded.take(num), options);
+        try {
+            return Results.decodeAll(encoded.take(num), options);
+        } catch (Exception e) {
+            throw StageFailure.unwrap(e);
+        }
     }
 
     @Override

@@ -211,6 +211,52 @@ public interface Communicator {
      */
     Request iallreduce(Object sendbuf, Object recvbuf, Op op);
 
+    // The other non-blocking collectives ({@code MPI_Ireduce} ...): each starts at once, in order on
+    // this communicator, takes the arguments of its blocking form, and its buffers must not be
+    // touched until its request completes. A non-blocking call never matches a blocking one.
+
+    /** {@code MPI_Ibcast} of {@code count} elements of {@code buf} from {@code offset}. */
+    Request ibcast(Object buf, int offset, int count, int root);
+
+    /** {@code MPI_Ireduce}; see {@link #reduce}. */
+    Request ireduce(Object sendbuf, Object recvbuf, Op op, int root);
+
+    /** {@code MPI_Ireduce_scatter}; see {@link #reduceScatter}. */
+    Request ireduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op);
+
+    /** {@code MPI_Iscan}; see {@link #scan}. */
+    Request iscan(Object sendbuf, Object recvbuf, Op op);
+
+    /** {@code MPI_Iexscan}; see {@link #exscan}. */
+    Request iexscan(Object sendbuf, Object recvbuf, Op op);
+
+    /** {@code MPI_Iscatter}; see {@link #scatter}. */
+    Request iscatter(Object sendbuf, Object recvbuf, int root);
+
+    /** {@code MPI_Iscatterv}; see {@link #scatterv}. */
+    Request iscatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount,
+                      int root);
+
+    /** {@code MPI_Igather}; see {@link #gather}. */
+    Request igather(Object sendbuf, Object recvbuf, int root);
+
+    /** {@code MPI_Igatherv}; see {@link #gatherv}. */
+    Request igatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs,
+                     int root);
+
+    /** {@code MPI_Iallgather}; see {@link #allgather}. */
+    Request iallgather(Object sendbuf, Object recvbuf);
+
+    /** {@code MPI_Iallgatherv}; see {@link #allgatherv}. */
+    Request iallgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs);
+
+    /** {@code MPI_Ialltoall}; see {@link #alltoall}. */
+    Request ialltoall(Object sendbuf, Object recvbuf);
+
+    /** {@code MPI_Ialltoallv}; see {@link #alltoallv}. */
+    Request ialltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
+                       int[] recvDispls);
+
     /**
      * Combines every rank's {@code sendbuf} with {@code op} into {@code root}'s {@code recvbuf}
      * ({@code MPI_Reduce}); {@code recvbuf} matters at the root only (may be null elsewhere).

@@ -9,8 +9,11 @@ import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 
 /**
- * One communicator's collectives of the array tier: each checks and shapes its arguments, then
- * runs it through {@link Collectives} on a call begun on its {@link CollectiveChannel}.
+ * One communicator's collectives of the array tier: each checks and shapes its arguments and
+ * begins its call on the {@link CollectiveChannel} at once, in the order the rank makes them, and
+ * returns the work, done through {@link Collectives}: run at once by the blocking form, on the
+ * communicator's {@link CollectiveLane} by the non-blocking one. {@code verb} names the call
+ * ({@code "reduce"}, {@code "ireduce"}): blocking and non-blocking calls never match each other.
  */
 final class ArrayCollectives {
     private final Arguments check;
@@ -25,9 +28,9 @@ final class ArrayCollectives {
         this.size = comm.size;
     }
 
-    void barrier() {
-        Call call = collectives.begin("barrier()");
-        Collectives.barrier(call);
+    Runnable barrier(String verb) {
+        Call call = collectives.begin(verb + "()");
+        return () -> Collectives.barrier(call);
     }
 
     /** The implicit end of a rank, before {@code MPI_Finalize} ({@link CollectiveChannel#endOfRank}). */
@@ -35,31 +38,7 @@ final class ArrayCollectives {
         collectives.endOfRank();
     }
 
-    void bcast(Object buf, int root) {
-        bcast(buf, 0, check.lengthOf("bcast(root=" + root + ")", buf), root);
-    }
-
-    void bcast(Object buf, int offset, int count, int root) {
-        bcastCall("bcast", buf, offset, count, root).run();
-    }
-
-    /** {@code MPI_Ibarrier}: started here, in order, and run on the rank's {@link CollectiveLane}. */
-    org.mpionspark.mpi.Request ibarrier(CollectiveLane lane) {
-        Call call = collectives.begin("ibarrier()");
-        return lane.start("ibarrier()", () -> Collectives.barrier(call));
-    }
-
-    org.mpionspark.mpi.Request ibcast(Object buf, int root, CollectiveLane lane) {
-        String op = "ibcast(root=" + root + ")";
-        return lane.start(op, bcastCall("ibcast", buf, 0, check.lengthOf(op, buf), root));
-    }
-
-    org.mpionspark.mpi.Request iallreduce(Object sendbuf, Object recvbuf, Op op, CollectiveLane lane) {
-        return lane.start("iallreduce(" + op + ")", allreduceCall("iallreduce", sendbuf, recvbuf, op));
-    }
-
-    /** A broadcast ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
-    private Runnable bcastCall(String verb, Object buf, int offset, int count, int root) {
+    Runnable bcast(String verb, Object buf, int offset, int count, int root) {
         ArrayKind kind = check.kindOf(verb, "buffer", buf);
         String op = verb + "(" + kind.elementName() + "[], root=" + root + ")";
         check.range(op, buf, offset, count);
@@ -82,12 +61,7 @@ final class ArrayCollectives {
         return new Reduction(kind, name, count);
     }
 
-    void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        allreduceCall("allreduce", sendbuf, recvbuf, op).run();
-    }
-
-    /** An allreduce ({@code verb} names it), checked and begun on its channel, to run now or on the lane. */
-    private Runnable allreduceCall(String verb, Object sendbuf, Object recvbuf, Op op) {
+    Runnable allreduce(String verb, Object sendbuf, Object recvbuf, Op op) {
         Reduction r = reduction(verb, recvbuf, op);
         ArrayKind kind = r.kind();
         String name = r.name();
@@ -107,10 +81,10 @@ final class ArrayCollectives {
         return () -> Collectives.allreduce(call, kind, recvbuf, count, op);
     }
 
-    void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+    Runnable reduce(String verb, Object sendbuf, Object recvbuf, Op op, int root) {
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
-        ArrayKind kind = check.kindOf("reduce", "sendbuf", mine);
-        String name = "reduce(" + kind.elementName() + "[], " + op + ", root=" + root + ")";
+        ArrayKind kind = check.kindOf(verb, "sendbuf", mine);
+        String name = verb + "(" + kind.elementName() + "[], " + op + ", root=" + root + ")";
         check.rank(name, "root", root, false);
         check.present(name, "op", op);
         int count = kind.length(mine);
@@ -121,15 +95,17 @@ final class ArrayCollectives {
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
         Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
-        Collectives.reduce(call, kind, data, count, op, root);
-        if (rank == root) {
-            System.arraycopy(data, 0, recvbuf, 0, count);
-        }
+        return () -> {
+            Collectives.reduce(call, kind, data, count, op, root);
+            if (rank == root) {
+                System.arraycopy(data, 0, recvbuf, 0, count);
+            }
+        };
     }
 
-    void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op) {
-        ArrayKind kind = check.kindOf("reduceScatter", "recvbuf", recvbuf);
-        String name = "reduceScatter(" + kind.elementName() + "[], " + op + ")";
+    Runnable reduceScatter(String verb, Object sendbuf, Object recvbuf, int[] counts, Op op) {
+        ArrayKind kind = check.kindOf(verb, "recvbuf", recvbuf);
+        String name = verb + "(" + kind.elementName() + "[], " + op + ")";
         check.present(name, "op", op);
         Blocks blocks = Blocks.packed(check.present(name, "counts", counts));
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
@@ -145,19 +121,21 @@ final class ArrayCollectives {
         Object data = kind.newArray(blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
         Call call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
-        Collectives.reduceScatter(call, kind, data, blocks, op);
-        System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
+        return () -> {
+            Collectives.reduceScatter(call, kind, data, blocks, op);
+            System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
+        };
     }
 
-    void scan(Object sendbuf, Object recvbuf, Op op) {
-        scan("scan", sendbuf, recvbuf, op, true);
+    Runnable scan(String verb, Object sendbuf, Object recvbuf, Op op) {
+        return scan(verb, sendbuf, recvbuf, op, true);
     }
 
-    void exscan(Object sendbuf, Object recvbuf, Op op) {
-        scan("exscan", sendbuf, recvbuf, op, false);
+    Runnable exscan(String verb, Object sendbuf, Object recvbuf, Op op) {
+        return scan(verb, sendbuf, recvbuf, op, false);
     }
 
-    private void scan(String what, Object sendbuf, Object recvbuf, Op op, boolean inclusive) {
+    private Runnable scan(String what, Object sendbuf, Object recvbuf, Op op, boolean inclusive) {
         Reduction r = reduction(what, recvbuf, op);
         ArrayKind kind = r.kind();
         String name = r.name();
@@ -167,38 +145,39 @@ final class ArrayCollectives {
         check.sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
         Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
-        Collectives.scan(call, kind, data, count, op, inclusive);
-        if (inclusive || rank > 0) {
-            System.arraycopy(data, 0, recvbuf, 0, count);
-        }
+        return () -> {
+            Collectives.scan(call, kind, data, count, op, inclusive);
+            if (inclusive || rank > 0) {
+                System.arraycopy(data, 0, recvbuf, 0, count);
+            }
+        };
     }
 
-    void scatter(Object sendbuf, Object recvbuf, int root) {
-        String name = "scatter(root=" + root + ")";
+    Runnable scatter(String verb, Object sendbuf, Object recvbuf, int root) {
+        String name = verb + "(root=" + root + ")";
         check.rank(name, "root", root, false);
         if (rank == root && recvbuf == Communicator.IN_PLACE) {
             ArrayKind kind = check.kindOf(name, "sendbuf", sendbuf);
             int n = check.equalBlocks(name, "sendbuf", kind, sendbuf);
-            scatterv(sendbuf, Blocks.equal(size, n / size, 0), null, 0, n / size, root, kind, name);
-            return;
+            return scatterv(sendbuf, Blocks.equal(size, n / size, 0), null, 0, n / size, root, kind, name);
         }
         ArrayKind kind = check.kindOf(name, "recvbuf", recvbuf);
         int count = kind.length(recvbuf);
         if (rank == root) {
             check.sameShape(name, "sendbuf", sendbuf, kind, count * size);
         }
-        scatterv(sendbuf, Blocks.equal(size, count, 0), recvbuf, 0, count, root, kind, name);
+        return scatterv(sendbuf, Blocks.equal(size, count, 0), recvbuf, 0, count, root, kind, name);
     }
 
-    void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount,
-                         int root) {
-        String name = "scatterv(root=" + root + ")";
+    Runnable scatterv(String verb, Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset,
+                      int recvCount, int root) {
+        String name = verb + "(root=" + root + ")";
         check.rank(name, "root", root, false);
         ArrayKind kind = check.kindOf(name, "buffer", rank == root ? sendbuf : recvbuf);
-        scatterv(sendbuf, Blocks.of(counts, displs), recvbuf, recvOffset, recvCount, root, kind, name);
+        return scatterv(sendbuf, Blocks.of(counts, displs), recvbuf, recvOffset, recvCount, root, kind, name);
     }
 
-    private void scatterv(Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset, int recvCount, int root,
+    private Runnable scatterv(Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset, int recvCount, int root,
                           ArrayKind kind, String name) {
         if (rank == root) {
             check.sameKind(name, "sendbuf", sendbuf, kind);
@@ -213,37 +192,38 @@ final class ArrayCollectives {
             check.range(name, recvbuf, recvOffset, recvCount);
         }
         Call call = collectives.begin(name, kind.ordinal(), root);
-        Collectives.scatter(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        return () -> {
+            Collectives.scatter(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        };
     }
 
-    void gather(Object sendbuf, Object recvbuf, int root) {
-        String name = "gather(root=" + root + ")";
+    Runnable gather(String verb, Object sendbuf, Object recvbuf, int root) {
+        String name = verb + "(root=" + root + ")";
         check.rank(name, "root", root, false);
         if (rank == root && sendbuf == Communicator.IN_PLACE) {
             ArrayKind kind = check.kindOf(name, "recvbuf", recvbuf);
             int n = check.equalBlocks(name, "recvbuf", kind, recvbuf);
             int count = n / size;
-            gatherv(null, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
-            return;
+            return gatherv(null, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
         }
         ArrayKind kind = check.kindOf(name, "sendbuf", sendbuf);
         int count = kind.length(sendbuf);
         if (rank == root) {
             check.sameShape(name, "recvbuf", recvbuf, kind, count * size);
         }
-        gatherv(sendbuf, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
+        return gatherv(sendbuf, 0, count, recvbuf, Blocks.equal(size, count, 0), root, kind, name);
     }
 
-    void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs,
-                        int root) {
-        String name = "gatherv(root=" + root + ")";
+    Runnable gatherv(String verb, Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts,
+                     int[] displs, int root) {
+        String name = verb + "(root=" + root + ")";
         check.rank(name, "root", root, false);
         boolean inPlace = rank == root && sendbuf == Communicator.IN_PLACE;
         ArrayKind kind = check.kindOf(name, "buffer", inPlace ? recvbuf : sendbuf);
-        gatherv(inPlace ? null : sendbuf, sendOffset, sendCount, recvbuf, Blocks.of(counts, displs), root, kind, name);
+        return gatherv(inPlace ? null : sendbuf, sendOffset, sendCount, recvbuf, Blocks.of(counts, displs), root, kind, name);
     }
 
-    private void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, Blocks blocks, int root,
+    private Runnable gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, Blocks blocks, int root,
                          ArrayKind kind, String name) {
         if (sendbuf != null) {
             check.range(name, sendbuf, sendOffset, sendCount);
@@ -257,11 +237,13 @@ final class ArrayCollectives {
             }
         }
         Call call = collectives.begin(name, kind.ordinal(), root);
-        Collectives.gather(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        return () -> {
+            Collectives.gather(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        };
     }
 
-    void allgather(Object sendbuf, Object recvbuf) {
-        String name = "allgather()";
+    Runnable allgather(String verb, Object sendbuf, Object recvbuf) {
+        String name = verb + "()";
         ArrayKind kind = check.kindOf(name, "recvbuf", recvbuf);
         int n = check.equalBlocks(name, "recvbuf", kind, recvbuf);
         int count = n / size;
@@ -269,11 +251,14 @@ final class ArrayCollectives {
             check.sameShape(name, "sendbuf", sendbuf, kind, count);
         }
         Call call = collectives.begin(name, kind.ordinal(), count);
-        Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
+        return () -> {
+            Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
+        };
     }
 
-    void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
-        String name = "allgatherv()";
+    Runnable allgatherv(String verb, Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts,
+                        int[] displs) {
+        String name = verb + "()";
         ArrayKind kind = check.kindOf(name, "recvbuf", recvbuf);
         Blocks blocks = Blocks.of(counts, displs);
         blocks.check(name, size, kind.length(recvbuf));
@@ -286,22 +271,26 @@ final class ArrayCollectives {
             }
         }
         Call call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts));
-        Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
+        return () -> {
+            Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, sendOffset, recvbuf, blocks);
+        };
     }
 
-    void alltoall(Object sendbuf, Object recvbuf) {
-        String name = "alltoall()";
+    Runnable alltoall(String verb, Object sendbuf, Object recvbuf) {
+        String name = verb + "()";
         ArrayKind kind = check.kindOf(name, "sendbuf", sendbuf);
         int n = check.equalBlocks(name, "sendbuf", kind, sendbuf);
         check.sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
         Call call = collectives.begin(name, kind.ordinal(), n);
-        Collectives.alltoall(call, kind, sendbuf, blocks, recvbuf, blocks);
+        return () -> {
+            Collectives.alltoall(call, kind, sendbuf, blocks, recvbuf, blocks);
+        };
     }
 
-    void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
-                          int[] recvDispls) {
-        String name = "alltoallv()";
+    Runnable alltoallv(String verb, Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf,
+                       int[] recvCounts, int[] recvDispls) {
+        String name = verb + "()";
         ArrayKind kind = check.kindOf(name, "sendbuf", sendbuf);
         check.sameKind(name, "recvbuf", recvbuf, kind);
         Blocks send = Blocks.of(sendCounts, sendDispls);
@@ -313,6 +302,8 @@ final class ArrayCollectives {
                     + " elements but expects " + recvCounts[rank]);
         }
         Call call = collectives.begin(name, kind.ordinal());
-        Collectives.alltoall(call, kind, sendbuf, send, recvbuf, recv);
+        return () -> {
+            Collectives.alltoall(call, kind, sendbuf, send, recvbuf, recv);
+        };
     }
 }

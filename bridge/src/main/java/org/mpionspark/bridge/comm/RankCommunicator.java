@@ -1,20 +1,18 @@
 package org.mpionspark.bridge.comm;
 
-import org.mpionspark.bridge.wait.AbortState;
-import org.mpionspark.bridge.wait.BlockReport;
-import org.mpionspark.bridge.wait.Waiter;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.bridge.transport.Transport;
+import org.mpionspark.bridge.wait.AbortState;
+import org.mpionspark.bridge.wait.BlockReport;
+import org.mpionspark.bridge.wait.Waiter;
 import org.mpionspark.mpi.CartCommunicator;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Group;
 import org.mpionspark.mpi.ObjectRequest;
-import org.mpionspark.mpi.Op;
 import org.mpionspark.mpi.Received;
 import org.mpionspark.mpi.Request;
 import org.mpionspark.mpi.Status;
@@ -22,13 +20,13 @@ import org.mpionspark.mpi.Status;
 /**
  * The {@link Communicator} of one rank over a {@link Transport}: a facade over its parts, each of
  * which checks arguments ({@link Arguments}) before any byte moves and waits through the {@link Waiter}:
- * {@link PointToPoint}, {@link ArrayCollectives}, {@link ObjectTier} and {@link Communicators}.
+ * {@link PointToPoint}, the array tier's collectives ({@link CollectiveCalls}), {@link ObjectTier} and
+ * {@link Communicators}.
  */
-class RankCommunicator implements Communicator {
+class RankCommunicator extends CollectiveCalls {
 
     private final CommState comm;
     private final PointToPoint p2p;
-    private final ArrayCollectives collectives;
     private final ObjectTier objects;
     private final Communicators communicators;
 
@@ -43,9 +41,9 @@ class RankCommunicator implements Communicator {
     }
 
     RankCommunicator(CommState comm) {
+        super(comm);
         this.comm = comm;
         this.p2p = new PointToPoint(comm);
-        this.collectives = new ArrayCollectives(comm);
         this.objects = new ObjectTier(comm, p2p);
         this.communicators = new Communicators(comm);
     }
@@ -93,11 +91,6 @@ class RankCommunicator implements Communicator {
     private <P> P live(String call, P part) {
         comm.live(call + "()");
         return part;
-    }
-
-    /** The implicit barrier at the end of a rank, before {@code MPI_Finalize}: unbounded, ends on an abort. */
-    void endOfRank() {
-        collectives.endOfRank();
     }
 
     // ---------------------------------------------------------------------------- point-to-point
@@ -167,91 +160,6 @@ class RankCommunicator implements Communicator {
     @Override
     public Optional<Status> iprobe(int source, int tag) {
         return live("iprobe", p2p).iprobe(source, tag);
-    }
-
-    // ------------------------------------------------------------------- collectives, array tier
-
-    @Override
-    public void barrier() {
-        live("barrier", collectives).barrier();
-    }
-
-    @Override
-    public void bcast(Object buf, int root) {
-        live("bcast", collectives).bcast(buf, root);
-    }
-
-    @Override
-    public void bcast(Object buf, int offset, int count, int root) {
-        live("bcast", collectives).bcast(buf, offset, count, root);
-    }
-
-    @Override
-    public void allreduce(Object sendbuf, Object recvbuf, Op op) {
-        live("allreduce", collectives).allreduce(sendbuf, recvbuf, op);
-    }
-
-    @Override
-    public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
-        live("reduce", collectives).reduce(sendbuf, recvbuf, op, root);
-    }
-
-    @Override
-    public void reduceScatter(Object sendbuf, Object recvbuf, int[] counts, Op op) {
-        live("reduceScatter", collectives).reduceScatter(sendbuf, recvbuf, counts, op);
-    }
-
-    @Override
-    public void scan(Object sendbuf, Object recvbuf, Op op) {
-        live("scan", collectives).scan(sendbuf, recvbuf, op);
-    }
-
-    @Override
-    public void exscan(Object sendbuf, Object recvbuf, Op op) {
-        live("exscan", collectives).exscan(sendbuf, recvbuf, op);
-    }
-
-    @Override
-    public void scatter(Object sendbuf, Object recvbuf, int root) {
-        live("scatter", collectives).scatter(sendbuf, recvbuf, root);
-    }
-
-    @Override
-    public void scatterv(Object sendbuf, int[] counts, int[] displs, Object recvbuf, int recvOffset, int recvCount,
-                         int root) {
-        live("scatterv", collectives).scatterv(sendbuf, counts, displs, recvbuf, recvOffset, recvCount, root);
-    }
-
-    @Override
-    public void gather(Object sendbuf, Object recvbuf, int root) {
-        live("gather", collectives).gather(sendbuf, recvbuf, root);
-    }
-
-    @Override
-    public void gatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs,
-                        int root) {
-        live("gatherv", collectives).gatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs, root);
-    }
-
-    @Override
-    public void allgather(Object sendbuf, Object recvbuf) {
-        live("allgather", collectives).allgather(sendbuf, recvbuf);
-    }
-
-    @Override
-    public void allgatherv(Object sendbuf, int sendOffset, int sendCount, Object recvbuf, int[] counts, int[] displs) {
-        live("allgatherv", collectives).allgatherv(sendbuf, sendOffset, sendCount, recvbuf, counts, displs);
-    }
-
-    @Override
-    public void alltoall(Object sendbuf, Object recvbuf) {
-        live("alltoall", collectives).alltoall(sendbuf, recvbuf);
-    }
-
-    @Override
-    public void alltoallv(Object sendbuf, int[] sendCounts, int[] sendDispls, Object recvbuf, int[] recvCounts,
-                          int[] recvDispls) {
-        live("alltoallv", collectives).alltoallv(sendbuf, sendCounts, sendDispls, recvbuf, recvCounts, recvDispls);
     }
 
     // -------------------------------------------------------------------------------- object tier
@@ -362,21 +270,6 @@ class RankCommunicator implements Communicator {
             shared.selfCommunicator = new RankCommunicator(shared.self);
         }
         return shared.selfCommunicator;
-    }
-
-    @Override
-    public Request ibarrier() {
-        return live("ibarrier", collectives).ibarrier(comm.lane());
-    }
-
-    @Override
-    public Request ibcast(Object buf, int root) {
-        return live("ibcast", collectives).ibcast(buf, root, comm.lane());
-    }
-
-    @Override
-    public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
-        return live("iallreduce", collectives).iallreduce(sendbuf, recvbuf, op, comm.lane());
     }
 
     /** Stops the rank's non-blocking collectives' thread, with the rank. */

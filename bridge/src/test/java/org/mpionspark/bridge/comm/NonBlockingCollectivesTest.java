@@ -68,6 +68,51 @@ class NonBlockingCollectivesTest {
         assertEquals(List.of("6 6", "6 6", "6 6", "6 6"), out);
     }
 
+    /** Every non-blocking collective, all started before any completes, gives its blocking form's values. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ThreadWorld.Placement.class, names = {"ONE_JVM", "EACH_APART", "MIXED"})
+    void everyNonBlockingCollectiveGivesTheValuesOfItsBlockingForm(ThreadWorld.Placement placement) throws Exception {
+        int p = 3;
+        List<String> out = ThreadWorld.values(ThreadWorld.run(p, placement, RankOptions.DEFAULTS, comm -> {
+            int r = comm.rank();
+            long[] mine = {r + 1, 10L * (r + 1)};
+            long[] reduced = new long[2];
+            long[] scanned = new long[2];
+            long[] exscanned = new long[2];
+            int[] part = new int[1];
+            int[] gathered = new int[p];
+            int[] gatheredV = new int[p + 1];
+            int[] all = new int[p];
+            int[] allV = new int[2 * p];
+            int[] exchanged = new int[p];
+            long[] scatteredSum = new long[1];
+            double[] slice = {0, 0, r == 1 ? 7.5 : 0, 0};
+            List<Request> started = List.of(
+                    comm.ireduce(mine, r == 2 ? reduced : null, Op.SUM, 2),
+                    comm.iscan(mine, scanned, Op.SUM),
+                    comm.iexscan(mine, exscanned, Op.SUM),
+                    comm.iscatter(r == 0 ? new int[] {100, 101, 102} : null, part, 0),
+                    comm.igather(new int[] {r * r}, r == 1 ? gathered : null, 1),
+                    comm.igatherv(new int[] {r, r}, 0, r == 0 ? 2 : 1, r == 0 ? gatheredV : null,
+                            new int[] {2, 1, 1}, new int[] {0, 2, 3}, 0),
+                    comm.iallgather(new int[] {r + 5}, all),
+                    comm.iallgatherv(new int[] {r, r}, 0, 2, allV, new int[] {2, 2, 2}, new int[] {0, 2, 4}),
+                    comm.ialltoall(new int[] {10 * r, 10 * r + 1, 10 * r + 2}, exchanged),
+                    comm.ireduceScatter(new long[] {r, r, r}, scatteredSum, new int[] {1, 1, 1}, Op.SUM),
+                    comm.ibcast(slice, 2, 1, 1));
+            Request.waitAll(started);
+            return (r == 2 ? Arrays.toString(reduced) : "-") + " " + Arrays.toString(scanned) + " "
+                    + (r == 0 ? "-" : Arrays.toString(exscanned)) + " " + part[0] + " "
+                    + (r == 1 ? Arrays.toString(gathered) : "-") + " " + (r == 0 ? Arrays.toString(gatheredV) : "-")
+                    + " " + Arrays.toString(all) + " " + Arrays.toString(allV) + " " + Arrays.toString(exchanged)
+                    + " " + scatteredSum[0] + " " + slice[2];
+        }));
+        assertEquals(List.of(
+                "- [1, 10] - 100 - [0, 0, 1, 2] [5, 6, 7] [0, 0, 1, 1, 2, 2] [0, 10, 20] 3 7.5",
+                "- [3, 30] [1, 10] 101 [0, 1, 4] - [5, 6, 7] [0, 0, 1, 1, 2, 2] [1, 11, 21] 3 7.5",
+                "[6, 60] [6, 60] [3, 30] 102 - - [5, 6, 7] [0, 0, 1, 1, 2, 2] [2, 12, 22] 3 7.5"), out);
+    }
+
     @Test
     void iallreduceAndIbcastOverlapPointToPointAndGiveTheBlockingValues() throws Exception {
         int n = 1 << 18;

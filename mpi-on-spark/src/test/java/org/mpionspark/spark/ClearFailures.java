@@ -104,6 +104,42 @@ abstract class ClearFailures {
         }
     }
 
+    /** A cell on some ranks: a collective that others would have to join fails at once; point-to-point works. */
+    @Test
+    void aCellOnSomeRanksIsToldAtOnceWhenItCallsACollectiveOfRanksOutsideIt() {
+        try (MpiSession px = mpi().session(4)) {
+            px.run((comm, state) -> {
+                state.put("evens", comm.split(comm.rank() % 2, comm.rank())); // made where every rank runs
+                return 0;
+            });
+            CellResult<String> r = px.on(0, 2).runWithOutput((comm, state) -> {
+                String world = failure(() -> {
+                    comm.barrier();
+                    return "passed";
+                });
+                org.mpionspark.mpi.Communicator evens = state.get("evens");
+                int[] sum = {comm.rank()};
+                evens.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, org.mpionspark.mpi.Op.SUM);
+                int[] token = {comm.rank()};
+                comm.sendrecvReplace(token, 2 - comm.rank(), 0, 2 - comm.rank(), 0);
+                return world + " | " + sum[0] + " " + token[0];
+            });
+            for (int i = 0; i < 2; i++) {
+                int rank = 2 * i;
+                String[] parts = r.values().get(i).split(" \\| ");
+                assertEquals("MpiException: rank " + rank + " in barrier() (peer rank 1): ranks [1, 3] of this "
+                        + "communicator are outside this cell, which runs on ranks [0, 2] only (px.on(...)): they do "
+                        + "not run it, so this collective could never complete; here use point-to-point between the "
+                        + "cell's ranks, or collectives of a communicator made of them only", parts[0]);
+                assertEquals("2 " + (2 - rank), parts[1]);
+            }
+            assertEquals(List.of(0, 1, 2, 3), px.run((comm, state) -> {
+                comm.barrier(); // every rank runs this cell: collectives of the world again
+                return comm.rank();
+            }));
+        }
+    }
+
     @Test
     void aFailingMapPartitionsThrowsTheRanksErrorAsRunDoes() {
         JavaRDD<Integer> data = jsc().parallelize(IntStream.range(0, 8).boxed().toList(), 4);

@@ -29,6 +29,7 @@ public final class CollectiveChannel {
     /** Maps a rank of the communicator to its world rank. */
     final IntUnaryOperator world;
     final boolean coresShared;
+    private final CollectiveScope scope;
     /** Where this JVM's ranks of the world meet in memory; null when no other rank of the world is here. */
     final MeetingBoard board;
     /** This communicator's ranks in this JVM, ascending (this rank among them); empty without a board. */
@@ -42,7 +43,8 @@ public final class CollectiveChannel {
     private long nextStep;
 
     public CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
-                      boolean coresShared) {
+                             boolean coresShared, CollectiveScope scope) {
+        this.scope = scope;
         this.transport = transport;
         this.waiter = waiter;
         this.context = context;
@@ -93,6 +95,7 @@ public final class CollectiveChannel {
      * starting a collective cannot change the tags of one in progress.
      */
     public synchronized ChannelCall begin(String operation, int... shape) {
+        scope.check(rank, operation, size, world);
         waiter.checkFree(operation);
         int seq = nextSeq;
         nextSeq = CollectiveTags.next(context, nextSeq);

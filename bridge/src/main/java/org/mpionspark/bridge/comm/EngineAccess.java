@@ -1,12 +1,14 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.CollectiveScope;
 import org.mpionspark.bridge.transport.NativeCollectives;
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 
 /**
- * The one typed door from the project's benchmarks and tests to what lies under a rank's
- * communicator: its transport, and MPJ Express's own collectives beside ours. Not part of the API.
+ * The one typed door from the project's benchmarks, tests and Spark side to what lies under a
+ * rank's communicator: its transport, MPJ Express's own collectives beside ours, and the scope of
+ * its collectives in an interactive cell. Not part of the API.
  */
 public final class EngineAccess {
 
@@ -33,6 +35,17 @@ public final class EngineAccess {
                     + "memory (spark.mpi.memoryPath=false, or LocalWorld.memoryPath(false), puts them on MPJ Express)");
         }
         return mpj;
+    }
+
+    /**
+     * Limits the collectives of every communicator of {@code comm}'s rank to {@code worldRanks}
+     * until the returned handle is closed: an interactive cell on some ranks only ({@code where}
+     * names it in errors) fails at once on a collective that ranks outside would have to join.
+     */
+    public static AutoCloseable limitCollectives(Communicator comm, int[] worldRanks, String where) {
+        CollectiveScope scope = engine(comm).state().shared.scope;
+        scope.limit(worldRanks, where);
+        return scope::lift;
     }
 
     private static RankCommunicator engine(Communicator comm) {

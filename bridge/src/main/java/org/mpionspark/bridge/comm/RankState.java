@@ -1,5 +1,6 @@
 package org.mpionspark.bridge.comm;
 
+import org.mpionspark.bridge.channel.CollectiveScope;
 import org.mpionspark.bridge.channel.Matcher;
 import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.bridge.wait.BlockReport;
@@ -21,6 +22,8 @@ final class RankState {
     /** The lanes of this rank's communicators' non-blocking collectives, closed with the rank. */
     private final java.util.List<CollectiveLane> lanes = new java.util.ArrayList<>();
     final boolean coresShared;
+    /** The ranks this rank's collectives may span (all, but while a session cell runs on some ranks). */
+    final CollectiveScope scope = new CollectiveScope();
     int nextContext = 1; // 0 is the world
     CommState world;
     /** {@code MPI_COMM_SELF}, made on first use. */

@@ -150,8 +150,12 @@ public final class CellServer implements Closeable {
         }
     }
 
-    /** Sends cell {@code id} to every rank; {@code targeted[r]} says whether rank r runs it. */
+    /**
+     * Sends cell {@code id} to every rank; {@code targeted[r]} says whether rank r runs it. Each rank
+     * learns which ranks run it: a collective of the cell that needs others fails at once.
+     */
     public synchronized void sendCell(long id, boolean[] targeted, byte[] cell) {
+        int[] runners = java.util.stream.IntStream.range(0, targeted.length).filter(r -> targeted[r]).toArray();
         for (int r = 0; r < outs.length; r++) {
             DataOutputStream out = outs[r];
             if (out == null) {
@@ -162,6 +166,10 @@ public final class CellServer implements Closeable {
                 out.writeByte(CellWire.CELL);
                 out.writeLong(id);
                 out.writeBoolean(targeted[r]);
+                out.writeInt(runners.length);
+                for (int runner : runners) {
+                    out.writeInt(runner);
+                }
                 CellWire.writeBlob(out, targeted[r] ? cell : new byte[0]);
                 out.flush();
             } catch (IOException e) {

@@ -41,6 +41,14 @@ public final class CellWire {
         return b;
     }
 
+    /** A count read from the wire ({@code what}), refused unless from 0 to {@code max}. */
+    static int checkedCount(int n, int max, String what) throws IOException {
+        if (n < 0 || n > max) {
+            throw new IOException("bad frame: " + n + " " + what + " (0 to " + max + ")");
+        }
+        return n;
+    }
+
     static void writeText(DataOutputStream out, String s) throws IOException {
         writeBlob(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
     }

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.bridge.comm.EngineAccess;
 import org.mpionspark.bridge.rank.ThreadOutput;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
@@ -80,9 +81,13 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                 }
                 long id = in.readLong();
                 boolean targeted = in.readBoolean();
+                int[] runners = new int[CellWire.checkedCount(in.readInt(), comm.size(), "cell ranks")];
+                for (int i = 0; i < runners.length; i++) {
+                    runners[i] = in.readInt();
+                }
                 byte[] bytes = CellWire.readBlob(in);
                 s.setSoTimeout(0);
-                CellWire.Result result = targeted ? runCell(rank, id, bytes, comm, state, encoder)
+                CellWire.Result result = targeted ? runCell(rank, id, bytes, comm, state, encoder, runners)
                         : new CellWire.Result(rank, id, null, null, "", "", null);
                 MpiException broken = null;
                 try {
@@ -121,11 +126,14 @@ public final class SessionRankLoop implements RankFunction<Integer> {
     }
 
     private CellWire.Result runCell(int rank, long id, byte[] bytes, Communicator comm, RankState state,
-                                    Results.Encoder encoder) {
+                                    Results.Encoder encoder, int[] runners) {
         byte[] value = null;
         Throwable error = null;
         try (ThreadOutput.Capture c = ThreadOutput.start(true, true, OUTPUT_LIMIT)) {
-            try (AutoCloseable logLines = CellLog.capture()) {
+            try (AutoCloseable logLines = CellLog.capture();
+                 AutoCloseable scope = runners.length == comm.size() ? () -> { }
+                         : EngineAccess.limitCollectives(comm, runners, "this cell, which runs on ranks "
+                         + java.util.Arrays.toString(runners) + " only (px.on(...))")) {
                 CellFunction<?> cell = SparkEnv.get().closureSerializer().newInstance().deserialize(ByteBuffer.wrap(bytes),
                         Thread.currentThread().getContextClassLoader(), ClassTag$.MODULE$.apply(CellFunction.class));
                 Object v = ScalaConsole.toSystemStreams(() -> cell.call(comm, state));

@@ -351,7 +351,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
         JavaSparkContext jsc = mpi.sparkContext();
         CellServer server = CellServer.open(jsc.getConf(), size, name);
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState::new);
+        SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState.factory());
         Thread t = new Thread(() -> {
             jsc.setJobGroup(group, "MPI session of " + size + " ranks", true);
             try {

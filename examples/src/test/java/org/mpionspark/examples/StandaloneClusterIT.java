@@ -229,7 +229,7 @@ class StandaloneClusterIT {
      * Returns once a barrier stage after the first (Pi's warm-up, which also starts the executors)
      * has run for 1.5 s without a task finishing: its ranks have met and compute.
      */
-    private static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
+    static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
         Pattern scheduled = Pattern.compile("all the \\d+ tasks for barrier stage (\\d+)");
         String stage = null;
         long since = 0;

@@ -230,10 +230,15 @@ class StandaloneClusterIT {
      * has run for 1.5 s without a task finishing: its ranks have met and compute.
      */
     static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
+        waitForALongBarrierStage(job, stderr, 120);
+    }
+
+    /** As {@link #waitForALongBarrierStage(Process, Path)}, for at most {@code seconds}. */
+    static void waitForALongBarrierStage(Process job, Path stderr, int seconds) throws Exception {
         Pattern scheduled = Pattern.compile("all the \\d+ tasks for barrier stage (\\d+)");
         String stage = null;
         long since = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (job.waitFor(100, TimeUnit.MILLISECONDS)) { // also the pause between two looks at the log
                 fail("the job ended before its ranks computed: " + Files.readString(stderr));
@@ -251,7 +256,7 @@ class StandaloneClusterIT {
                 return;
             }
         }
-        fail("no barrier stage ran for 1.5 s within 120 s: " + Files.readString(stderr));
+        fail("no barrier stage ran for 1.5 s within " + seconds + " s: " + Files.readString(stderr));
     }
 
     private static boolean finishedAny(String log, String stage) {

@@ -27,15 +27,20 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The examples' fat jar on a real YARN cluster: Hadoop's MiniYARNCluster (a ResourceManager and two
  * NodeManagers in this JVM), executors in NodeManager containers (their own JVMs), submitted with
  * Spark's spark-submit ({@code --master yarn}) in client and in cluster deploy mode. The Spark it
  * runs is the build's own jars (this class path, as {@code spark.yarn.jars=local:...}): nothing is
- * downloaded. Skipped, saying why, where the cluster cannot start.
+ * downloaded. Skipped, saying why, where the cluster cannot start. Its tests run two at a time
+ * (applications side by side on the cluster, as a shared YARN runs them): much of an application's
+ * time is waiting for containers.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Execution(ExecutionMode.CONCURRENT)
 class YarnClusterIT {
 
     private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
@@ -213,7 +218,7 @@ class YarnClusterIT {
         Process job = start(stdout, stderr, "client", settings, "Pi", "4", "4000000000");
         long t0 = System.nanoTime();
         try {
-            StandaloneClusterIT.waitForALongBarrierStage(job, stderr);
+            StandaloneClusterIT.waitForALongBarrierStage(job, stderr, 240); // YARN starts the executors meanwhile
             ProcessHandle executor = executorOf(appId(Files.readString(stderr)));
             Matcher id = Pattern.compile("--executor-id (\\d+)").matcher(executor.info().commandLine().orElse(""));
             assertTrue(id.find() && executor.destroyForcibly(), "could not kill " + executor.info());
@@ -272,9 +277,9 @@ class YarnClusterIT {
         Path stderr = OUT.resolve(label + ".err");
         long t0 = System.nanoTime();
         Process p = start(stdout, stderr, mode, settings, classAndArgs);
-        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail(label + " did not end within 240 s; see " + stderr);
+            fail(label + " did not end within 300 s; see " + stderr);
         }
         String err = Files.readString(stderr);
         Run run = new Run(p.exitValue(), Files.readString(stdout), err, containerLogs(appId(err)), seconds(t0));

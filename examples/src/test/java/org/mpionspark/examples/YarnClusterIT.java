@@ -91,6 +91,9 @@ class YarnClusterIT {
                 Thread.sleep(100);
                 started = new YarnConfiguration(yarn.getConfig());
             }
+            if (started.get(YarnConfiguration.RM_ADDRESS, ":0").endsWith(":0")) {
+                throw new IllegalStateException("the ResourceManager had no port 30 s after start()");
+            }
             try (OutputStream out = Files.newOutputStream(conf.resolve("yarn-site.xml"))) {
                 started.writeXml(out);
             }

@@ -15,6 +15,8 @@ import org.mpionspark.spark.JavaMpiContext;
  * pays for its executors once: where each rank runs (each prints it to its own stdout, the YARN
  * container's log), pi, the even/odd communicators, a Mandelbrot image compared with a
  * one-process computation, and a {@code mapPartitions} over a Dataset compared with Spark SQL.
+ * Arguments: ranks (4), and intervals of a last, long pi stage (none by default), in which to kill
+ * an executor.
  */
 public final class ClusterCheck {
 
@@ -53,6 +55,12 @@ public final class ClusterCheck {
                 System.out.printf("dataset rank %d: %d points, slope off Spark SQL's by %.1e, intercept by %.1e%n",
                         r.getInt(0), r.getLong(1), Math.abs(r.getDouble(2) - sql.getDouble(0)),
                         Math.abs(r.getDouble(3) - sql.getDouble(1)));
+            }
+
+            long longIntervals = Examples.longArg(args, 1, 0);
+            if (longIntervals > 0) { // a long last stage, to see what a lost executor does to it
+                System.out.println("long stage: pi over " + longIntervals + " intervals");
+                System.out.printf("long pi = %.15f%n", mpi.run(ranks, comm -> Pi.computePi(comm, longIntervals)).get(0));
             }
         }
     }

@@ -137,19 +137,36 @@ class YarnClusterIT {
         return c;
     }
 
+    /**
+     * The checks in client mode, then a container killed while the ranks of a last, long stage
+     * compute: with no retry the job fails naming a rank of the killed executor and its host.
+     */
     @Test
-    void everyCheckInClientMode() throws Exception {
-        checkAll("client", submit("check-client", "client", List.of(), "ClusterCheck", "4"));
+    void everyCheckInClientModeThenAKilledContainerFailsTheJobNamingTheRankAndHost() throws Exception {
+        Killed k = killAnExecutorMidStage("check-client-killed", List.of("--conf", "spark.mpi.stage.maxAttempts=1"),
+                "ClusterCheck", "4", "4000000000");
+        Run run = k.run();
+        checkAll("client", run);
+        assertNotEquals(0, run.exitCode(), () -> "the job succeeded with a killed container: " + run);
+        Matcher named = Pattern.compile("MpiRankFailedException: rank (\\d) of 4 failed: rank \\1 on host (\\S+) lost its "
+                + "connection to the driver").matcher(run.stderr());
+        assertTrue(named.find(), () -> "no error naming a rank and its host: " + run);
+        assertTrue(Pattern.compile("Starting task \\S+ in stage \\S+ \\(TID \\d+\\) \\([^,]+,executor " + k.executor()
+                + ", partition " + named.group(1) + ",").matcher(run.stderr()).find(),
+                () -> "rank " + named.group(1) + " did not run in the killed executor " + k.executor() + ": " + run);
+        assertTrue(java.net.NetworkInterface.getByInetAddress(java.net.InetAddress.getByName(named.group(2))) != null,
+                () -> named.group(2) + " is not this machine's, where every container runs: " + run);
     }
 
     @Test
     void everyCheckInClusterMode() throws Exception {
-        checkAll("cluster", submit("check-cluster", "cluster", List.of(), "ClusterCheck", "4"));
+        Run run = submit("check-cluster", "cluster", List.of(), "ClusterCheck", "4");
+        assertEquals(0, run.exitCode(), () -> "ClusterCheck failed: " + run);
+        checkAll("cluster", run);
     }
 
     /** Pi, even/odd communicators, Mandelbrot and a Dataset, with ranks in two containers, each rank's line in its container's log. */
     private static void checkAll(String mode, Run run) {
-        assertEquals(0, run.exitCode(), () -> "ClusterCheck failed: " + run);
         String driver = run.driverOut(mode);
         Matcher pi = Pattern.compile("pi = ([0-9.]+)").matcher(driver);
         assertTrue(pi.find(), () -> "no 'pi = ' in the driver's output: " + run);
@@ -185,27 +202,10 @@ class YarnClusterIT {
                 () -> "the ranks were not in two YARN containers: " + containers + "\n" + run);
     }
 
-    /** A container killed while its ranks compute fails the job, naming a rank in it and its host. */
-    @Test
-    void aKilledContainerFailsTheJobNamingTheRankAndHost() throws Exception {
-        Killed k = killAnExecutorMidStage("killed", List.of("--conf", "spark.mpi.stage.maxAttempts=1"));
-        Run run = k.run();
-        assertNotEquals(0, run.exitCode(), () -> "the job succeeded with a killed container: " + run);
-        Matcher named = Pattern.compile("MpiRankFailedException: rank (\\d) of 4 failed: rank \\1 on host (\\S+) lost its "
-                + "connection to the driver").matcher(run.stderr());
-        assertTrue(named.find(), () -> "no error naming a rank and its host: " + run);
-        String executor = k.executor();
-        assertTrue(Pattern.compile("Starting task \\S+ in stage \\S+ \\(TID \\d+\\) \\([^,]+,executor " + executor
-                + ", partition " + named.group(1) + ",").matcher(run.stderr()).find(),
-                () -> "rank " + named.group(1) + " did not run in the killed executor " + executor + ": " + run);
-        assertTrue(java.net.NetworkInterface.getByInetAddress(java.net.InetAddress.getByName(named.group(2))) != null,
-                () -> named.group(2) + " is not this machine's, where every container runs: " + run);
-    }
-
     /** As on standalone, {@code run} forms a fresh world on the executors YARN gives back and finishes. */
     @Test
     void aKilledContainerIsOutlivedByRunningTheStageAgain() throws Exception {
-        Run run = killAnExecutorMidStage("retried", List.of()).run();
+        Run run = killAnExecutorMidStage("retried", List.of(), "Pi", "4", "4000000000").run();
         assertEquals(0, run.exitCode(), () -> "the job did not survive a killed container: " + run);
         Matcher pi = Pattern.compile("pi = ([0-9.]+)").matcher(run.stdout());
         assertTrue(pi.find(), () -> "no 'pi = ' in the output: " + run);
@@ -213,14 +213,22 @@ class YarnClusterIT {
         assertTrue(run.stderr().contains("failed on attempt 1 of"), () -> "no retry in the log: " + run);
     }
 
-    /** Pi in client mode, long enough to kill one executor's container (its JVM) while the ranks compute. */
-    private static Killed killAnExecutorMidStage(String label, List<String> settings) throws Exception {
+    /**
+     * An application in client mode whose last stage is long enough to kill one executor's
+     * container (its JVM) while the ranks compute; its stdout says when that stage comes
+     * ("long stage", ClusterCheck) unless it has only one long stage (Pi).
+     */
+    private static Killed killAnExecutorMidStage(String label, List<String> settings, String... classAndArgs)
+            throws Exception {
         String executorId;
         Path stdout = OUT.resolve(label + ".out");
         Path stderr = OUT.resolve(label + ".err");
-        Process job = start(stdout, stderr, "client", settings, "Pi", "4", "4000000000");
+        Process job = start(stdout, stderr, "client", settings, classAndArgs);
         long t0 = System.nanoTime();
         try {
+            if (classAndArgs[0].equals("ClusterCheck")) {
+                awaitLine(job, stdout, "long stage: ");
+            }
             StandaloneClusterIT.waitForALongBarrierStage(job, stderr, 240); // YARN starts the executors meanwhile
             ProcessHandle executor = executorOf(appId(Files.readString(stderr)));
             Matcher id = Pattern.compile("--executor-id (\\d+)").matcher(executor.info().commandLine().orElse(""));
@@ -234,6 +242,17 @@ class YarnClusterIT {
         Run run = new Run(job.exitValue(), Files.readString(stdout), err, containerLogs(appId(err)), seconds(t0));
         System.out.printf("%s: %.1f s, exit code %d%n", label, run.seconds(), run.exitCode());
         return new Killed(run, executorId);
+    }
+
+    /** Waits, at most 240 s, until the job prints a line starting with {@code start}. */
+    private static void awaitLine(Process job, Path stdout, String start) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (new String(Files.readAllBytes(stdout), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .noneMatch(l -> l.startsWith(start))) {
+            if (job.waitFor(100, TimeUnit.MILLISECONDS) || System.nanoTime() > deadline) { // also the pause between looks
+                fail("no '" + start + "' line from the job within 240 s: " + Files.readString(stdout));
+            }
+        }
     }
 
     /** A job with one executor killed, and that executor's id. */

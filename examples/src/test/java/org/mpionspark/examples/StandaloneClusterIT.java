@@ -248,11 +248,16 @@ class StandaloneClusterIT {
      * Returns once a barrier stage after the first (Pi's warm-up, which also starts the executors)
      * has run for 1.5 s without a task finishing: its ranks have met and compute.
      */
-    private static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
+    static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
+        waitForALongBarrierStage(job, stderr, 120);
+    }
+
+    /** As {@link #waitForALongBarrierStage(Process, Path)}, for at most {@code seconds}. */
+    static void waitForALongBarrierStage(Process job, Path stderr, int seconds) throws Exception {
         Pattern scheduled = Pattern.compile("all the \\d+ tasks for barrier stage (\\d+)");
         String stage = null;
         long since = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (job.waitFor(100, TimeUnit.MILLISECONDS)) { // also the pause between two looks at the log
                 fail("the job ended before its ranks computed: " + Files.readString(stderr));
@@ -270,7 +275,7 @@ class StandaloneClusterIT {
                 return;
             }
         }
-        fail("no barrier stage ran for 1.5 s within 120 s: " + Files.readString(stderr));
+        fail("no barrier stage ran for 1.5 s within " + seconds + " s: " + Files.readString(stderr));
     }
 
     private static boolean finishedAny(String log, String stage) {

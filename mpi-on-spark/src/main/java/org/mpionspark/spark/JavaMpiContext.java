@@ -27,14 +27,15 @@ import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.spark.internal.BarrierInput;
 import org.mpionspark.spark.internal.BarrierRank;
+import org.mpionspark.spark.internal.DatasetStage;
 import org.mpionspark.spark.internal.DecodedRdd;
 import org.mpionspark.spark.internal.DriverOnly;
 import org.mpionspark.spark.internal.DriverRendezvous;
-import org.mpionspark.spark.internal.KeyedIterator;
 import org.mpionspark.spark.internal.OpenSessions;
 import org.mpionspark.spark.internal.Results;
 import org.mpionspark.spark.internal.SlotCheck;
 import org.mpionspark.spark.internal.StageFailure;
+import org.mpionspark.spark.internal.StageFunctions;
 import org.mpionspark.spark.internal.TaskHosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,7 +160,7 @@ public final class JavaMpiContext implements java.io.Serializable {
             List<byte[]> encoded;
             try {
                 JavaRDD<byte[]> out = new JavaRDD<>(barrier(jsc.parallelize(seeds, ranks), reg,
-                        (comm, ignored) -> Collections.singletonList(body.call(comm)).iterator()), tag());
+                        StageFunctions.single(body)), tag());
                 encoded = out.collect();
             } catch (Exception e) { // Spark throws SparkException unchecked, from Scala
                 Optional<WorldFailure> f = reg.awaitFailure(FAILURE_REPORT_GRACE_MILLIS);
@@ -192,17 +193,10 @@ public final class JavaMpiContext implements java.io.Serializable {
         if (body == null) {
             throw new IllegalArgumentException("runWithOutput(" + ranks + ", null): the RankFunction is null");
         }
-        List<Printed<R>> out = run(ranks, comm -> {
-            try (org.mpionspark.bridge.rank.ThreadOutput.Capture c = org.mpionspark.bridge.rank.ThreadOutput.start(true, true,
-                    OUTPUT_LIMIT)) {
-                R value = org.mpionspark.spark.internal.ScalaConsole.toSystemStreams(() -> body.call(comm));
-                System.out.flush();
-                System.err.flush();
-                return new Printed<>(value, c.stdout(), c.stderr());
-            }
-        });
-        return new SpmdResult<>(out.stream().map(Printed::value).toList(), out.stream().map(Printed::stdout).toList(),
-                out.stream().map(Printed::stderr).toList());
+        List<StageFunctions.Printed<R>> out = run(ranks, StageFunctions.printing(body, OUTPUT_LIMIT));
+        return new SpmdResult<>(out.stream().map(StageFunctions.Printed::value).toList(),
+                out.stream().map(StageFunctions.Printed::stdout).toList(),
+                out.stream().map(StageFunctions.Printed::stderr).toList());
     }
 
     /**
@@ -217,10 +211,6 @@ public final class JavaMpiContext implements java.io.Serializable {
     private static final int OUTPUT_LIMIT = 1 << 20;
     /** How long a failed job waits for the failing rank's own report, which names it and keeps its error. */
     private static final long FAILURE_REPORT_GRACE_MILLIS = 2_000;
-
-    /** One rank's value and output, on their way to the driver. */
-    private record Printed<R>(R value, String stdout, String stderr) {
-    }
 
     /**
      * An RDD whose partition {@code p} is what rank {@code p} of an SPMD stage over {@code rdd}
@@ -264,7 +254,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         DriverRendezvous.closeWhenUnreachable(spmd, reg); // the result reaches it through its lineage
         JavaRDD<byte[]> ranked = new JavaRDD<>(spmd, tag());
         JavaPairRDD<Integer, byte[]> keyed = JavaPairRDD.fromJavaRDD(ranked.mapPartitionsWithIndex(
-                (p, it) -> new KeyedIterator<>(p, it), true));
+                StageFunctions.<byte[]>keyedByPartition(), true));
         RankOptions options = MpiConf.rankOptions(conf());
         return new DecodedRdd<>(keyed.partitionBy(new HashPartitioner(ranks)).values(), options); // key p: partition p
     }
@@ -277,26 +267,18 @@ public final class JavaMpiContext implements java.io.Serializable {
      *
      * @throws IllegalArgumentException if {@code encoder} is null, {@code ds} has no partitions or belongs to
      *     another SparkContext; more partitions than free task slots fail as {@code mapPartitions} does
+     * @throws MpiException if Spark SQL is missing from the class path (the other methods need only spark-core)
      */
     public <T, R> Dataset<R> mapPartitions(Dataset<T> ds, Encoder<R> encoder, SpmdFunction<T, R> body) {
         requireDriver("mapPartitions");
-        if (ds == null || encoder == null || body == null) {
-            throw new IllegalArgumentException("mapPartitions(Dataset, Encoder, SpmdFunction) needs all three: "
-                    + (ds == null ? "the Dataset is null" : encoder == null
-                            ? "the Encoder of the result is null (e.g. Encoders.STRING(), Encoders.bean(C.class), "
-                                    + "Encoders.row(schema))"
-                            : "the SpmdFunction is null"));
+        try {
+            Class.forName("org.apache.spark.sql.classic.Dataset", false, JavaMpiContext.class.getClassLoader());
+            return DatasetStage.mapPartitions(this, ds, encoder, body);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new MpiException(-1, "mapPartitions over a Dataset", -1, "needs Spark SQL (spark-sql_2.13, the "
+                    + "version of spark-core) on the class path, and " + e.getMessage() + " is missing; "
+                    + "mapPartitions over a JavaRDD needs only spark-core", e);
         }
-        if (ds.sparkSession().sparkContext() != jsc.sc()) {
-            throw new IllegalArgumentException("the Dataset belongs to another SparkContext than this JavaMpiContext's");
-        }
-        JavaRDD<T> rdd = ds.javaRDD();
-        if (rdd.getNumPartitions() == 0) {
-            throw new IllegalArgumentException("the Dataset has 0 partitions, so an SPMD stage over it would have "
-                    + "no ranks; repartition it (partition p is rank p)");
-        }
-        JavaRDD<R> out = mapPartitions(rdd, body);
-        return ds.sparkSession().createDataset(out.rdd(), encoder);
     }
 
     /** An SPMD stage started from inside a rank or a cell would wait for ever for the slots its own stage holds. */

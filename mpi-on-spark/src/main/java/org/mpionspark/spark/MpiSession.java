@@ -59,6 +59,7 @@ public final class MpiSession implements AutoCloseable, java.io.Serializable {
         if (size < 1) {
             throw new IllegalArgumentException("an MPI session needs at least 1 rank, not " + size);
         }
+        org.mpionspark.spark.internal.BarrierSettings.require(mpi.conf());
         this.mpi = mpi;
         this.size = size;
         int id = IDS.incrementAndGet();

@@ -20,6 +20,11 @@ public final class RankState {
         this.rank = rank;
     }
 
+    /** Makes each rank's empty state; defined here, not in {@code MpiSession}, whose signatures name Spark SQL. */
+    static org.mpionspark.spark.internal.SessionRankLoop.StateFactory factory() {
+        return RankState::new;
+    }
+
     /** Stores {@code value} under {@code name} (replacing any value there), and returns it. */
     public <T> T put(String name, T value) {
         vars.put(requireName(name), value);

@@ -199,7 +199,7 @@ final class SessionDriver {
         JavaSparkContext jsc = mpi.sparkContext();
         CellServer server = CellServer.open(mpi.conf(), size, name);
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState::new);
+        SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState.factory());
         Thread t = new Thread(() -> {
             jsc.setJobGroup(group, "MPI session of " + size + " ranks", true);
             try {

@@ -17,6 +17,7 @@ import org.mpionspark.spark.MpiConf;
  * at once where the application can never have enough (local mode), and otherwise waits up to
  * {@code spark.mpi.slots.waitTimeout} for executors to register or busy slots to free, then
  * fails naming what holds them, such as a rank of an earlier stage whose code never returned.
+ * Settings that rule out every barrier stage ({@link BarrierSettings}) fail first, before any wait.
  */
 public final class SlotCheck {
 
@@ -32,6 +33,7 @@ public final class SlotCheck {
         if (ranks < 1) {
             throw new IllegalArgumentException("an MPI world needs at least 1 rank, not " + ranks);
         }
+        BarrierSettings.require(sc.getConf());
         boolean local = sc.master().startsWith("local") && !sc.master().startsWith("local-cluster");
         long wait = MpiConf.SLOTS_WAIT_TIMEOUT.get(conf);
         long deadline = System.currentTimeMillis() + wait;

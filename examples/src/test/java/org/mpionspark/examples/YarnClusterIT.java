@@ -88,7 +88,7 @@ class YarnClusterIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             // MiniYARNCluster may return from start() before the ResourceManager has its port
             while (started.get(YarnConfiguration.RM_ADDRESS, ":0").endsWith(":0") && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // poll, bounded
                 started = new YarnConfiguration(yarn.getConfig());
             }
             if (started.get(YarnConfiguration.RM_ADDRESS, ":0").endsWith(":0")) {

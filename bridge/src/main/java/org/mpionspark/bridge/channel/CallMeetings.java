@@ -29,7 +29,7 @@ final class CallMeetings implements Meetings {
         channel.waiter.call(() -> {
             meeting = channel.board.meet(channel.context, channel.world.applyAsInt(0),
                     (call.step << 8) | generation++, channel.localRanks.length, index, call.fullSignature,
-                    call.operation);
+                    call.described());
             return null;
         }, call.operation, -1);
         phase = 0;
@@ -75,7 +75,7 @@ final class CallMeetings implements Meetings {
             return;
         }
         String theirs = m.operation(otherIndex);
-        throw Mismatch.of(channel.rank, call.operation, call.seq, channel.localRanks[otherIndex],
+        throw Mismatch.of(channel.rank, call.operation, call.described(), call.seq, channel.localRanks[otherIndex],
                 theirs.equals(CollectiveTags.END), theirs, call.seq);
     }
 }

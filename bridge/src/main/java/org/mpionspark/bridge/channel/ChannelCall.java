@@ -16,6 +16,8 @@ import org.mpionspark.bridge.transport.Transport;
 final class ChannelCall implements Call {
     private final CollectiveChannel channel;
     final String operation;
+    /** What the call's shape holds, in words (e.g. "count 3"); null where it says nothing more. */
+    private final String detail;
     final int seq;
     private final int tag;
     /** Every call's number, unwrapped: names its meetings in memory. */
@@ -25,13 +27,19 @@ final class ChannelCall implements Call {
     boolean unbounded;
     private CallMeetings meetings;
 
-    ChannelCall(CollectiveChannel channel, String operation, int seq, long step, int... shape) {
+    ChannelCall(CollectiveChannel channel, String operation, String detail, int seq, long step, int... shape) {
         this.channel = channel;
         this.operation = operation;
+        this.detail = detail;
         this.seq = seq;
         this.step = step;
         this.fullSignature = CollectiveTags.fullSignature(operation, shape);
         this.tag = CollectiveTags.tag(channel.context, seq, CollectiveTags.signature(operation, shape));
+    }
+
+    /** The operation with its detail, as ranks meeting in memory show it to each other. */
+    String described() {
+        return detail == null ? operation : operation + " with " + detail;
     }
 
     /** Waits of this call have no operation timeout (the end of a rank); they still end on an abort. */
@@ -164,14 +172,14 @@ final class ChannelCall implements Call {
                 channel.world.applyAsInt(source), Transport.ANY), operation, source);
         if (p != null && (p[1] >>> Matcher.TAG_BITS) == channel.context && !CollectiveTags.mpjOwn(p[1])
                 && (p[1] & Matcher.TAG_MASK) != (tag & Matcher.TAG_MASK)) {
-            throw Mismatch.of(channel.rank, operation, seq, source, CollectiveTags.isEnd(p[1]), null,
+            throw Mismatch.of(channel.rank, operation, operation, seq, source, CollectiveTags.isEnd(p[1]), null,
                     CollectiveTags.seqOf(p[1]));
         }
         int at = channel.board == null ? -1 : java.util.Arrays.binarySearch(channel.localRanks, source);
         MeetingBoard.Joined j = at < 0 ? null : channel.board.joined(channel.context, channel.world.applyAsInt(0), at);
         if (j != null && ((j.step() >>> 8) != step || j.signature() != fullSignature)) {
-            throw Mismatch.of(channel.rank, operation, (int) step, source, j.operation().equals(CollectiveTags.END),
-                    j.operation(), (int) (j.step() >>> 8));
+            throw Mismatch.of(channel.rank, operation, described(), (int) step, source,
+                    j.operation().equals(CollectiveTags.END), j.operation(), (int) (j.step() >>> 8));
         }
     }
 }

@@ -94,12 +94,20 @@ public final class CollectiveChannel {
      * ranks and only names the call in errors. Each call has its own state, so a second thread
      * starting a collective cannot change the tags of one in progress.
      */
-    public synchronized ChannelCall begin(String operation, int... shape) {
+    public ChannelCall begin(String operation, int... shape) {
+        return begin(operation, null, shape);
+    }
+
+    /**
+     * As {@link #begin(String, int...)}; {@code detail} says in words what {@code shape} holds
+     * (e.g. "count 3"), so that a mismatch found where the ranks meet can print what differs.
+     */
+    public synchronized ChannelCall begin(String operation, String detail, int... shape) {
         scope.check(rank, operation, size, world);
         waiter.checkFree(operation);
         int seq = nextSeq;
         nextSeq = CollectiveTags.next(context, nextSeq);
-        return new ChannelCall(this, operation, seq, nextStep++, shape);
+        return new ChannelCall(this, operation, detail, seq, nextStep++, shape);
     }
 
     /**

@@ -14,10 +14,10 @@ final class Mismatch {
     /**
      * Rank {@code other} is at its call #{@code theirSeq} ({@code theirOperation}, or null where
      * unknown; {@code theirsEnd}: its end-of-rank barrier) where this rank is at call #{@code seq},
-     * {@code operation}.
+     * {@code operation} ({@code described} with what its arguments hold, as the peer's is).
      */
-    static MpiException of(int rank, String operation, int seq, int other, boolean theirsEnd, String theirOperation,
-                           int theirSeq) {
+    static MpiException of(int rank, String operation, String described, int seq, int other, boolean theirsEnd,
+                           String theirOperation, int theirSeq) {
         String what;
         if (theirsEnd) {
             what = "has returned from its function and waits at the end of the stage (" + (theirSeq == seq
@@ -33,7 +33,7 @@ final class Mismatch {
         } else {
             what = "called a different collective, or the same one with other arguments (count, root or op)"
                     + (theirOperation == null ? "" : ": it called " + theirOperation + " where this rank calls "
-                    + operation + " (call #" + seq + ")");
+                    + described + " (call #" + seq + ")");
         }
         return new MpiException(rank, operation, other, "mismatched collective: rank " + other + " " + what);
     }

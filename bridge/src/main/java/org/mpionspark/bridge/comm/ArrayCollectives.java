@@ -43,7 +43,7 @@ final class ArrayCollectives {
         String op = verb + "(" + kind.elementName() + "[], root=" + root + ")";
         check.range(op, buf, offset, count);
         check.rank(op, "root", root, false);
-        Call call = collectives.begin(op, kind.ordinal(), count, root);
+        Call call = collectives.begin(op, "count " + count, kind.ordinal(), count, root);
         return () -> Collectives.bcast(call, kind, buf, offset, count, root);
     }
 
@@ -77,7 +77,7 @@ final class ArrayCollectives {
             }
             System.arraycopy(sendbuf, 0, recvbuf, 0, count);
         }
-        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        Call call = collectives.begin(name, "count " + count, kind.ordinal(), count, op.name().hashCode());
         return () -> Collectives.allreduce(call, kind, recvbuf, count, op);
     }
 
@@ -94,7 +94,8 @@ final class ArrayCollectives {
         }
         Object data = kind.newArray(count);
         System.arraycopy(mine, 0, data, 0, count);
-        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode(), root);
+        Call call = collectives.begin(name, "count " + count, kind.ordinal(), count, op.name().hashCode(),
+                root);
         return () -> {
             Collectives.reduce(call, kind, data, count, op, root);
             if (rank == root) {
@@ -144,7 +145,7 @@ final class ArrayCollectives {
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, count);
         System.arraycopy(mine, 0, data, 0, count);
-        Call call = collectives.begin(name, kind.ordinal(), count, op.name().hashCode());
+        Call call = collectives.begin(name, "count " + count, kind.ordinal(), count, op.name().hashCode());
         return () -> {
             Collectives.scan(call, kind, data, count, op, inclusive);
             if (inclusive || rank > 0) {
@@ -250,7 +251,7 @@ final class ArrayCollectives {
         if (sendbuf != Communicator.IN_PLACE) {
             check.sameShape(name, "sendbuf", sendbuf, kind, count);
         }
-        Call call = collectives.begin(name, kind.ordinal(), count);
+        Call call = collectives.begin(name, "count " + count + " from each rank", kind.ordinal(), count);
         return () -> {
             Collectives.allgather(call, kind, sendbuf == Communicator.IN_PLACE ? null : sendbuf, 0, recvbuf, Blocks.equal(size, count, 0));
         };
@@ -282,7 +283,7 @@ final class ArrayCollectives {
         int n = check.equalBlocks(name, "sendbuf", kind, sendbuf);
         check.sameShape(name, "recvbuf", recvbuf, kind, n);
         Blocks blocks = Blocks.equal(size, n / size, 0);
-        Call call = collectives.begin(name, kind.ordinal(), n);
+        Call call = collectives.begin(name, "count " + n, kind.ordinal(), n);
         return () -> {
             Collectives.alltoall(call, kind, sendbuf, blocks, recvbuf, blocks);
         };

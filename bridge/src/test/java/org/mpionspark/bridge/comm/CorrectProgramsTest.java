@@ -75,7 +75,7 @@ class CorrectProgramsTest {
                     // ranks of one JVM meet in memory at the bcast itself, and compare their calls there
                     ? "mismatched collective: rank " + (1 - f.rank()) + " called a different collective, or the same "
                         + "one with other arguments (count, root or op): it called bcast(int[], root=" + (1 - f.rank())
-                        + ") where this rank calls bcast(int[], root=" + f.rank() + ")"
+                        + ") with count 1 where this rank calls bcast(int[], root=" + f.rank() + ") with count 1"
                     : "in end of rank (the barrier after its function returned)";
             assertTrue(f.message().contains(expected), placement + ": " + f.message());
             if (placement != ThreadWorld.Placement.ONE_JVM) {

@@ -90,6 +90,10 @@ class MemoryPathTest {
         String both = out.get(0).error() + " / " + out.get(1).error();
         assertTrue(both.contains("mismatched collective: rank") && both.contains("called a different collective, or "
                 + "the same one with other arguments (count, root or op): it called bcast(long[], root=0)"), both);
+        // what differs is printed: each rank's count
+        assertTrue(both.contains("bcast(long[], root=0) with count 10 where this rank calls bcast(long[], root=0) with "
+                + "count 11") || both.contains("bcast(long[], root=0) with count 11 where this rank calls "
+                + "bcast(long[], root=0) with count 10"), both);
         assertInstanceOf(MpiException.class, out.get(0).error());
         assertInstanceOf(MpiException.class, out.get(1).error());
         assertEquals(0, MemoryWorld.open());

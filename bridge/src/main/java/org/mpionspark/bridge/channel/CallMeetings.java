@@ -11,12 +11,18 @@ import org.mpionspark.bridge.transport.Meeting;
  * by their place among the local ranks, which is their rank when all are here.
  */
 final class CallMeetings implements Meetings {
+
+    /** How long a rank that saw a mismatch waits for the other members to join and tell who called differently. */
+    private static final long MAJORITY_GRACE_NANOS = 200_000_000L;
+
     private final CollectiveChannel channel;
     private final ChannelCall call;
     private final int index;
     private int generation;
     private Meeting meeting;
     private int phase;
+    /** When this rank first saw a member join with another call, while it could not yet tell who is odd; 0: not yet. */
+    private long mismatchSeen;
 
     CallMeetings(CollectiveChannel channel, ChannelCall call) {
         this.channel = channel;
@@ -33,6 +39,7 @@ final class CallMeetings implements Meetings {
             return null;
         }, call.operation, -1);
         phase = 0;
+        mismatchSeen = 0;
     }
 
     @Override
@@ -68,14 +75,31 @@ final class CallMeetings implements Meetings {
         meeting = null;
     }
 
-    /** Throws if a rank met this step with another call than this one. */
+    /**
+     * Throws if a rank met this step with another call than this one: naming, where most members
+     * agree, the one that called differently (this rank, maybe), and blaming it.
+     */
     private void mismatch(Meeting m) {
         int otherIndex = m.mismatch(call.fullSignature);
         if (otherIndex < 0) {
             return;
         }
+        int odd = m.oddOneOut();
+        if (odd < 0 && !m.allJoined()) { // the others may join within moments and tell who is odd
+            long now = System.nanoTime();
+            if (mismatchSeen == 0) {
+                mismatchSeen = now;
+            }
+            if (now - mismatchSeen < MAJORITY_GRACE_NANOS) {
+                return;
+            }
+        }
+        if (odd >= 0 && odd != index) {
+            otherIndex = odd; // this rank is with the majority: name the one that is not
+        }
         String theirs = m.operation(otherIndex);
+        int culprit = odd < 0 ? -1 : channel.world.applyAsInt(channel.localRanks[odd]);
         throw Mismatch.of(channel.rank, call.operation, call.described(), call.seq, channel.localRanks[otherIndex],
-                theirs.equals(CollectiveTags.END), theirs, call.seq);
+                theirs.equals(CollectiveTags.END), theirs, call.seq, culprit);
     }
 }

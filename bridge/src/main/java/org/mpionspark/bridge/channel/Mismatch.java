@@ -1,6 +1,6 @@
 package org.mpionspark.bridge.channel;
 
-import org.mpionspark.mpi.MpiException;
+import org.mpionspark.mpi.MpiMismatchException;
 
 /**
  * The words for a mismatched collective, the same whether the ranks met in memory (where the
@@ -16,8 +16,14 @@ final class Mismatch {
      * unknown; {@code theirsEnd}: its end-of-rank barrier) where this rank is at call #{@code seq},
      * {@code operation} ({@code described} with what its arguments hold, as the peer's is).
      */
-    static MpiException of(int rank, String operation, String described, int seq, int other, boolean theirsEnd,
-                           String theirOperation, int theirSeq) {
+    static MpiMismatchException of(int rank, String operation, String described, int seq, int other, boolean theirsEnd,
+                                   String theirOperation, int theirSeq) {
+        return of(rank, operation, described, seq, other, theirsEnd, theirOperation, theirSeq, -1);
+    }
+
+    /** As above, where the ranks meeting in memory tell the {@code culprit} (a world rank; -1: they cannot). */
+    static MpiMismatchException of(int rank, String operation, String described, int seq, int other,
+                                   boolean theirsEnd, String theirOperation, int theirSeq, int culprit) {
         String what;
         if (theirsEnd) {
             what = "has returned from its function and waits at the end of the stage (" + (theirSeq == seq
@@ -35,13 +41,14 @@ final class Mismatch {
                     + (theirOperation == null ? "" : ": it called " + theirOperation + " where this rank calls "
                     + described + " (call #" + seq + ")");
         }
-        return new MpiException(rank, operation, other, "mismatched collective: rank " + other + " " + what);
+        return new MpiMismatchException(rank, operation, other, "mismatched collective: rank " + other + " " + what,
+                culprit);
     }
 
     /** Rank {@code other} sent a message for its call #{@code theirSeq} that this rank, now ending, never received. */
-    static MpiException leftover(int rank, int other, int theirSeq) {
-        return new MpiException(rank, CollectiveTags.END, other, "mismatched collective: rank " + other + " sent a "
-                + "message for its collective call #" + theirSeq + " that this rank never received: the ranks "
-                + "disagreed on the root of a collective, or on which collective they called");
+    static MpiMismatchException leftover(int rank, int other, int theirSeq) {
+        return new MpiMismatchException(rank, CollectiveTags.END, other, "mismatched collective: rank " + other
+                + " sent a message for its collective call #" + theirSeq + " that this rank never received: the ranks "
+                + "disagreed on the root of a collective, or on which collective they called", -1);
     }
 }

@@ -114,6 +114,38 @@ final class MemoryMeetingBoard implements MeetingBoard {
         }
 
         @Override
+        public boolean allJoined() {
+            for (int i = 0; i < members; i++) {
+                if (operations.get(i) == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int oddOneOut() {
+            Map<Integer, Integer> votes = new java.util.HashMap<>();
+            int joined = 0;
+            for (int i = 0; i < members; i++) {
+                if (operations.get(i) != null) {
+                    votes.merge(signatures.get(i), 1, Integer::sum);
+                    joined++;
+                }
+            }
+            for (Map.Entry<Integer, Integer> v : votes.entrySet()) {
+                if (2 * v.getValue() > joined) {
+                    for (int i = 0; i < members; i++) {
+                        if (operations.get(i) != null && signatures.get(i) != v.getKey()) {
+                            return i;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        @Override
         public String operation(int localIndex) {
             return operations.get(localIndex);
         }

@@ -184,7 +184,9 @@ final class World {
                 return;
             }
         }
-        reg.failed(new WorldFailure(key, rank, message, t, false));
+        // a mismatch whose ranks could tell who called differently blames that rank first
+        int blamed = t instanceof org.mpionspark.mpi.MpiMismatchException mm && mm.culprit() >= 0 ? mm.culprit() : rank;
+        reg.failed(new WorldFailure(key, blamed, message, t, false));
         abortAll(rank, "rank " + rank + " failed: " + message, error);
     }
 

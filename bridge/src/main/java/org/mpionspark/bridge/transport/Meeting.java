@@ -8,6 +8,15 @@ public interface Meeting {
     /** The local index of a member that joined with another call than {@code signature}, or -1. */
     int mismatch(int signature);
 
+    /**
+     * The member that joined with another call than most of the members that have joined, or -1
+     * while no call has a strict majority: the one to blame for a mismatch.
+     */
+    int oddOneOut();
+
+    /** Whether every member has joined. */
+    boolean allJoined();
+
     /** The operation member {@code localIndex} joined with, for errors. */
     String operation(int localIndex);
 

@@ -98,4 +98,20 @@ class MemoryPathTest {
         assertInstanceOf(MpiException.class, out.get(1).error());
         assertEquals(0, MemoryWorld.open());
     }
+
+    /** The rank that called differently is the one the world's failure names, whoever noticed first. */
+    @Test
+    void theRankThatCalledDifferentlyIsBlamedFirst() throws Exception {
+        ThreadWorld.Result<Integer> out = ThreadWorld.run(4, RankOptions.DEFAULTS, 60_000, comm -> {
+            double[] v = new double[comm.rank() == 2 ? 3 : 2];
+            comm.allreduce(Communicator.IN_PLACE, v, Op.SUM);
+            return 0;
+        });
+        org.mpionspark.bridge.rendezvous.WorldFailure f = out.failure().orElseThrow();
+        assertEquals(2, f.rank(), f.message());
+        org.mpionspark.mpi.MpiMismatchException m = assertInstanceOf(org.mpionspark.mpi.MpiMismatchException.class,
+                f.error());
+        assertEquals(2, m.culprit());
+        assertTrue(f.message().contains("with count 3") && f.message().contains("with count 2"), f.message());
+    }
 }

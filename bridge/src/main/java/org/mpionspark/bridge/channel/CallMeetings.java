@@ -13,7 +13,7 @@ import org.mpionspark.bridge.transport.Meeting;
 final class CallMeetings implements Meetings {
 
     /** How long a rank that saw a mismatch waits for the other members to join and tell who called differently. */
-    private static final long MAJORITY_GRACE_NANOS = 200_000_000L;
+    private static final long MAJORITY_GRACE_NANOS = 1_000_000_000L;
 
     private final CollectiveChannel channel;
     private final ChannelCall call;

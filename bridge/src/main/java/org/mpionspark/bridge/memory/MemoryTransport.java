@@ -1,13 +1,16 @@
 package org.mpionspark.bridge.memory;
 
 import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.MeetingBoard;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
- * {@link Transport} between ranks of one world in this JVM: a send hands its message to the
- * receiver's {@link Mailbox} (into the posted receive if there is one, with one copy), and every
- * wait sleeps on the rank's {@link Doorbell}. No socket, no MPJ Express buffer, no selector thread.
+ * A rank's {@link Transport}: a send to a rank of this JVM hands its message to the receiver's
+ * {@link Mailbox} (into the posted receive if there is one, with one copy), and every wait sleeps
+ * on the rank's {@link Doorbell}: no socket, no MPJ Express buffer, no selector thread. A send to a
+ * rank of another JVM goes through this JVM's {@link Endpoint}, which delivers what comes back
+ * into the same mailboxes: receives, probes and waits are the same whoever sent.
  */
 public final class MemoryTransport implements Transport {
 
@@ -18,18 +21,29 @@ public final class MemoryTransport implements Transport {
     private final int rank;
     private final Mailbox mine;
     private final String processorName;
+    /** This JVM's door to the ranks of other JVMs; null when the whole world is here. */
+    private final Endpoint endpoint;
+
+    /** As below, for a world whose ranks all live in this JVM. */
+    public MemoryTransport(MemoryWorld world, int rank, java.util.List<String> jvmOfRank, boolean coresShared,
+                           String processorName) {
+        this(world, rank, jvmOfRank, coresShared, processorName, null);
+    }
 
     /**
      * Rank {@code rank} of {@code world}, which it has joined; {@code jvmOfRank}: each rank's JVM key
-     * from the peer table; {@code coresShared}: never spin.
+     * from the peer table; {@code coresShared}: never spin; {@code endpoint}: where messages to
+     * ranks of other JVMs go (null if there are none); its {@code finish} and {@code kill} are this
+     * rank's release of it.
      */
     public MemoryTransport(MemoryWorld world, int rank, java.util.List<String> jvmOfRank, boolean coresShared,
-                           String processorName) {
+                           String processorName, Endpoint endpoint) {
         world.place(jvmOfRank);
         this.world = world;
         this.rank = rank;
         this.mine = world.box(rank);
         this.processorName = processorName;
+        this.endpoint = endpoint;
         mine.bell.spin(coresShared ? 0 : SPIN_NANOS);
     }
 
@@ -53,7 +67,10 @@ public final class MemoryTransport implements Transport {
         mine.checkAlive();
         Mailbox to = world.box(dest);
         if (to == null) {
-            throw new IllegalArgumentException("rank " + dest + " is not in this JVM");
+            if (endpoint == null) {
+                throw new IllegalArgumentException("rank " + dest + " is not in this JVM");
+            }
+            return endpoint.send(rank, channel, kind, buf, offset, count, dest, tag);
         }
         Message m = new Message(channel, rank, dest, tag, kind, buf, offset, count, mine);
         to.deliver(m);
@@ -95,13 +112,31 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
+    public <T> T capability(Class<T> type) {
+        T mine = Transport.super.capability(type);
+        return mine != null || endpoint == null ? mine : endpoint.capability(type);
+    }
+
+    @Override
     public void finish() {
-        world.leave(rank);
+        try {
+            world.leave(rank);
+        } finally {
+            if (endpoint != null) {
+                endpoint.finish();
+            }
+        }
     }
 
     @Override
     public void kill() {
-        mine.close("its world was torn down");
-        world.leave(rank);
+        try {
+            mine.close("its world was torn down");
+            world.leave(rank);
+        } finally {
+            if (endpoint != null) {
+                endpoint.kill();
+            }
+        }
     }
 }

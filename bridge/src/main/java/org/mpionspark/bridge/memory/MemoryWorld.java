@@ -3,13 +3,17 @@ package org.mpionspark.bridge.memory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Arrivals;
+
 /**
  * The ranks of one world that live in this JVM: their mailboxes and what their shared-memory
  * collectives meet on. Found by key (registration, world, JVM key) in a JVM-wide table; a rank
  * joins before it reaches the rendezvous, so once the peer table has come every local peer is
- * here, and the last local rank to leave removes the world.
+ * here, and the last local rank to leave removes the world. Messages from the world's ranks in
+ * other JVMs arrive here too ({@link Arrivals}), into the same mailboxes.
  */
-public final class MemoryWorld {
+public final class MemoryWorld implements Arrivals {
 
     private static final Map<String, MemoryWorld> WORLDS = new ConcurrentHashMap<>();
 
@@ -83,6 +87,19 @@ public final class MemoryWorld {
     /** Rank {@code rank}'s mailbox, or null if that rank is not in this JVM. */
     Mailbox box(int rank) {
         return boxes[rank];
+    }
+
+    @Override
+    public Arrival arrived(int source, int dest, int channel, int tag, ArrayKind kind, Object data, int count,
+                           boolean filled) {
+        Mailbox box = dest >= 0 && dest < size ? boxes[dest] : null;
+        if (box == null) {
+            throw new IllegalArgumentException("a message from rank " + source + " for rank " + dest
+                    + ", which is not in this JVM");
+        }
+        Message m = Message.arrived(channel, source, dest, tag, kind, data, count, filled, box.bell);
+        box.deliver(m);
+        return m;
     }
 
     MemoryMeetingBoard board() {

@@ -3,7 +3,11 @@ package org.mpionspark.bridge.memory;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Transport;
 
-/** A receive posted before its message arrived; the sender fills it, and rings the receiver's bell. */
+/**
+ * A receive posted before its message arrived; the sender fills it, and rings the receiver's bell.
+ * A message from another JVM whose elements are still travelling is copied in by the receiver's
+ * own poll once they are in.
+ */
 final class Receive implements Transport.Pending {
 
     final int channel;
@@ -16,6 +20,8 @@ final class Receive implements Transport.Pending {
     private final Mailbox box;
     private volatile int[] status;
     private volatile RuntimeException failure;
+    /** A taken message from another JVM whose elements have not all arrived yet. */
+    private Message awaiting;
 
     Receive(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, Mailbox box) {
         this.channel = channel;
@@ -45,13 +51,32 @@ final class Receive implements Transport.Pending {
             problem = new Transport.Truncated(m.count, capacity);
         }
         if (problem == null) {
-            m.copyTo(buf, offset);
-            status = new int[] {m.source, m.tag, m.count};
+            synchronized (this) {
+                awaiting = m;
+                copyIfReady();
+            }
         } else {
             m.delivered();
             failure = problem;
         }
         box.bell.ring();
+    }
+
+    /** Copies the awaited message in if its elements are all here. Holds this receive's lock. */
+    private void copyIfReady() {
+        Message m = awaiting;
+        try {
+            if (!m.ready()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            awaiting = null;
+            failure = e;
+            return;
+        }
+        awaiting = null;
+        m.copyTo(buf, offset);
+        status = new int[] {m.source, m.tag, m.count};
     }
 
     void fail(RuntimeException e) {
@@ -63,6 +88,14 @@ final class Receive implements Transport.Pending {
         int[] s = status;
         if (s != null) {
             return s;
+        }
+        synchronized (this) {
+            if (awaiting != null) {
+                copyIfReady();
+                if (status != null) {
+                    return status;
+                }
+            }
         }
         RuntimeException f = failure;
         if (f != null) {

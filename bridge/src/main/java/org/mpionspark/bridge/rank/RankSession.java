@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.mpionspark.bridge.comm.RankEngine;
-import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
@@ -25,18 +24,16 @@ public final class RankSession {
 
     private final String label;
     private final Transport transport;
-    private final RankClassLoader loader;
     private final RankEngine engine;
     private final ControlLink link;
     private final ThreadGroup group;
     private final RankOptions options;
     private boolean ended;
 
-    RankSession(String label, Transport transport, RankClassLoader loader, RankEngine engine, ControlLink link,
-                ThreadGroup group, RankOptions options) {
+    RankSession(String label, Transport transport, RankEngine engine, ControlLink link, ThreadGroup group,
+                RankOptions options) {
         this.label = label;
         this.transport = transport;
-        this.loader = loader;
         this.engine = engine;
         this.link = link;
         this.group = group;
@@ -102,7 +99,7 @@ public final class RankSession {
     /** Tears the rank down, and makes every later call on its communicators fail at once. */
     private void end() {
         engine.end(label + " has ended: its communicators cannot be used after its SPMD function returned");
-        tearDown(transport, loader, link, group);
+        tearDown(transport, link, group);
     }
 
     /**
@@ -121,14 +118,31 @@ public final class RankSession {
     }
 
     /**
-     * Kills the MPJ device, closes the link, and waits (bounded) for every thread of the rank to
+     * Kills the transport, closes the link, and waits (bounded) for every thread of the rank to
      * end, killing again while some remain: a thread MPJ released may block on a new request.
      */
-    static void tearDown(Transport transport, RankClassLoader loader, ControlLink link, ThreadGroup group) {
-        kill(transport, loader);
+    static void tearDown(Transport transport, ControlLink link, ThreadGroup group) {
+        Runnable kill = () -> {
+            try {
+                if (transport != null) {
+                    transport.kill();
+                }
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.WARNING, "tearing down the transport failed", t);
+            }
+        };
+        kill.run();
         if (link != null) {
             link.close();
         }
+        joinThreads(group, kill);
+    }
+
+    /**
+     * Waits (bounded) for every thread of {@code group} but the caller to end, interrupting them
+     * and running {@code kill} again while some remain; then forgets the group.
+     */
+    static void joinThreads(ThreadGroup group, Runnable kill) {
         long deadline = System.currentTimeMillis() + JOIN_MILLIS;
         for (List<Thread> left = others(group); !left.isEmpty(); left = others(group)) {
             long remaining = deadline - System.currentTimeMillis();
@@ -137,7 +151,7 @@ public final class RankSession {
                 return;
             }
             for (Thread t : left) {
-                t.interrupt(); // MPJ's start-up waits are interruptible; its other waits are freed by kill()
+                t.interrupt(); // MPJ's start-up waits are interruptible; its other waits are freed by kill
                 try {
                     t.join(Math.min(100, remaining));
                 } catch (InterruptedException e) {
@@ -145,7 +159,7 @@ public final class RankSession {
                     return;
                 }
             }
-            kill(transport, loader);
+            kill.run();
         }
         forget(group);
     }
@@ -160,18 +174,6 @@ public final class RankSession {
             group.destroy();
         } catch (IllegalThreadStateException e) {
             // a thread of the group (the caller, or one MPJ left) is still alive; the group stays
-        }
-    }
-
-    private static void kill(Transport transport, RankClassLoader loader) {
-        try {
-            if (transport != null) {
-                transport.kill();
-            } else if (loader != null) {
-                loader.loadClass("org.mpionspark.bridge.mpj.MpjTransport").getMethod("killDevice").invoke(null);
-            }
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, "tearing down MPJ Express failed", t);
         }
     }
 

@@ -33,6 +33,8 @@ public final class ControlLink implements Closeable {
     private final int rank;
     private Thread reader;
     private volatile boolean finished;
+    private final java.util.concurrent.CompletableFuture<List<EndpointAddress>> endpoints =
+            new java.util.concurrent.CompletableFuture<>();
 
     private ControlLink(Socket socket, DataInputStream in, DataOutputStream out, List<Peer> peers, int rank) {
         this.socket = socket;
@@ -43,12 +45,11 @@ public final class ControlLink implements Closeable {
     }
 
     /**
-     * Joins world {@code worldKey} as {@code rank}, announcing the MPJ device's ports and this
-     * rank's JVM key ({@link Peer#jvm}); blocks until
+     * Joins world {@code worldKey} as {@code rank}, announcing this rank's JVM key
+     * ({@link Peer#jvm}); blocks until
      * every rank has arrived, or fails after the ticket's rendezvous timeout (plus a margin).
      */
-    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, int writePort, int readPort,
-                                   String jvm) {
+    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, String jvm) {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -63,8 +64,6 @@ public final class ControlLink implements Closeable {
             out.writeUTF(worldKey);
             out.writeInt(rank);
             out.writeInt(ticket.size());
-            out.writeInt(writePort);
-            out.writeInt(readPort);
             out.writeInt(Runtime.getRuntime().availableProcessors());
             out.writeUTF(jvm);
             out.flush();
@@ -79,7 +78,7 @@ public final class ControlLink implements Closeable {
             int n = in.readInt();
             List<Peer> peers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF()));
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF()));
             }
             s.setSoTimeout(0);
             return new ControlLink(s, in, out, List.copyOf(peers), rank);
@@ -113,6 +112,14 @@ public final class ControlLink implements Closeable {
         try {
             while (true) {
                 byte kind = in.readByte();
+                if (kind == Wire.ENDPOINTS) {
+                    List<EndpointAddress> table = new ArrayList<>();
+                    for (int i = in.readInt(); i > 0; i--) {
+                        table.add(new EndpointAddress(in.readUTF(), in.readInt(), in.readInt()));
+                    }
+                    endpoints.complete(List.copyOf(table));
+                    continue;
+                }
                 if (kind != Wire.ABORT) {
                     throw new IOException("unexpected message " + kind);
                 }
@@ -126,6 +133,22 @@ public final class ControlLink implements Closeable {
                 listener.onAbort(-1, "lost the connection to the driver's rendezvous server (" + e + ")", null);
             }
         }
+    }
+
+    /**
+     * Tells the server where the MPJ Express endpoint this rank started for its JVM listens; the
+     * table of every JVM's endpoint comes back on {@link #endpoints()}. Needs {@link #listen}.
+     */
+    public synchronized void publishEndpoint(int writePort, int readPort) throws IOException {
+        out.writeByte(Wire.ENDPOINT);
+        out.writeInt(writePort);
+        out.writeInt(readPort);
+        out.flush();
+    }
+
+    /** Every JVM's endpoint in {@link Peer#jvmOrder} order, once each has started; to ranks that published one. */
+    public java.util.concurrent.CompletableFuture<List<EndpointAddress>> endpoints() {
+        return endpoints;
     }
 
     /** Tells the world this rank failed, so the others are freed; best effort. */

@@ -10,8 +10,8 @@ import java.net.ProtocolException;
  * What a rank says when it connects ({@link ControlLink#join} writes it). Parsed from bytes as
  * they trickle in, so a handshake can be read without a thread blocking on it.
  */
-record Hello(String registrationId, byte[] secret, String worldKey, int rank, int size, int writePort,
-             int readPort, int processors, String jvm) {
+record Hello(String registrationId, byte[] secret, String worldKey, int rank, int size, int processors,
+             String jvm) {
 
     /** The longest handshake accepted: a real one is about 120 bytes. */
     static final int MAX_BYTES = 8 << 10;
@@ -47,8 +47,7 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
             if (secret.length < secretLength) {
                 return null;
             }
-            Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readInt(), in.readUTF());
+            Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF());
             return new Parsed(h, bytes.readAllBytes());
         } catch (EOFException incomplete) {
             return null;

@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the peer table: where rank {@code rank}'s MPJ Express device listens (ports 0: it has
- * none, its world lives in one JVM), how many processors its JVM has, and which JVM it is in
- * ({@code jvm}: ranks with the same key share a heap and talk through memory).
+ * One row of the peer table: rank {@code rank}'s host as the driver saw it, how many processors
+ * its JVM has, and which JVM it is in ({@code jvm}: ranks with the same key share a heap and talk
+ * through memory, and one MPJ Express endpoint to the other JVMs).
  */
-public record Peer(int rank, String host, int readPort, int writePort, int processors, String jvm) {
+public record Peer(int rank, String host, int processors, String jvm) {
+
+    /**
+     * The JVMs of a world in the order of their lowest rank: a JVM's index here is its MPJ
+     * Express endpoint's rank. Every rank, and the driver, computes the same order from the same table.
+     */
+    public static List<String> jvmOrder(List<Peer> peers) {
+        return peers.stream().map(Peer::jvm).distinct().toList();
+    }
 
     /**
      * Whether some host runs more ranks than it has processors: then ranks and MPJ's threads

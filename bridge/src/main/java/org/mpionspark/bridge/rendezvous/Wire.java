@@ -14,7 +14,7 @@ import java.io.ObjectStreamClass;
 final class Wire {
 
     static final int MAGIC = 0x4D50534B; // "MPSK"
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     // server -> rank, once
     static final byte ADMITTED = 1;
@@ -24,8 +24,12 @@ final class Wire {
     static final byte FAILED = 11;
     /** What the rank is blocked in, or that it runs its own code: read by the deadlock watchdog. */
     static final byte STATE = 12;
+    /** The ports of the MPJ Express endpoint this rank started for its JVM. */
+    static final byte ENDPOINT = 13;
     // server -> rank, after admission
     static final byte ABORT = 20;
+    /** Every JVM's endpoint, once all have started: to the ranks that started one. */
+    static final byte ENDPOINTS = 21;
 
     static final int MAX_BLOB = 4 << 20;
 

@@ -21,6 +21,9 @@ final class World {
     long failedAtNanos;
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> watchdog;
+    /** Each JVM's MPJ Express endpoint, by JVM key, as its starter reported it. */
+    private final java.util.Map<String, EndpointAddress> endpoints = new java.util.HashMap<>();
+    private final List<RankConnection> endpointStarters = new ArrayList<>();
 
     World(Registration reg, String key) {
         this.reg = reg;
@@ -70,8 +73,6 @@ final class World {
                     r.out.writeInt(complete.size());
                     for (RankConnection p : complete) {
                         r.out.writeUTF(p.peer.host());
-                        r.out.writeInt(p.peer.readPort());
-                        r.out.writeInt(p.peer.writePort());
                         r.out.writeInt(p.peer.processors());
                         r.out.writeUTF(p.peer.jvm());
                     }
@@ -138,6 +139,8 @@ final class World {
                 if (kind == Wire.DONE) {
                     c.done = true;
                     c.activity.done();
+                } else if (kind == Wire.ENDPOINT) {
+                    endpoint(c, c.in.readInt(), c.in.readInt());
                 } else if (kind == Wire.STATE) {
                     boolean blocked = c.in.readBoolean();
                     String call = c.in.readUTF();
@@ -158,6 +161,41 @@ final class World {
         } finally {
             RendezvousServer.closeQuietly(c.socket);
             forgetIfOver();
+        }
+    }
+
+    /**
+     * Rank {@code c} started its JVM's MPJ Express endpoint, listening on these ports of its host.
+     * Once every JVM of the world has one, each of the ranks that started them gets the table.
+     */
+    private void endpoint(RankConnection c, int writePort, int readPort) {
+        List<RankConnection> starters;
+        List<EndpointAddress> table = new ArrayList<>();
+        synchronized (this) {
+            endpoints.putIfAbsent(c.peer.jvm(), new EndpointAddress(c.peer.host(), readPort, writePort));
+            endpointStarters.add(c);
+            List<String> order = Peer.jvmOrder(java.util.Arrays.stream(ranks).map(r -> r.peer).toList());
+            if (endpoints.size() < order.size()) {
+                return;
+            }
+            order.forEach(jvm -> table.add(endpoints.get(jvm)));
+            starters = List.copyOf(endpointStarters);
+        }
+        for (RankConnection r : starters) {
+            synchronized (r) {
+                try {
+                    r.out.writeByte(Wire.ENDPOINTS);
+                    r.out.writeInt(table.size());
+                    for (EndpointAddress e : table) {
+                        r.out.writeUTF(e.host());
+                        r.out.writeInt(e.readPort());
+                        r.out.writeInt(e.writePort());
+                    }
+                    r.out.flush();
+                } catch (IOException e) {
+                    lost(r, e);
+                }
+            }
         }
     }
 

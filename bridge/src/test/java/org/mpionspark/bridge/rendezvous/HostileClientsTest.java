@@ -127,15 +127,14 @@ class HostileClientsTest {
                 for (int r = 0; r < 3; r++) {
                     int rank = r;
                     joined.add(ranks.submit(() -> {
-                        ControlLink link = ControlLink.join(ticket, "w", rank, 7000 + rank, 8000 + rank, "jvm");
+                        ControlLink link = ControlLink.join(ticket, "w", rank, "jvm-" + rank);
                         link.done();
                         return link.peers();
                     }));
                 }
                 for (Future<List<Peer>> f : joined) {
                     List<Peer> peers = f.get(30, TimeUnit.SECONDS);
-                    assertEquals(List.of(8000, 8001, 8002), peers.stream().map(Peer::readPort).toList());
-                    assertEquals(List.of(7000, 7001, 7002), peers.stream().map(Peer::writePort).toList());
+                    assertEquals(List.of("jvm-0", "jvm-1", "jvm-2"), peers.stream().map(Peer::jvm).toList());
                     assertEquals(Collections.nCopies(3, "127.0.0.1"), peers.stream().map(Peer::host).toList());
                 }
                 assertTrue(waitUntil(() -> server.pendingHandshakes() == 200, 10),
@@ -171,7 +170,7 @@ class HostileClientsTest {
             assertEquals("unknown registration or wrong secret", refusalOf(server, hello(forged, 0)));
             assertEquals(3, server.refusals().refused());
             // the genuine ticket still works
-            ControlLink link = ControlLink.join(good, "w", 0, 1, 2, "jvm");
+            ControlLink link = ControlLink.join(good, "w", 0, "jvm");
             assertEquals(1, link.peers().size());
             link.done();
         }
@@ -239,8 +238,6 @@ class HostileClientsTest {
         out.writeUTF("w");
         out.writeInt(rank);
         out.writeInt(t.size());
-        out.writeInt(1);
-        out.writeInt(2);
         out.writeInt(1);
         out.writeUTF("jvm");
         return bytes.toByteArray();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PeerTest {
 
     private static Peer on(int rank, String host, int processors) {
-        return new Peer(rank, host, 1000 + rank, 2000 + rank, processors, host);
+        return new Peer(rank, host, processors, host);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.mpionspark.bridge.mpj;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.channels.Channel;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
@@ -9,204 +8,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import mpi.Datatype;
-import mpi.Intracomm;
-import mpi.MPI;
-import mpi.Request;
-import mpi.Status;
-import org.mpionspark.bridge.transport.ArrayKind;
-import org.mpionspark.bridge.transport.NativeCollectives;
-import org.mpionspark.bridge.transport.Transport;
-
 /**
- * {@link Transport} over MPJ Express's {@code niodev}: the user channel is the world's
- * point-to-point context, the collective channel its collective context (MPJ's own
- * {@code Comm.isend(..., false)}), so the two never match each other's messages.
+ * What we need of {@code niodev} beyond its API, reached by reflection on its fields: bounded
+ * waits on a request, the bytes a request has moved, and tearing a device down whatever state it
+ * is in (MPJ Express's own waits have no bound and ignore interrupts).
  */
-public final class MpjTransport implements Transport, NativeCollectives {
+final class MpjDevice {
 
-    private static final Datatype[] TYPES = {
-        MPI.BYTE, MPI.SHORT, MPI.INT, MPI.LONG, MPI.FLOAT, MPI.DOUBLE, MPI.CHAR, MPI.BOOLEAN
-    };
-
-    private final Intracomm world;
-    private final int rank;
-    private final int size;
-    private final Method collectiveIsend;
-    private final Method collectiveIrecv;
-    private volatile boolean killed;
-
-    private MpjTransport(Intracomm world) throws ReflectiveOperationException {
-        this.world = world;
-        this.rank = world.Rank();
-        this.size = world.Size();
-        Class<?> comm = mpi.Comm.class;
-        collectiveIsend = comm.getDeclaredMethod("isend", Object.class, int.class, int.class, Datatype.class,
-                int.class, int.class, boolean.class);
-        collectiveIrecv = comm.getDeclaredMethod("irecv", Object.class, int.class, int.class, Datatype.class,
-                int.class, int.class, boolean.class);
-        collectiveIsend.setAccessible(true);
-        collectiveIrecv.setAccessible(true);
-    }
-
-    /**
-     * Starts this rank's MPJ Express world ({@code MPI_Init} on {@code niodev}). Blocks until every
-     * peer is connected; the rendezvous server at {@code host:port} hands out the peer table.
-     * Called reflectively by {@code RankLauncher} through this rank's class loader.
-     */
-    public static Transport start(int rank, int size, String host, int port, int protocolSwitchLimit)
-            throws Exception {
-        String conf = "#Number of Processes;" + size + ";#Protocol Switch Limit;" + protocolSwitchLimit
-                + ";#Server Name;" + host + ";#Server Port;" + port;
-        MPI.Init(new String[] {Integer.toString(rank), conf, "niodev"});
-        return new MpjTransport(MPI.COMM_WORLD);
-    }
-
-    @Override
-    public int rank() {
-        return rank;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public Pending isend(int channel, ArrayKind kind, Object buf, int offset, int count, int dest, int tag) {
-        Request r = channel == USER
-                ? world.Isend(buf, offset, count, TYPES[kind.ordinal()], dest, tag)
-                : (Request) invoke(collectiveIsend, buf, offset, count, TYPES[kind.ordinal()], dest, tag, false);
-        return pending(r, kind, dest, tag, count);
-    }
-
-    @Override
-    public Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int anySource, int anyTag) {
-        int source = anySource == ANY ? MPI.ANY_SOURCE : anySource;
-        int tag = anyTag == ANY ? MPI.ANY_TAG : anyTag;
-        Request r = channel == USER
-                ? world.Irecv(buf, offset, count, TYPES[kind.ordinal()], source, tag)
-                : (Request) invoke(collectiveIrecv, buf, offset, count, TYPES[kind.ordinal()], source, tag, false);
-        return pending(r, kind, source, tag, count);
-    }
-
-    private Pending pending(Request r, ArrayKind kind, int peer, int tag, int count) {
-        Datatype type = TYPES[kind.ordinal()];
-        return new Pending() {
-            @Override
-            public int[] test() {
-                if (killed) {
-                    throw new IllegalStateException("MPJ Express world of rank " + rank + " was torn down");
-                }
-                Status s;
-                try {
-                    s = r.Test();
-                } catch (RuntimeException e) {
-                    throw truncated(e, count);
-                }
-                if (s == null) {
-                    return null;
-                }
-                int n = count(s, type, count);
-                return new int[] {s.source >= 0 ? s.source : peer, s.tag >= 0 ? s.tag : tag, n};
-            }
-
-            @Override
-            public void block(long nanos) {
-                Completion.block(r.req, nanos);
-            }
-
-            @Override
-            public long progress() {
-                return Completion.bytesMoved(r.req);
-            }
-        };
-    }
-
-    private static final java.util.regex.Pattern TOO_LONG =
-            java.util.regex.Pattern.compile("count <(\\d+)> is less than length <(\\d+)>");
-
-    /** MPJ's packer reports a message longer than the receive as "count <c> is less than length <n>". */
-    private static RuntimeException truncated(RuntimeException e, int capacity) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            java.util.regex.Matcher m = TOO_LONG.matcher(String.valueOf(t.getMessage()));
-            if (m.find()) {
-                return new Truncated(Integer.parseInt(m.group(2)), capacity);
-            }
-        }
-        return e;
-    }
-
-    private static int count(Status s, Datatype type, int fallback) {
-        try {
-            int n = s.Get_count(type);
-            return n >= 0 ? n : fallback;
-        } catch (RuntimeException e) {
-            return fallback;
-        }
-    }
-
-    @Override
-    public int[] iprobe(int channel, int source, int tag) {
-        if (channel != USER) {
-            mpjdev.Comm dc = world.mpjdevComm;
-            xdev.ProcessID from = source == ANY ? xdev.Device.ANY_SRC : dc.group.ids[source];
-            mpjdev.Status ds = mpjdev.javampjdev.MPJDev.dev.iprobe(from, tag == ANY ? xdev.Device.ANY_TAG : tag,
-                    dc.collctxt);
-            if (ds == null) {
-                return null;
-            }
-            ArrayKind k = kindOf(ds.type);
-            return new int[] {source, ds.tag, ds.numEls, k == null ? -1 : k.ordinal()};
-        }
-        Status s = world.Iprobe(source == ANY ? MPI.ANY_SOURCE : source, tag == ANY ? MPI.ANY_TAG : tag);
-        if (s == null) {
-            return null;
-        }
-        ArrayKind kind = kindOf(s.type);
-        int n = kind == null ? s.numEls : count(s, TYPES[kind.ordinal()], s.numEls);
-        return new int[] {s.source, s.tag, n, kind == null ? -1 : kind.ordinal()};
-    }
-
-    private static ArrayKind kindOf(mpjbuf.Type t) {
-        if (t == null) {
-            return null;
-        }
-        int code = t.getCode();
-        if (code == mpjbuf.Type.BYTE.getCode()) return ArrayKind.BYTE;
-        if (code == mpjbuf.Type.SHORT.getCode()) return ArrayKind.SHORT;
-        if (code == mpjbuf.Type.INT.getCode()) return ArrayKind.INT;
-        if (code == mpjbuf.Type.LONG.getCode()) return ArrayKind.LONG;
-        if (code == mpjbuf.Type.FLOAT.getCode()) return ArrayKind.FLOAT;
-        if (code == mpjbuf.Type.DOUBLE.getCode()) return ArrayKind.DOUBLE;
-        if (code == mpjbuf.Type.CHAR.getCode()) return ArrayKind.CHAR;
-        if (code == mpjbuf.Type.BOOLEAN.getCode()) return ArrayKind.BOOLEAN;
-        return null;
-    }
-
-    @Override
-    public void allreduceSum(double[] sendbuf, double[] recvbuf) {
-        world.Allreduce(sendbuf, 0, recvbuf, 0, sendbuf.length, MPI.DOUBLE, MPI.SUM);
-    }
-
-    @Override
-    public String processorName() {
-        return MPI.Get_processor_name();
-    }
-
-    @Override
-    public void finish() {
-        MPI.Finalize();
-    }
-
-    @Override
-    public void kill() {
-        killed = true;
-        killDevice();
+    private MpjDevice() {
     }
 
     /** Tears down whatever device this loader's MPJ Express started, even if {@code MPI.Init} never returned. */
-    public static void killDevice() {
+    static void killDevice() {
         Object device = mpjdev.javampjdev.MPJDev.dev;
         if (device == null) {
             device = mpjdev.MPJDev.dev;
@@ -214,18 +27,6 @@ public final class MpjTransport implements Transport, NativeCollectives {
         if (device != null) {
             DeviceTeardown.closeAll(device);
             DeviceTeardown.releaseWaiters(device);
-        }
-    }
-
-    private static Object invoke(Method m, Object buf, int offset, int count, Datatype type, int peer, int tag,
-                                 boolean pt2pt) {
-        try {
-            return m.invoke(MPI.COMM_WORLD, buf, offset, count, type, peer, tag, pt2pt);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 

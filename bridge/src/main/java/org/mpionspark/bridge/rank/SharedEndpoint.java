@@ -1,0 +1,273 @@
+package org.mpionspark.bridge.rank;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.mpionspark.bridge.loader.RankClassLoader;
+import org.mpionspark.bridge.mpj.MpjEndpoint;
+import org.mpionspark.bridge.rendezvous.ControlLink;
+import org.mpionspark.bridge.rendezvous.EndpointAddress;
+import org.mpionspark.bridge.rendezvous.WorldTicket;
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Arrivals;
+import org.mpionspark.bridge.transport.Endpoint;
+import org.mpionspark.bridge.transport.NativeCollectives;
+import org.mpionspark.bridge.transport.Transport;
+import org.mpionspark.bridge.wait.AbortState;
+import org.mpionspark.mpi.MpiException;
+
+/**
+ * The MPJ Express endpoint of one world in this JVM, shared by the world's ranks here: the first
+ * of them to arrive starts it (one class loader, one {@code niodev}, one set of connections per
+ * JVM), the others wait for it, and the last to leave ends it. Each rank holds a {@link Lease}.
+ */
+final class SharedEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(SharedEndpoint.class.getName());
+    private static final Map<String, SharedEndpoint> OPEN = new HashMap<>();
+
+    private final String key;
+    private final String label;
+    private final int localRanks;
+    private final boolean oneRankPerJvm;
+    private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
+    private final ThreadGroup group;
+    private RankClassLoader loader;
+    private int leases;
+    private int left;
+    private boolean killed;
+
+    private SharedEndpoint(String key, String label, int localRanks, boolean oneRankPerJvm) {
+        this.key = key;
+        this.label = label;
+        this.localRanks = localRanks;
+        this.oneRankPerJvm = oneRankPerJvm;
+        this.group = new ThreadGroup("mpi " + label);
+    }
+
+    /**
+     * A lease on the endpoint of world {@code key} in this JVM, where {@code localRanks} of its ranks
+     * live; whether it is the first, which must {@link #start} the endpoint, says {@link Lease#starter}.
+     */
+    static Lease join(String key, String label, int localRanks, boolean oneRankPerJvm) {
+        synchronized (OPEN) {
+            SharedEndpoint e = OPEN.computeIfAbsent(key, k -> new SharedEndpoint(k, label, localRanks, oneRankPerJvm));
+            if (e.leases == localRanks) {
+                throw new IllegalStateException("more ranks joined the endpoint of " + label + " than the "
+                        + localRanks + " of the peer table");
+            }
+            e.leases++;
+            return e.new Lease(e.leases == 1);
+        }
+    }
+
+    /**
+     * Starts MPJ Express as endpoint {@code index} of {@code size}, its ports relayed through
+     * {@code link} to the driver, which answers with every JVM's endpoint; then waits until it is
+     * connected to all of them. Run by the starter's rank; the others wait in {@link Lease#await}.
+     */
+    void start(WorldTicket ticket, ControlLink link, AbortState abort, int rank, int index, int size,
+               int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
+        MpjStart start = null;
+        try {
+            synchronized (this) {
+                loader = new RankClassLoader(SharedEndpoint.class.getClassLoader(), label);
+            }
+            start = MpjStart.begin(loader, group, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
+            int[] ports = start.report();
+            link.publishEndpoint(ports[0], ports[1]);
+            long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
+            List<EndpointAddress> table = await(link.endpoints(), abort, rank, timeout, "the other JVMs' endpoints");
+            start.answer(table);
+            started.complete(await(start.started(), abort, rank, start.timeoutMillis(),
+                    "MPJ Express to connect to the other JVMs' endpoints"));
+        } catch (IOException e) {
+            started.completeExceptionally(e);
+            throw new MpiException(rank, "MPI_Init", -1, "could not start this JVM's MPJ Express endpoint: " + e, e);
+        } catch (RuntimeException | Error e) {
+            started.completeExceptionally(e);
+            throw e;
+        } finally {
+            closeQuietly(start);
+        }
+    }
+
+    /**
+     * {@code future}'s value, checking for an abort every 20 ms, for at most {@code timeoutMillis};
+     * else an {@link MpiException} of rank {@code rank} naming {@code what} it waited for.
+     */
+    static <T> T await(CompletableFuture<T> future, AbortState abort, int rank, long timeoutMillis, String what) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            try {
+                return future.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                abort.check("MPI_Init", -1);
+                if (System.nanoTime() > deadline) {
+                    throw new MpiException(rank, "MPI_Init", -1, "waited more than " + timeoutMillis + " ms for " + what);
+                }
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof MpiException me) {
+                    throw me;
+                }
+                throw new MpiException(rank, "MPI_Init", -1, "failed while waiting for " + what + ": " + c, c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MpiException(rank, "MPI_Init", -1, "interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    /** A rank leaves; the last one ends the endpoint: orderly if every rank left so, else at once. */
+    private void leave(boolean orderly) {
+        Endpoint endpoint;
+        synchronized (this) {
+            left++;
+            killed |= !orderly;
+            if (left < localRanks) {
+                return;
+            }
+            endpoint = started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
+        }
+        synchronized (OPEN) {
+            OPEN.remove(key, this);
+        }
+        try {
+            if (endpoint != null && !killed) {
+                endpoint.finish();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, label + ": the closing handshake failed (" + e + "); tearing it down", e);
+        } finally {
+            tearDown();
+        }
+    }
+
+    private synchronized boolean allLeft() {
+        return left >= localRanks;
+    }
+
+    /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
+    private void tearDown() {
+        Runnable kill = () -> {
+            Endpoint e = started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
+            try {
+                if (e != null) {
+                    e.kill();
+                } else {
+                    RankClassLoader l;
+                    synchronized (this) {
+                        l = loader;
+                    }
+                    if (l != null) {
+                        l.loadClass(MpjEndpoint.class.getName()).getMethod("killDevice").invoke(null);
+                    }
+                }
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.WARNING, label + ": tearing down MPJ Express failed", t);
+            }
+        };
+        kill.run();
+        RankSession.joinThreads(group, kill);
+    }
+
+    private static void closeQuietly(MpjStart start) {
+        try {
+            if (start != null) {
+                start.close();
+            }
+        } catch (IOException ignored) {
+            // the relay is closed either way
+        }
+    }
+
+    /** How many endpoints this JVM holds open now: 0 once every world has ended (tests check it). */
+    static int open() {
+        synchronized (OPEN) {
+            return OPEN.size();
+        }
+    }
+
+    /**
+     * One rank's hold on the endpoint: its {@link #finish} and {@link #kill} are that rank leaving
+     * (once); the last rank's leaving ends the endpoint, and a kill after its finish frees a stuck
+     * {@code MPI_Finalize}.
+     */
+    final class Lease implements Endpoint {
+
+        private final boolean starter;
+        private Endpoint endpoint;
+        private boolean gone;
+
+        private Lease(boolean starter) {
+            this.starter = starter;
+        }
+
+        /** Whether this rank came first and so starts the endpoint. */
+        boolean starter() {
+            return starter;
+        }
+
+        SharedEndpoint shared() {
+            return SharedEndpoint.this;
+        }
+
+        /** Waits for the endpoint (started by the starter's rank); ends on an abort or after the timeout. */
+        void await(AbortState abort, int rank, long timeoutMillis) {
+            endpoint = SharedEndpoint.await(started, abort, rank, timeoutMillis, "this JVM's MPJ Express endpoint");
+        }
+
+        @Override
+        public Transport.Pending send(int source, int channel, ArrayKind kind, Object buf, int offset, int count,
+                                      int dest, int tag) {
+            return endpoint.send(source, channel, kind, buf, offset, count, dest, tag);
+        }
+
+        @Override
+        public String processorName() {
+            return endpoint.processorName();
+        }
+
+        /** MPJ Express's own collectives span its world of JVMs: the world's only when each JVM has one rank. */
+        @Override
+        public <T> T capability(Class<T> type) {
+            if (type == NativeCollectives.class && !oneRankPerJvm) {
+                return null;
+            }
+            return endpoint.capability(type);
+        }
+
+        @Override
+        public void finish() {
+            synchronized (this) {
+                if (gone) {
+                    return;
+                }
+                gone = true;
+            }
+            leave(true);
+        }
+
+        @Override
+        public void kill() {
+            synchronized (this) {
+                if (gone) {
+                    // a finish that did not end in time: if it was the last one, MPJ's finalize is freed now
+                    if (allLeft()) {
+                        tearDown();
+                    }
+                    return;
+                }
+                gone = true;
+            }
+            leave(false);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.mpionspark.bridge.transport;
+
+/**
+ * This JVM's one door to the ranks of a world that live in other JVMs, shared by every rank of the
+ * world in this JVM (MPJ Express's {@code niodev} between JVMs, as its hybrid device does between
+ * nodes): connections grow with the JVMs, not the ranks. What arrives is handed to this JVM's
+ * {@link Arrivals}, so receives, probes and waits stay those of the memory path.
+ */
+public interface Endpoint {
+
+    /**
+     * Starts sending {@code count} elements of {@code buf} from {@code offset}, from world rank
+     * {@code source} of this JVM to world rank {@code dest} of another; polled like any send.
+     */
+    Transport.Pending send(int source, int channel, ArrayKind kind, Object buf, int offset, int count, int dest,
+                           int tag);
+
+    /** The host name MPJ Express reports ({@code MPI_Get_processor_name}). */
+    String processorName();
+
+    /** The endpoint itself, or what it offers, as {@code type} (e.g. {@link NativeCollectives}); null if not. */
+    default <T> T capability(Class<T> type) {
+        return type.isInstance(this) ? type.cast(this) : null;
+    }
+
+    /**
+     * Orderly shutdown once this JVM's last rank of the world is done (its {@code MPI_Finalize}):
+     * blocks until the other JVMs' endpoints have said they are done too, so call it with a bound.
+     */
+    void finish();
+
+    /** Tears the endpoint down at once: every socket, selector and thread of it. Safe to call more than once. */
+    void kill();
+}

@@ -27,7 +27,7 @@ import org.mpionspark.mpi.Op;
 /**
  * Misuse and failures that used to hang or say little, each ending at once with a message naming
  * what happened: nested stages, a failing {@code mapPartitions}, inputs made by {@code coalesce} or
- * {@code union}, too few slots, settings per stage and per session. Run on 4 task slots by
+ * {@code union}, too few slots, settings per stage and per session, junk connections to a session's port. Run on 4 task slots by
  * {@link ClearFailuresLocalModeTest} ({@code local[4]}) and {@link ClearFailuresLocalClusterTest}
  * (two executor JVMs).
  */
@@ -101,6 +101,53 @@ abstract class ClearFailures {
                 assertTrue(three[2].endsWith("; a session is closed from the driver, not from its cells"), three[2]);
             }
             assertEquals(List.of(0, 1), px.run((comm, state) -> comm.rank()), "the session still runs cells");
+        }
+    }
+
+    /**
+     * A local process that connects to the session's port before the ranks do (silent, junk, forged)
+     * used to hold its one accept thread for 15 s each: the session now starts, runs its cells, and
+     * refuses each such connection with its reason, in a few log lines.
+     */
+    @Test
+    void junkConnectionsToTheSessionPortAreRefusedWhileTheSessionStartsAndRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<org.mpionspark.spark.internal.CellServer> opened =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<PortJunk> junk = new java.util.concurrent.atomic.AtomicReference<>();
+        long began = System.nanoTime();
+        SessionDriver.cellServerOpened = server -> {
+            opened.set(server);
+            junk.set(PortJunk.flood(server)); // before the ranks' stage is submitted
+        };
+        try (MpiSession px = mpi().session(4)) {
+            SessionDriver.cellServerOpened = server -> { };
+            px.run((comm, state) -> state.put("v", comm.rank() + 1));
+            assertEquals(List.of(10, 10, 10, 10), px.run((comm, state) -> {
+                int[] v = {state.<Integer>get("v")};
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, v, Op.SUM);
+                return v[0];
+            }), "cells run on every rank, with the variables of the previous cell");
+
+            assertEquals(Map.of("handshake not complete within 15000 ms", PortJunk.SILENT,
+                    "not a rank of an MPI session (bad magic)", PortJunk.HTTP,
+                    "wrong secret", PortJunk.FORGED,
+                    "rank 99 is outside the session's 4 ranks", 1), junk.get().refusals());
+            org.mpionspark.spark.internal.CellServer server = opened.get();
+            long deadline = System.nanoTime() + 60_000_000_000L; // the hang-ups are counted as the selector sees them
+            while (server.refusals().refused() < PortJunk.TOTAL && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+            assertEquals(PortJunk.TOTAL, server.refusals().refused(), "each connection refused, none admitted");
+            long minutes = (System.nanoTime() - began) / 60_000_000_000L;
+            assertTrue(server.refusals().lines() <= 1 + minutes, server.refusals().lines() + " log lines for "
+                    + PortJunk.TOTAL + " refusals in " + minutes + " whole minutes: the first in full, then one a minute");
+            assertEquals(0, server.pendingHandshakes());
+            assertEquals(List.of(0, 1, 2, 3), px.run((comm, state) -> comm.rank()), "the session still runs cells");
+        } finally {
+            SessionDriver.cellServerOpened = server -> { };
+            if (junk.get() != null) {
+                junk.get().close();
+            }
         }
     }
 

@@ -305,6 +305,29 @@ abstract class ClearFailures {
         assertEquals(List.of(0, 1), shortWait.run(2, comm -> comm.rank()), "closed, it holds no slot");
     }
 
+    /** The op timeout's blame names the culprit's time in its own code and the waiter's call and limit, apart. */
+    @Test
+    void aTimeoutIsBlamedOnThePeerRunningItsOwnCodeWithBothDurationsToldApart() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi()
+                .withOpTimeout(Duration.ofSeconds(1)).run(2, comm -> {
+                    int[] v = new int[1];
+                    if (comm.rank() == 0) {
+                        comm.recv(v, 1, 0);
+                    } else {
+                        long until = System.nanoTime() + 3_000_000_000L; // past rank 0's op timeout, in no MPI call
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        comm.send(v, 0, 0);
+                    }
+                    return v[0];
+                }));
+        assertEquals(1, e.failedRank(), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*rank 1 has run its own code, outside any MPI call, for \\d+\\.\\d s while "
+                + "rank 0 waited for it in recv\\(int\\[1\\], source=1, tag=0\\) longer than spark.mpi.op.timeout "
+                + "\\(1 s\\).*"), e.getMessage());
+    }
+
     @Test
     void timeoutsSetPerStageReachTheRanksAndTheWatchdog() {
         RankFunction<Integer> trap = comm -> {

@@ -47,7 +47,8 @@ public final class RendezvousServer implements Closeable {
     private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
 
     private final HandshakeSelector<Hello> handshakes;
-    private final RefusalLog refusals = new RefusalLog("rendezvous", line -> LOG.log(System.Logger.Level.WARNING, line));
+    private final RefusalLog refusals = new RefusalLog("rendezvous",
+            line -> LOG.log(System.Logger.Level.WARNING, line));
     private final String advertisedHost;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     /** Admitted ranks whose connection is still open, whatever became of their job. */

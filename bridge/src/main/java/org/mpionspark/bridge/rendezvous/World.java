@@ -198,8 +198,10 @@ final class World {
      * in recv(...) longer than spark.mpi.op.timeout (20 s)": the two durations are told apart, each with its rank.
      */
     private static String timeoutBlame(int blamed, RankActivity running, int waiter,
-                                       org.mpionspark.mpi.MpiTimeoutException timeout, long now, RankActivity[] states) {
-        StringBuilder s = new StringBuilder("rank ").append(blamed).append(" has run its own code, outside any MPI call, for ")
+                                       org.mpionspark.mpi.MpiTimeoutException timeout, long now,
+                                       RankActivity[] states) {
+        StringBuilder s = new StringBuilder("rank ").append(blamed)
+                .append(" has run its own code, outside any MPI call, for ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f s", running.unchangedNanos(now) / 1e9))
                 .append(" while rank ").append(waiter).append(" waited for it");
         if (timeout.operation() != null) {
@@ -216,7 +218,10 @@ final class World {
                 others.add(states[i].describe(now));
             }
         }
-        return others.isEmpty() ? s.toString() : s.append("; the others: ").append(String.join("; ", others)).toString();
+        if (!others.isEmpty()) {
+            s.append("; the others: ").append(String.join("; ", others));
+        }
+        return s.toString();
     }
 
     private synchronized RankActivity[] activities() {

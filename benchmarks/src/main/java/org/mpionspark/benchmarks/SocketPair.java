@@ -25,18 +25,33 @@ final class SocketPair implements AutoCloseable {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
-    /** Rank 0 listens on loopback and sends its port to rank 1, which connects; called by both. */
+    /**
+     * Rank 0 listens on loopback and sends its port to rank 1, which connects and sends back its own
+     * port: rank 0 takes that connection only, closing any other local process's; called by both.
+     */
     static SocketPair open(Communicator comm) throws IOException {
         if (comm.rank() == 0) {
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
                 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 comm.send(new int[] {((InetSocketAddress) server.getLocalAddress()).getPort()}, 1, 9);
-                return new SocketPair(server.accept());
+                int[] peer = new int[1];
+                comm.recv(peer, 1, 10); // rank 1 is connected now: its connection waits in the backlog
+                while (true) {
+                    SocketChannel ch = server.accept();
+                    if (((InetSocketAddress) ch.getRemoteAddress()).getPort() == peer[0]) {
+                        return new SocketPair(ch);
+                    }
+                    System.err.println("SocketPair: closed a connection from " + ch.getRemoteAddress()
+                            + ", not rank 1's");
+                    ch.close();
+                }
             }
         }
         int[] port = new int[1];
         comm.recv(port, 0, 9);
-        return new SocketPair(SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port[0])));
+        SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port[0]));
+        comm.send(new int[] {((InetSocketAddress) ch.getLocalAddress()).getPort()}, 0, 10);
+        return new SocketPair(ch);
     }
 
     /** One round trip of {@code buf}'s bytes: rank 0 sends then receives, rank 1 echoes. */

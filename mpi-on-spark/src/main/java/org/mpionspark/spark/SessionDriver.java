@@ -23,6 +23,11 @@ import org.mpionspark.spark.internal.SessionRankLoop;
 final class SessionDriver {
 
     private static final long ABORT_GRACE_MILLIS = 5_000;
+    /**
+     * Told of each cell server as it opens, before its ranks start: tests play there the local
+     * process that connects to every new port of the driver.
+     */
+    static volatile java.util.function.Consumer<CellServer> cellServerOpened = server -> { };
 
     private final JavaMpiContext mpi;
     private final int size;
@@ -198,6 +203,7 @@ final class SessionDriver {
     private Ranks launch() {
         JavaSparkContext jsc = mpi.sparkContext();
         CellServer server = CellServer.open(mpi.conf(), size, name);
+        cellServerOpened.accept(server);
         CompletableFuture<Void> ended = new CompletableFuture<>();
         SessionRankLoop loop = new SessionRankLoop(server.ticket(), options, RankState.factory());
         Thread t = new Thread(() -> {

@@ -27,7 +27,7 @@ import org.mpionspark.mpi.Op;
 /**
  * Misuse and failures that used to hang or say little, each ending at once with a message naming
  * what happened: nested stages, a failing {@code mapPartitions}, inputs made by {@code coalesce} or
- * {@code union}, too few slots, settings per stage and per session. Run on 4 task slots by
+ * {@code union}, too few slots, settings per stage and per session, junk connections to a session's port. Run on 4 task slots by
  * {@link ClearFailuresLocalModeTest} ({@code local[4]}) and {@link ClearFailuresLocalClusterTest}
  * (two executor JVMs).
  */
@@ -101,6 +101,53 @@ abstract class ClearFailures {
                 assertTrue(three[2].endsWith("; a session is closed from the driver, not from its cells"), three[2]);
             }
             assertEquals(List.of(0, 1), px.run((comm, state) -> comm.rank()), "the session still runs cells");
+        }
+    }
+
+    /**
+     * A local process that connects to the session's port before the ranks do (silent, junk, forged)
+     * used to hold its one accept thread for 15 s each: the session now starts, runs its cells, and
+     * refuses each such connection with its reason, in a few log lines.
+     */
+    @Test
+    void junkConnectionsToTheSessionPortAreRefusedWhileTheSessionStartsAndRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<org.mpionspark.spark.internal.CellServer> opened =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<PortJunk> junk = new java.util.concurrent.atomic.AtomicReference<>();
+        long began = System.nanoTime();
+        SessionDriver.cellServerOpened = server -> {
+            opened.set(server);
+            junk.set(PortJunk.flood(server)); // before the ranks' stage is submitted
+        };
+        try (MpiSession px = mpi().session(4)) {
+            SessionDriver.cellServerOpened = server -> { };
+            px.run((comm, state) -> state.put("v", comm.rank() + 1));
+            assertEquals(List.of(10, 10, 10, 10), px.run((comm, state) -> {
+                int[] v = {state.<Integer>get("v")};
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, v, Op.SUM);
+                return v[0];
+            }), "cells run on every rank, with the variables of the previous cell");
+
+            assertEquals(Map.of("handshake not complete within 15000 ms", PortJunk.SILENT,
+                    "not a rank of an MPI session (bad magic)", PortJunk.HTTP,
+                    "wrong secret", PortJunk.FORGED,
+                    "rank 99 is outside the session's 4 ranks", 1), junk.get().refusals());
+            org.mpionspark.spark.internal.CellServer server = opened.get();
+            long deadline = System.nanoTime() + 60_000_000_000L; // the hang-ups are counted as the selector sees them
+            while (server.refusals().refused() < PortJunk.TOTAL && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            }
+            assertEquals(PortJunk.TOTAL, server.refusals().refused(), "each connection refused, none admitted");
+            long minutes = (System.nanoTime() - began) / 60_000_000_000L;
+            assertTrue(server.refusals().lines() <= 1 + minutes, server.refusals().lines() + " log lines for "
+                    + PortJunk.TOTAL + " refusals in " + minutes + " whole minutes: the first in full, then one a minute");
+            assertEquals(0, server.pendingHandshakes());
+            assertEquals(List.of(0, 1, 2, 3), px.run((comm, state) -> comm.rank()), "the session still runs cells");
+        } finally {
+            SessionDriver.cellServerOpened = server -> { };
+            if (junk.get() != null) {
+                junk.get().close();
+            }
         }
     }
 
@@ -256,6 +303,29 @@ abstract class ClearFailures {
             assertEquals(List.of(0, 1, 2, 3), px.run((comm, state) -> comm.rank()), "the open session still works");
         }
         assertEquals(List.of(0, 1), shortWait.run(2, comm -> comm.rank()), "closed, it holds no slot");
+    }
+
+    /** The op timeout's blame names the culprit's time in its own code and the waiter's call and limit, apart. */
+    @Test
+    void aTimeoutIsBlamedOnThePeerRunningItsOwnCodeWithBothDurationsToldApart() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi()
+                .withOpTimeout(Duration.ofSeconds(1)).run(2, comm -> {
+                    int[] v = new int[1];
+                    if (comm.rank() == 0) {
+                        comm.recv(v, 1, 0);
+                    } else {
+                        long until = System.nanoTime() + 3_000_000_000L; // past rank 0's op timeout, in no MPI call
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        comm.send(v, 0, 0);
+                    }
+                    return v[0];
+                }));
+        assertEquals(1, e.failedRank(), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*rank 1 has run its own code, outside any MPI call, for \\d+\\.\\d s while "
+                + "rank 0 waited for it in recv\\(int\\[1\\], source=1, tag=0\\) longer than spark.mpi.op.timeout "
+                + "\\(1 s\\).*"), e.getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class Defaults {
     /** {@code spark.mpi.memoryPath}: ranks of one JVM talk through memory. */
     public static final boolean MEMORY_PATH = true;
 
-    /** Not a setting: longest time from accepting a rendezvous connection to reading its whole handshake. */
+    /** Not a setting: longest time from accepting a connection to a driver port (rendezvous, session) to its whole handshake. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
 
     private Defaults() {

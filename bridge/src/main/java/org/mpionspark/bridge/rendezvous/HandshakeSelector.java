@@ -1,8 +1,6 @@
 package org.mpionspark.bridge.rendezvous;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
@@ -24,38 +22,64 @@ import java.util.concurrent.TimeUnit;
  * Accepts connections and reads their handshakes on one thread, without blocking: until its
  * handshake is complete a connection costs a small buffer, not a thread, and it is cut when the
  * handshake is not complete by one deadline counted from its accept. At most {@link #MAX_PENDING}
- * handshakes are under way; a connection beyond that is refused at once.
+ * handshakes are under way; a connection beyond that is refused at once. Every port the product
+ * listens on takes its connections through one of these, so no local process can hold one.
+ *
+ * @param <H> the handshake of the port's protocol
  */
-final class HandshakeSelector implements Closeable {
+public final class HandshakeSelector<H> implements Closeable {
 
-    static final int MAX_PENDING = 1024;
+    /** Handshakes under way at most; one more is refused at once (each costs a file descriptor). */
+    public static final int MAX_PENDING = 1024;
     private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    /** What the server does with a complete handshake. */
-    interface Admission {
-        /** Why {@code hello} is refused, or null to take it; runs on the selector thread, so it must not block. */
-        String check(Hello hello);
+    /** A port's protocol as far as the handshake goes, and what its server does with a complete one. */
+    public interface Admission<H> {
+        /** The longest handshake accepted, in bytes. */
+        int maxBytes();
 
-        /** Takes over {@code channel}, now blocking, and the bytes that came after the handshake. */
-        void admit(SocketChannel channel, Hello hello, byte[] leftover);
+        /**
+         * The handshake in {@code buf[0, length)}, or null while it is incomplete.
+         *
+         * @throws ProtocolException with a reason fit to send back, when the bytes cannot be a handshake
+         */
+        Handshake<H> parse(byte[] buf, int length) throws ProtocolException;
+
+        /** Why {@code hello} is refused, or null to take it; runs on the selector thread, so it must not block. */
+        String check(H hello);
+
+        /** Takes over {@code channel}, now blocking, and the bytes that came after the handshake; must not block. */
+        void admit(SocketChannel channel, H hello, byte[] leftover);
+
+        /** The protocol's refusal, sent (if the client reads) before the connection is closed. */
+        byte[] refusal(String reason);
+    }
+
+    /** A parsed handshake and the bytes that followed it in the buffer. */
+    public record Handshake<H>(H hello, byte[] leftover) {
     }
 
     private final ServerSocketChannel listener;
     private final Selector selector;
     private final SelectionKey acceptKey;
     private final long deadlineNanos;
-    private final Admission admission;
+    private final Admission<H> admission;
     private final RefusalLog refusals;
-    private final Set<Pending> pending = new LinkedHashSet<>(); // deadline order; selector thread only
-    private final List<Pending> handoffs = new ArrayList<>();
+    private final Set<Pending<H>> pending = new LinkedHashSet<>(); // deadline order; selector thread only
+    private final List<Pending<H>> handoffs = new ArrayList<>();
     private final Thread thread;
     private long acceptPausedUntil;
     private boolean acceptPaused;
     private volatile int pendingCount;
     private volatile boolean closed;
 
-    HandshakeSelector(InetSocketAddress bindAddress, long handshakeTimeoutMillis, Admission admission,
-                      RefusalLog refusals, ThreadFactory threads) throws IOException {
+    /**
+     * Listens on {@code bindAddress} and starts the selector thread from {@code threads}; a
+     * connection whose handshake is not complete within {@code handshakeTimeoutMillis} of its
+     * accept is refused, and every refusal goes to {@code refusals}.
+     */
+    public HandshakeSelector(InetSocketAddress bindAddress, long handshakeTimeoutMillis, Admission<H> admission,
+                             RefusalLog refusals, ThreadFactory threads) throws IOException {
         if (handshakeTimeoutMillis <= 0) {
             throw new IllegalArgumentException("the handshake timeout must be positive, not " + handshakeTimeoutMillis);
         }
@@ -78,12 +102,12 @@ final class HandshakeSelector implements Closeable {
     }
 
     /** The address and port the listener is bound to. */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) listener.socket().getLocalSocketAddress();
     }
 
     /** Connections whose handshake is under way. */
-    int pending() {
+    public int pending() {
         return pendingCount;
     }
 
@@ -99,17 +123,18 @@ final class HandshakeSelector implements Closeable {
             }
         } catch (IOException | ClosedSelectorException e) {
             if (!closed) {
-                System.getLogger(RendezvousServer.class.getName()).log(System.Logger.Level.ERROR,
-                        "rendezvous: the handshake selector failed, no rank can join any more", e);
+                System.getLogger(HandshakeSelector.class.getName()).log(System.Logger.Level.ERROR,
+                        refusals.port() + ": the handshake selector failed, no connection is admitted any more", e);
             }
         } finally {
-            for (Pending p : pending) {
+            for (Pending<H> p : pending) {
                 closeQuietly(p.channel);
             }
             pending.clear();
             pendingCount = 0;
             closeQuietly(selector);
             closeQuietly(listener);
+            refusals.flush(); // a summary still due would otherwise wait for the next refusal
         }
     }
 
@@ -135,7 +160,8 @@ final class HandshakeSelector implements Closeable {
             acceptAll();
             return;
         }
-        Pending p = (Pending) key.attachment();
+        @SuppressWarnings("unchecked")
+        Pending<H> p = (Pending<H>) key.attachment();
         try {
             read(p);
         } catch (IOException | RuntimeException e) {
@@ -165,7 +191,7 @@ final class HandshakeSelector implements Closeable {
             }
             try {
                 ch.configureBlocking(false);
-                Pending p = new Pending(ch, from, System.nanoTime() + deadlineNanos);
+                Pending<H> p = new Pending<>(ch, from, System.nanoTime() + deadlineNanos);
                 p.key = ch.register(selector, SelectionKey.OP_READ, p);
                 pending.add(p);
             } catch (IOException e) {
@@ -181,26 +207,26 @@ final class HandshakeSelector implements Closeable {
         }
     }
 
-    private void read(Pending p) throws IOException {
+    private void read(Pending<H> p) throws IOException {
         int n = p.channel.read(p.buf);
         if (n < 0) {
             refuse(p, "closed the connection during the handshake");
             return;
         }
-        Hello.Parsed parsed;
+        Handshake<H> parsed;
         try {
-            parsed = Hello.parse(p.buf.array(), p.buf.position());
+            parsed = admission.parse(p.buf.array(), p.buf.position());
         } catch (ProtocolException e) {
             refuse(p, e.getMessage());
             return;
         }
         if (parsed == null) {
             if (!p.buf.hasRemaining()) {
-                if (p.buf.capacity() >= Hello.MAX_BYTES) {
-                    refuse(p, "handshake longer than " + Hello.MAX_BYTES + " bytes");
+                if (p.buf.capacity() >= admission.maxBytes()) {
+                    refuse(p, "handshake longer than " + admission.maxBytes() + " bytes");
                     return;
                 }
-                p.buf = ByteBuffer.allocate(Hello.MAX_BYTES).put(p.buf.flip());
+                p.buf = ByteBuffer.allocate(admission.maxBytes()).put(p.buf.flip());
             }
             return;
         }
@@ -218,10 +244,10 @@ final class HandshakeSelector implements Closeable {
     /** Hands complete handshakes over, once their cancelled keys are flushed so they may block. */
     private void handOff() throws IOException {
         while (!handoffs.isEmpty()) {
-            List<Pending> batch = new ArrayList<>(handoffs);
+            List<Pending<H>> batch = new ArrayList<>(handoffs);
             handoffs.clear();
             selector.selectNow(this::ready);
-            for (Pending p : batch) {
+            for (Pending<H> p : batch) {
                 try {
                     p.channel.configureBlocking(true);
                     admission.admit(p.channel, p.parsed.hello(), p.parsed.leftover());
@@ -235,7 +261,7 @@ final class HandshakeSelector implements Closeable {
     private void expire() {
         long now = System.nanoTime();
         while (!pending.isEmpty()) {
-            Pending p = pending.iterator().next();
+            Pending<H> p = pending.iterator().next();
             if (p.deadline - now > 0) {
                 return;
             }
@@ -243,7 +269,7 @@ final class HandshakeSelector implements Closeable {
         }
     }
 
-    private void refuse(Pending p, String reason) {
+    private void refuse(Pending<H> p, String reason) {
         pending.remove(p);
         p.key.cancel();
         sendRefusal(p.channel, p.from, reason);
@@ -254,24 +280,14 @@ final class HandshakeSelector implements Closeable {
         refusals.refused(from, reason);
         try {
             ch.configureBlocking(false);
-            ch.write(ByteBuffer.wrap(refusal(reason)));
+            ch.write(ByteBuffer.wrap(admission.refusal(reason)));
         } catch (IOException | RuntimeException ignored) {
             // it is gone, or does not read: closed below either way
         }
         closeQuietly(ch);
     }
 
-    static byte[] refusal(String reason) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(Wire.REFUSED);
-            out.writeUTF(RendezvousServer.truncate(reason));
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // not from a byte array
-        }
-        return bytes.toByteArray();
-    }
-
+    /** Stops accepting, refuses nothing more and closes every connection whose handshake is under way. */
     @Override
     public void close() {
         closed = true;
@@ -292,13 +308,13 @@ final class HandshakeSelector implements Closeable {
     }
 
     /** A connection whose handshake is under way. */
-    private static final class Pending {
+    private static final class Pending<H> {
         final SocketChannel channel;
         final String from;
         final long deadline;
         SelectionKey key;
         ByteBuffer buf = ByteBuffer.allocate(256);
-        Hello.Parsed parsed;
+        Handshake<H> parsed;
 
         Pending(SocketChannel channel, String from, long deadline) {
             this.channel = channel;

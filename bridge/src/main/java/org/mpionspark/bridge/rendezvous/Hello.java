@@ -17,16 +17,12 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
     static final int MAX_BYTES = 8 << 10;
     private static final int MAX_SECRET = 1 << 10;
 
-    /** A parsed handshake and the bytes that followed it in the buffer. */
-    record Parsed(Hello hello, byte[] leftover) {
-    }
-
     /**
      * The handshake in {@code buf[0, length)}, or null while it is incomplete.
      *
      * @throws ProtocolException with a reason fit to send back, when the bytes cannot be a handshake
      */
-    static Parsed parse(byte[] buf, int length) throws ProtocolException {
+    static HandshakeSelector.Handshake<Hello> parse(byte[] buf, int length) throws ProtocolException {
         ByteArrayInputStream bytes = new ByteArrayInputStream(buf, 0, length);
         DataInputStream in = new DataInputStream(bytes);
         try {
@@ -48,7 +44,7 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
                 return null;
             }
             Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF());
-            return new Parsed(h, bytes.readAllBytes());
+            return new HandshakeSelector.Handshake<>(h, bytes.readAllBytes());
         } catch (EOFException incomplete) {
             return null;
         } catch (ProtocolException e) {

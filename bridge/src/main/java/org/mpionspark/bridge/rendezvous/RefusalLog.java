@@ -7,11 +7,13 @@ import java.util.function.LongSupplier;
 /**
  * Logs refused connections without letting a port scan flood the driver's log: the first refusal
  * after a quiet minute is logged in full, the rest are summed up in at most one line a minute.
+ * One per listening port, named in each line.
  */
-final class RefusalLog {
+public final class RefusalLog {
 
     static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+    private final String port;
     private final Consumer<String> sink;
     private final LongSupplier clock;
     private boolean started;
@@ -21,20 +23,34 @@ final class RefusalLog {
     private long refused;
     private long lines;
 
-    /** Writes its lines to {@code sink}; {@code clock} gives {@link System#nanoTime()} or a test's time. */
-    RefusalLog(Consumer<String> sink, LongSupplier clock) {
+    /** As below, on {@link System#nanoTime()}. */
+    public RefusalLog(String port, Consumer<String> sink) {
+        this(port, sink, System::nanoTime);
+    }
+
+    /**
+     * Writes its lines, each starting with {@code port} (what listens: "rendezvous"), to
+     * {@code sink}; {@code clock} gives {@link System#nanoTime()} or a test's time.
+     */
+    public RefusalLog(String port, Consumer<String> sink, LongSupplier clock) {
+        this.port = port;
         this.sink = sink;
         this.clock = clock;
     }
 
+    /** What listens, as the lines name it. */
+    public String port() {
+        return port;
+    }
+
     /** A connection from {@code from} was refused for {@code reason}. */
-    synchronized void refused(String from, String reason) {
+    public synchronized void refused(String from, String reason) {
         refused++;
         long now = clock.getAsLong();
         if (!started || (suppressed == 0 && now - windowStart >= WINDOW_NANOS)) {
             started = true;
             windowStart = now;
-            write("rendezvous: refused " + from + ": " + reason
+            write(port + ": refused " + from + ": " + reason
                     + " (more refusals within a minute are summed up in one line)");
             return;
         }
@@ -47,10 +63,21 @@ final class RefusalLog {
     synchronized void flushIfDue() {
         long now = clock.getAsLong();
         if (suppressed > 0 && now - windowStart >= WINDOW_NANOS) {
-            write("rendezvous: refused " + suppressed + " connection" + (suppressed == 1 ? "" : "s")
+            write(port + ": refused " + suppressed + " connection" + (suppressed == 1 ? "" : "s")
                     + " in the last minute, last from " + last);
             suppressed = 0;
             windowStart = now;
+        }
+    }
+
+    /** Writes the summary line now if one is owed: the port closes, so no later refusal would. */
+    synchronized void flush() {
+        if (suppressed > 0) {
+            write(port + ": refused " + suppressed + " connection" + (suppressed == 1 ? "" : "s")
+                    + String.format(java.util.Locale.ROOT, " in the last %.0f s, last from ",
+                            (clock.getAsLong() - windowStart) / 1e9) + last);
+            suppressed = 0;
+            windowStart = clock.getAsLong();
         }
     }
 
@@ -60,12 +87,12 @@ final class RefusalLog {
     }
 
     /** Connections refused so far. */
-    synchronized long refused() {
+    public synchronized long refused() {
         return refused;
     }
 
     /** Lines written so far. */
-    synchronized long lines() {
+    public synchronized long lines() {
         return lines;
     }
 

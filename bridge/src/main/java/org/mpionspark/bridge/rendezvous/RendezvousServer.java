@@ -46,9 +46,9 @@ public final class RendezvousServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
 
-    private final HandshakeSelector handshakes;
-    private final RefusalLog refusals = new RefusalLog(
-            line -> LOG.log(System.Logger.Level.WARNING, line), System::nanoTime);
+    private final HandshakeSelector<Hello> handshakes;
+    private final RefusalLog refusals = new RefusalLog("rendezvous",
+            line -> LOG.log(System.Logger.Level.WARNING, line));
     private final String advertisedHost;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     /** Admitted ranks whose connection is still open, whatever became of their job. */
@@ -79,7 +79,7 @@ public final class RendezvousServer implements Closeable {
         t.setRemoveOnCancelPolicy(true); // a world's rendezvous timeout, cancelled on admission, goes at once
         this.timer = t;
         try {
-            this.handshakes = new HandshakeSelector(new InetSocketAddress(bindAddress, 0), handshakeTimeoutMillis,
+            this.handshakes = new HandshakeSelector<>(new InetSocketAddress(bindAddress, 0), handshakeTimeoutMillis,
                     new Admission(), refusals, daemon("mpi-rendezvous-handshake"));
         } catch (IOException | RuntimeException e) {
             connections.shutdownNow();
@@ -103,7 +103,7 @@ public final class RendezvousServer implements Closeable {
         return registrations.size();
     }
 
-    /** RankConnectionections whose handshake is under way. */
+    /** Connections whose handshake is under way. */
     int pendingHandshakes() {
         return handshakes.pending();
     }
@@ -141,8 +141,30 @@ public final class RendezvousServer implements Closeable {
         return r;
     }
 
-    /** Where the handshake selector sends complete handshakes: checked there, admitted here. */
-    private final class Admission implements HandshakeSelector.Admission {
+    /** The rendezvous protocol's handshake, as the selector reads it: checked there, admitted here. */
+    private final class Admission implements HandshakeSelector.Admission<Hello> {
+        @Override
+        public int maxBytes() {
+            return Hello.MAX_BYTES;
+        }
+
+        @Override
+        public HandshakeSelector.Handshake<Hello> parse(byte[] buf, int length) throws java.net.ProtocolException {
+            return Hello.parse(buf, length);
+        }
+
+        @Override
+        public byte[] refusal(String reason) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(Wire.REFUSED);
+                out.writeUTF(truncate(reason));
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // not from a byte array
+            }
+            return bytes.toByteArray();
+        }
+
         @Override
         public String check(Hello h) {
             Registration reg = registrations.get(h.registrationId());

@@ -204,19 +204,22 @@ final class World {
      * if one runs its own code in no MPI call: the rank that timed out only waited for it.
      */
     private void failed(int rank, String message, Throwable t, byte[] error) {
-        if (t instanceof org.mpionspark.mpi.MpiTimeoutException) {
+        if (t instanceof org.mpionspark.mpi.MpiTimeoutException timeout) {
             RankActivity[] states = activities();
             long now = System.nanoTime();
-            int r = -1; // the rank that has run its own code the longest
+            int r = -1; // the peer it waited for if that one runs its own code, else the one that has the longest
             for (int i = 0; i < states.length; i++) {
                 if (i != rank && states[i] != null && states[i].running()
                         && (r < 0 || states[i].unchangedNanos(now) > states[r].unchangedNanos(now))) {
                     r = i;
                 }
             }
+            int peer = timeout.peer();
+            if (peer >= 0 && peer < states.length && peer != rank && states[peer] != null && states[peer].running()) {
+                r = peer;
+            }
             if (r >= 0) {
-                String blame = states[r].describe(now) + " while the others wait for it (rank " + rank
-                        + " timed out: " + message + "); " + RankActivity.describeAll(states);
+                String blame = timeoutBlame(r, states[r], rank, timeout, now, states);
                 reg.failed(new WorldFailure(key, r, blame, t, false));
                 abortAll(-1, blame, error);
                 return;
@@ -226,6 +229,37 @@ final class World {
         int blamed = t instanceof org.mpionspark.mpi.MpiMismatchException mm && mm.culprit() >= 0 ? mm.culprit() : rank;
         reg.failed(new WorldFailure(key, blamed, message, t, false));
         abortAll(rank, "rank " + rank + " failed: " + message, error);
+    }
+
+    /**
+     * E.g. "rank 1 has run its own code, outside any MPI call, for 25.7 s while rank 0 waited for it
+     * in recv(...) longer than spark.mpi.op.timeout (20 s)": the two durations are told apart, each with its rank.
+     */
+    private static String timeoutBlame(int blamed, RankActivity running, int waiter,
+                                       org.mpionspark.mpi.MpiTimeoutException timeout, long now,
+                                       RankActivity[] states) {
+        StringBuilder s = new StringBuilder("rank ").append(blamed)
+                .append(" has run its own code, outside any MPI call, for ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f s", running.unchangedNanos(now) / 1e9))
+                .append(" while rank ").append(waiter).append(" waited for it");
+        if (timeout.operation() != null) {
+            s.append(" in ").append(timeout.operation());
+        }
+        s.append(" longer than spark.mpi.op.timeout");
+        long limit = timeout.timeoutMillis();
+        if (limit >= 0) {
+            s.append(" (").append(limit % 1000 == 0 ? limit / 1000 + " s" : limit + " ms").append(')');
+        }
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            if (i != blamed && i != waiter && states[i] != null) {
+                others.add(states[i].describe(now));
+            }
+        }
+        if (!others.isEmpty()) {
+            s.append("; the others: ").append(String.join("; ", others));
+        }
+        return s.toString();
     }
 
     private synchronized RankActivity[] activities() {

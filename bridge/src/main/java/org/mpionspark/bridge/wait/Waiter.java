@@ -263,7 +263,8 @@ public final class Waiter {
             }
             long waited = now - start;
             if (waited > limitNanos) {
-                throw new MpiTimeoutException(rank, operation, peer, "no answer after " + waited / 1_000_000
+                throw new MpiTimeoutException(rank, operation, peer, limitNanos / 1_000_000, "no answer after "
+                        + waited / 1_000_000
                         + " ms (spark.mpi.op.timeout); the peer is stuck, slower, or never makes the matching call");
             }
             if (wakes == null && sleepOn == null && i >= YIELDS) {
@@ -281,7 +282,8 @@ public final class Waiter {
         abort.check(operation, peer);
         long waited = System.nanoTime() - startedNanos;
         if (waited > timeoutNanos) {
-            throw new MpiTimeoutException(rank, operation, peer, "still not complete after " + waited / 1_000_000
+            throw new MpiTimeoutException(rank, operation, peer, timeoutNanos / 1_000_000, "still not complete after "
+                    + waited / 1_000_000
                     + " ms (spark.mpi.op.timeout)");
         }
     }

@@ -54,12 +54,39 @@ class CorrectProgramsTest {
         });
         WorldFailure f = out.failure().orElseThrow();
         assertEquals(1, f.rank(), f.message());
-        assertTrue(f.message().startsWith("rank 1 running its own code (in no MPI call) for "), f.message());
-        assertTrue(f.message().contains("while the others wait for it"), f.message());
+        assertTrue(f.message().matches("rank 1 has run its own code, outside any MPI call, for \\d+\\.\\d s while rank "
+                + "[023] waited for it in barrier\\(\\)[^;]* longer than spark.mpi.op.timeout \\(800 ms\\); the others: .*"),
+                f.message());
         assertInstanceOf(MpiTimeoutException.class, f.error());
         MpiException rank1 = assertInstanceOf(MpiException.class, out.outcomes().get(1).error());
-        assertTrue(rank1.getMessage().contains("rank 1 running its own code"), rank1.getMessage());
+        assertTrue(rank1.getMessage().contains("rank 1 has run its own code, outside any MPI call"), rank1.getMessage());
         assertEquals(List.of(), RankThreads.alive());
+    }
+
+    /** The blame tells the two durations apart: how long the culprit ran its own code, and the limit the waiter passed. */
+    @Test
+    void aTimeoutBlameSaysWhoRanItsOwnCodeAndWhoWaitedInWhichCallPastWhichLimit() throws Exception {
+        RankOptions shortTimeout = RankOptions.DEFAULTS.withOpTimeoutMillis(2_000);
+        for (ThreadWorld.Placement placement : ThreadWorld.Placement.values()) {
+            ThreadWorld.Result<Integer> out = ThreadWorld.run(2, placement, shortTimeout, 0, comm -> {
+                int[] v = new int[1];
+                if (comm.rank() == 0) {
+                    comm.recv(v, 1, 0);
+                } else {
+                    compute(5_000); // past rank 0's op timeout, in no MPI call
+                    comm.send(v, 0, 0);
+                }
+                return v[0];
+            });
+            WorldFailure f = out.failure().orElseThrow();
+            assertEquals(1, f.rank(), placement + ": " + f.message());
+            assertTrue(f.message().matches("rank 1 has run its own code, outside any MPI call, for \\d+\\.\\d s while "
+                    + "rank 0 waited for it in recv\\(int\\[1\\], source=1, tag=0\\) longer than spark.mpi.op.timeout "
+                    + "\\(2 s\\)"), placement + ": " + f.message());
+            MpiTimeoutException cause = assertInstanceOf(MpiTimeoutException.class, f.error());
+            assertEquals(2_000, cause.timeoutMillis());
+            assertEquals(List.of(), RankThreads.alive());
+        }
     }
 
     @Test

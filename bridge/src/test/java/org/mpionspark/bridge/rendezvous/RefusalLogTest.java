@@ -13,7 +13,7 @@ class RefusalLogTest {
 
     private long now = 1_000;
     private final List<String> lines = new ArrayList<>();
-    private final RefusalLog log = new RefusalLog(lines::add, () -> now);
+    private final RefusalLog log = new RefusalLog("rendezvous", lines::add, () -> now);
 
     @Test
     void theFirstRefusalIsLoggedInFullTheRestSummedUpOnceAMinute() {
@@ -48,5 +48,18 @@ class RefusalLogTest {
         assertEquals(3, lines.size());
         assertEquals("rendezvous: refused /d:4: fourth (more refusals within a minute are summed up in one line)",
                 lines.get(2));
+    }
+
+    @Test
+    void aPortThatClosesWritesTheSummaryItOwesAtOnce() {
+        log.refused("/a:1", "first");
+        log.flush();
+        assertEquals(1, lines.size(), "nothing owed, nothing written");
+        log.refused("/b:2", "second");
+        log.refused("/c:3", "third");
+        now += TimeUnit.SECONDS.toNanos(15);
+        log.flush();
+        assertEquals("rendezvous: refused 2 connections in the last 15 s, last from /c:3: third", lines.get(1));
+        assertEquals(Long.MAX_VALUE, log.nextDueNanos());
     }
 }

@@ -2,14 +2,18 @@ package org.mpionspark.spark.internal;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.ProtocolException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkConf;
+import org.mpionspark.bridge.config.Defaults;
+import org.mpionspark.bridge.rendezvous.HandshakeSelector;
+import org.mpionspark.bridge.rendezvous.RefusalLog;
 import org.mpionspark.spark.MpiConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +31,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The driver's end of one run of an {@link org.mpionspark.spark.MpiSession}'s ranks: a socket
  * server on {@code spark.driver.bindAddress} that admits the ranks showing its secret, sends them
- * cells and queues what they answer. One accept thread and one reader per rank, all closed with it.
+ * cells and queues what they answer. Handshakes are read as the rendezvous reads its own
+ * ({@link HandshakeSelector}: one thread, a deadline each, a cap), so connections from other local
+ * processes cannot hold the port; only an admitted rank gets a reader thread. All closed with it.
  */
 public final class CellServer implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CellServer.class);
-    private static final int HANDSHAKE_MILLIS = 15_000;
 
     /** Something a rank said, or that its connection was lost. */
     public sealed interface Reply permits Ready, Answer, Lost {
@@ -48,24 +56,36 @@ public final class CellServer implements Closeable {
     public record Lost(int rank, String why) implements Reply {
     }
 
-    private final ServerSocket server;
+    /** What a rank says when it connects: its rank and the session's secret. */
+    private record Hello(int rank, byte[] secret) {
+    }
+
+    private final String name;
     private final CellTicket ticket;
-    private final Socket[] ranks;
+    private final RefusalLog refusals;
+    private final HandshakeSelector<Hello> handshakes;
+    /** Ranks whose handshake was taken: each connects once. Selector thread only. */
+    private final boolean[] claimed;
+    private final SocketChannel[] ranks;
     private final DataOutputStream[] outs;
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
-    private final Thread acceptor;
     private volatile boolean closed;
 
-    private CellServer(ServerSocket server, String advertised, int size, String name) {
-        this.server = server;
+    private CellServer(InetSocketAddress bind, String advertised, int size, String name) throws IOException {
+        this.name = name;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.ticket = new CellTicket(advertised, server.getLocalPort(), secret, size);
-        this.ranks = new Socket[size];
+        this.claimed = new boolean[size];
+        this.ranks = new SocketChannel[size];
         this.outs = new DataOutputStream[size];
-        this.acceptor = new Thread(this::acceptLoop, name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.refusals = new RefusalLog("MPI session " + name + ", cell server", LOG::warn);
+        this.handshakes = new HandshakeSelector<>(bind, Defaults.HANDSHAKE_TIMEOUT.toMillis(), new Admission(secret),
+                refusals, r -> {
+                    Thread t = new Thread(r, name + "-handshake");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.ticket = new CellTicket(advertised, handshakes.address().getPort(), secret, size);
     }
 
     /** Listens where Spark's driver does; ranks are told {@code spark.mpi.rendezvous.host}, else {@code spark.driver.host}. */
@@ -73,13 +93,27 @@ public final class CellServer implements Closeable {
         String host = conf.get("spark.driver.host", "127.0.0.1");
         String bind = conf.get("spark.driver.bindAddress", host);
         try {
-            ServerSocket s = new ServerSocket();
-            s.bind(new InetSocketAddress(InetAddress.getByName(bind), 0), size + 8);
-            return new CellServer(s, MpiConf.RENDEZVOUS_HOST.text(conf), size, name);
+            return new CellServer(new InetSocketAddress(InetAddress.getByName(bind), 0), MpiConf.RENDEZVOUS_HOST.text(conf),
+                    size, name);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot open the MPI session's cell server on the driver at "
                     + bind + " (spark.driver.bindAddress)", e);
         }
+    }
+
+    /** Where it listens. */
+    public InetSocketAddress address() {
+        return handshakes.address();
+    }
+
+    /** The connections it refused, and the log lines they cost. */
+    public RefusalLog refusals() {
+        return refusals;
+    }
+
+    /** Connections whose handshake is under way. */
+    public int pendingHandshakes() {
+        return handshakes.pending();
     }
 
     /** What the ranks need to connect. */
@@ -87,51 +121,98 @@ public final class CellServer implements Closeable {
         return ticket;
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = server.accept();
+    /** The session's handshake: {@link CellWire#MAGIC}, the secret, the rank; read and checked on the selector thread. */
+    private final class Admission implements HandshakeSelector.Admission<Hello> {
+        private final byte[] secret;
+
+        Admission(byte[] secret) {
+            this.secret = secret;
+        }
+
+        @Override
+        public int maxBytes() {
+            return 8 + secret.length;
+        }
+
+        @Override
+        public HandshakeSelector.Handshake<Hello> parse(byte[] buf, int length) throws ProtocolException {
+            if (length < 4) {
+                return null;
+            }
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, length);
+            if (b.getInt() != CellWire.MAGIC) {
+                throw new ProtocolException("not a rank of an MPI session (bad magic)");
+            }
+            if (length < maxBytes()) {
+                return null;
+            }
+            byte[] shown = new byte[secret.length];
+            b.get(shown);
+            int rank = b.getInt();
+            byte[] leftover = new byte[b.remaining()];
+            b.get(leftover);
+            return new HandshakeSelector.Handshake<>(new Hello(rank, shown), leftover);
+        }
+
+        @Override
+        public String check(Hello h) {
+            if (!MessageDigest.isEqual(h.secret(), secret)) {
+                return "wrong secret";
+            }
+            if (h.rank() < 0 || h.rank() >= claimed.length) {
+                return "rank " + h.rank() + " is outside the session's " + claimed.length + " ranks";
+            }
+            if (claimed[h.rank()]) {
+                return "rank " + h.rank() + " is connected already";
+            }
+            claimed[h.rank()] = true;
+            return null;
+        }
+
+        @Override
+        public void admit(SocketChannel channel, Hello h, byte[] leftover) {
+            Thread reader = new Thread(() -> serve(h.rank(), channel, leftover), name + "-rank-" + h.rank());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        public byte[] refusal(String reason) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(CellWire.REFUSED);
+                out.writeUTF(reason);
             } catch (IOException e) {
-                return; // closed
+                throw new IllegalStateException(e); // not from a byte array
             }
-            try {
-                admit(s);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("MPI session: refused a connection from {}: {}", s.getRemoteSocketAddress(), e.toString());
-                closeQuietly(s);
-            }
+            return bytes.toByteArray();
         }
     }
 
-    private void admit(Socket s) throws IOException {
-        s.setSoTimeout(HANDSHAKE_MILLIS);
-        s.setTcpNoDelay(true);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-        if (in.readInt() != CellWire.MAGIC) {
-            throw new IOException("bad magic");
-        }
-        byte[] secret = new byte[ticket.secret().length];
-        in.readFully(secret);
-        if (!MessageDigest.isEqual(secret, ticket.secret())) {
-            throw new IOException("wrong secret");
-        }
-        int rank = in.readInt();
-        synchronized (this) {
-            if (rank < 0 || rank >= ranks.length || ranks[rank] != null) {
-                throw new IOException("rank " + rank + " is outside the session's " + ranks.length
-                        + " ranks or already connected");
+    /** Runs on the rank's own reader thread: its connection joins the session, then its frames are read. */
+    private void serve(int rank, SocketChannel channel, byte[] leftover) {
+        Socket s = channel.socket();
+        DataInputStream in;
+        try {
+            s.setTcpNoDelay(true);
+            in = new DataInputStream(new BufferedInputStream(new SequenceInputStream(
+                    new ByteArrayInputStream(leftover), s.getInputStream())));
+            synchronized (this) {
+                if (closed) {
+                    throw new IOException("the session was closed");
+                }
+                ranks[rank] = channel;
+                outs[rank] = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
             }
-            ranks[rank] = s;
-            outs[rank] = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+        } catch (IOException | RuntimeException e) {
+            refusals.refused(String.valueOf(s.getRemoteSocketAddress()), "rank " + rank + ": " + e);
+            closeQuietly(channel);
+            return;
         }
-        s.setSoTimeout(0);
-        Thread reader = new Thread(() -> readLoop(rank, s, in), acceptor.getName().replace("-accept", "-rank-" + rank));
-        reader.setDaemon(true);
-        reader.start();
+        readLoop(rank, channel, in);
     }
 
-    private void readLoop(int rank, Socket s, DataInputStream in) {
+    private void readLoop(int rank, SocketChannel s, DataInputStream in) {
         try {
             while (true) {
                 byte kind = in.readByte();
@@ -202,8 +283,8 @@ public final class CellServer implements Closeable {
                 }
             }
         }
-        closeQuietly(server);
-        for (Socket s : ranks) {
+        handshakes.close();
+        for (SocketChannel s : ranks()) {
             if (s != null) {
                 try {
                     s.shutdownOutput(); // the rank reads CLOSE, then EOF; its reader here sees EOF when it closes
@@ -222,12 +303,16 @@ public final class CellServer implements Closeable {
         synchronized (this) {
             closed = true;
         }
-        closeQuietly(server);
-        for (Socket s : ranks) {
+        handshakes.close();
+        for (SocketChannel s : ranks()) {
             if (s != null) {
                 closeQuietly(s);
             }
         }
+    }
+
+    private synchronized SocketChannel[] ranks() {
+        return ranks.clone();
     }
 
     private static void closeQuietly(java.io.Closeable c) {

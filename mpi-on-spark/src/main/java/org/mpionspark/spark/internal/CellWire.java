@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The frames between a session's driver and its ranks. A rank opens with {@link #MAGIC}, the
- * secret and its rank, then {@link #READY}; the driver sends {@link #CELL}s (or {@link #CLOSE});
- * each rank answers each cell with one {@link #RESULT}, targeted or not.
+ * secret and its rank, then {@link #READY}; the driver sends {@link #CELL}s (or {@link #CLOSE}, or
+ * {@link #REFUSED} and a reason for a handshake it does not take); each rank answers each cell
+ * with one {@link #RESULT}, targeted or not.
  */
 public final class CellWire {
 
@@ -17,6 +18,7 @@ public final class CellWire {
     static final byte CELL = 2;
     static final byte RESULT = 3;
     static final byte CLOSE = 4;
+    static final byte REFUSED = 5;
 
     private CellWire() {
     }

@@ -75,6 +75,10 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                 if (kind == CellWire.CLOSE) {
                     return cells; // the session was closed: the rank ends in order
                 }
+                if (kind == CellWire.REFUSED) {
+                    throw new IllegalStateException("rank " + rank + " of the MPI session was refused by its driver: "
+                            + in.readUTF());
+                }
                 if (kind != CellWire.CELL) { // the driver went away without closing: fail at once, no finalize
                     throw new IllegalStateException("rank " + rank + " of the MPI session lost its driver's connection "
                             + "(the application ended?)");

@@ -5,16 +5,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.EndpointAddress;
+import org.mpionspark.bridge.rendezvous.HandshakeSelector;
+import org.mpionspark.bridge.rendezvous.RefusalLog;
 import org.mpionspark.bridge.rendezvous.RemoteError;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.transport.Arrivals;
@@ -35,16 +43,23 @@ final class MpjStart implements Closeable {
 
     /** How long the relay gives one loopback connection to say it is MPJ Express. */
     private static final int REPORT_MILLIS = 5_000;
+    private static final System.Logger LOG = System.getLogger(MpjStart.class.getName());
+
+    /** MPJ's report: where its device listens, and the connection on which it waits for the peer table. */
+    private record Report(SocketChannel channel, int writePort, int readPort) {
+    }
 
     private final int rank;
-    private final ServerSocket relay;
-    private Socket mpj;
+    private final HandshakeSelector<int[]> relay;
+    private final CompletableFuture<Report> reported;
     private final long timeoutMillis;
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
 
-    private MpjStart(int rank, ServerSocket relay, long timeoutMillis) {
+    private MpjStart(int rank, HandshakeSelector<int[]> relay, CompletableFuture<Report> reported,
+                     long timeoutMillis) {
         this.rank = rank;
         this.relay = relay;
+        this.reported = reported;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -56,11 +71,20 @@ final class MpjStart implements Closeable {
     static MpjStart begin(RankClassLoader loader, ThreadGroup group, WorldTicket ticket, int rank, int size,
                           int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) throws IOException {
         long timeout = ticket.rendezvousTimeoutMillis() + CONNECT_MILLIS;
-        ServerSocket relay = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        MpjStart start = new MpjStart(rank, relay, timeout);
+        CompletableFuture<Report> reported = new CompletableFuture<>();
+        HandshakeSelector<int[]> relay = new HandshakeSelector<>(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), REPORT_MILLIS,
+                new RelayAdmission(rank, reported),
+                new RefusalLog("MPJ Express start-up relay of " + group.getName(),
+                        line -> LOG.log(System.Logger.Level.WARNING, line)),
+                r -> {
+                    Thread t = new Thread(group, r, "mpi-endpoint-" + rank + "-relay");
+                    t.setDaemon(true);
+                    return t;
+                });
+        MpjStart start = new MpjStart(rank, relay, reported, timeout);
         try {
-            relay.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
-            Thread init = new Thread(group, () -> start.init(loader, size, relay.getLocalPort(),
+            Thread init = new Thread(group, () -> start.init(loader, size, relay.address().getPort(),
                     protocolSwitchLimit, endpointOf, arrivals), "mpi-endpoint-" + rank + "-init");
             init.setContextClassLoader(loader);
             init.setDaemon(true);
@@ -98,34 +122,21 @@ final class MpjStart implements Closeable {
     }
 
     /**
-     * MPJ's report on loopback: {@code {writePort, readPort}} of its device. A connection that
-     * is not MPJ's (silent, junk, another rank id) is closed and the relay listens on, until
-     * MPJ's own report comes or the start-up's time is up.
+     * MPJ's report on loopback: {@code {writePort, readPort}} of its device. The relay reads every
+     * connection on one thread, each under a deadline; one that is not MPJ's (silent, junk, another
+     * rank id) is refused and logged, and the relay listens on until MPJ's own report comes.
      */
     int[] report() throws IOException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                throw new IOException("MPJ Express did not report its ports within " + timeoutMillis + " ms");
-            }
-            relay.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            Socket s = relay.accept();
-            try {
-                s.setSoTimeout(REPORT_MILLIS);
-                DataInputStream in = new DataInputStream(s.getInputStream());
-                String hello = in.readUTF();
-                int writePort = in.readInt();
-                int readPort = in.readInt();
-                int mpjRank = in.readInt();
-                if ("Sending Info".equals(hello) && mpjRank == rank) {
-                    mpj = s;
-                    return new int[] {writePort, readPort};
-                }
-            } catch (IOException notMpj) {
-                // not MPJ's report: refused below, and the relay listens on
-            }
-            s.close();
+        try {
+            Report r = reported.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return new int[] {r.writePort(), r.readPort()};
+        } catch (TimeoutException e) {
+            throw new IOException("MPJ Express did not report its ports within " + timeoutMillis + " ms");
+        } catch (ExecutionException e) {
+            throw new IOException("the relay failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for MPJ Express's report");
         }
     }
 
@@ -137,7 +148,7 @@ final class MpjStart implements Closeable {
             table.append(';').append(e.host()).append('@').append(e.readPort()).append('@')
                     .append(e.writePort()).append('@').append(i);
         }
-        DataOutputStream out = new DataOutputStream(mpj.getOutputStream());
+        DataOutputStream out = new DataOutputStream(java.nio.channels.Channels.newOutputStream(reported.join().channel()));
         out.writeUTF(table.toString());
         out.flush();
     }
@@ -155,12 +166,69 @@ final class MpjStart implements Closeable {
     /** Closes the loopback relay; MPJ Express, if started, is torn down with its endpoint. */
     @Override
     public void close() throws IOException {
-        try {
-            relay.close();
-        } finally {
-            if (mpj != null) {
-                mpj.close();
+        relay.close();
+        Report r = reported.getNow(null);
+        if (r != null) {
+            r.channel().close();
+        }
+    }
+
+    /** The relay's protocol: MPJ's start-up report, {@code writeUTF("Sending Info")} and three ints. */
+    private static final class RelayAdmission implements HandshakeSelector.Admission<int[]> {
+        private final int rank;
+        private final CompletableFuture<Report> reported;
+
+        RelayAdmission(int rank, CompletableFuture<Report> reported) {
+            this.rank = rank;
+            this.reported = reported;
+        }
+
+        @Override
+        public int maxBytes() {
+            return 64;
+        }
+
+        @Override
+        public HandshakeSelector.Handshake<int[]> parse(byte[] buf, int length) throws ProtocolException {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(buf, 0, length);
+            DataInputStream in = new DataInputStream(bytes);
+            try {
+                if (!"Sending Info".equals(in.readUTF())) {
+                    throw new ProtocolException("not MPJ Express's start-up report");
+                }
+                int[] ports = {in.readInt(), in.readInt(), in.readInt()};
+                return new HandshakeSelector.Handshake<>(ports, bytes.readAllBytes());
+            } catch (EOFException incomplete) {
+                return null;
+            } catch (ProtocolException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ProtocolException("not MPJ Express's start-up report: " + e.getMessage());
             }
+        }
+
+        @Override
+        public String check(int[] report) {
+            if (report[2] != rank) {
+                return "MPJ Express reported rank " + report[2] + ", expected " + rank;
+            }
+            return reported.isDone() ? "MPJ Express has reported already" : null;
+        }
+
+        @Override
+        public void admit(SocketChannel channel, int[] report, byte[] leftover) {
+            if (!reported.complete(new Report(channel, report[0], report[1]))) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // refused either way
+                }
+            }
+        }
+
+        @Override
+        public byte[] refusal(String reason) {
+            return new byte[0];
         }
     }
 }

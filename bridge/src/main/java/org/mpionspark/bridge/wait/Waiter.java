@@ -121,15 +121,15 @@ public final class Waiter {
     }
 
     /**
-     * Throws the world's abort, if any, naming the call of the rank's own code that is under way
-     * (e.g. {@code waitAny(...)}, not the test of one of its requests), else {@code operation}.
+     * Throws the world's abort, if any, naming {@code operation}; inside {@code waitAny} and the
+     * like, the wait under way, not the test of one of its requests.
      */
     private void checkAbort(String operation, int peer) {
         if (!abort.aborted()) {
             return;
         }
         synchronized (this) {
-            if (owner == Thread.currentThread() && depth > 0) {
+            if (insideWait && owner == Thread.currentThread() && depth > 0) {
                 operation = ownerOperation;
                 peer = ownerPeer;
             }

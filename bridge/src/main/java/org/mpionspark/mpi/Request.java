@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * A non-blocking operation in flight ({@code MPI_Request}), from {@code isend} or {@code irecv}.
  * Both {@link #waitFor()} and {@link #test()} end with an {@link MpiException} when the world is
  * aborted or the peer does not answer within the operation timeout, so even a loop of
- * {@code test()} cannot spin forever.
+ * {@code test()} cannot spin forever. {@code waitAny} and {@code waitSome} are watched as one
+ * blocking call, and a rank that only polls requests that never complete is a deadlock too.
  */
 public interface Request {
 
@@ -20,6 +21,35 @@ public interface Request {
 
     /** The status if the operation has completed, else empty; never blocks ({@code MPI_Test}). */
     Optional<Status> test();
+
+    /**
+     * Withdraws a receive that no message has matched yet ({@code MPI_Cancel}) and returns true: it
+     * will take no message, and it completes at once with a status whose {@link Status#cancelled()}
+     * is true. False when it cannot be cancelled, and it completes as it would have: a receive that
+     * already matched a message, a send (MPI lets a cancel of a send fail; here it always does), a
+     * non-blocking collective, a request to {@code PROC_NULL}. A cancelled receive stays cancelled.
+     */
+    default boolean cancel() {
+        return false;
+    }
+
+    /**
+     * Internal, for the engine behind {@link Communicator}: how this request's rank waits on and
+     * polls several requests as one call, so that {@code waitAny}, {@code waitSome} and the test
+     * calls are bounded, freed by aborts and seen by the deadlock watchdog; null for other requests.
+     */
+    default Waits waits() {
+        return null;
+    }
+
+    /** Internal: see {@link Request#waits()}. */
+    interface Waits {
+        /** Blocks until one of {@code requests} completes ({@code call}: waitAny or waitSome); the indices of all that have. */
+        int[] waitSome(String call, Request[] requests);
+
+        /** The indices of the requests that have completed, maybe none; never blocks ({@code call}: testAny, testSome or testAll). */
+        int[] testSome(String call, Request[] requests);
+    }
 
     /** Waits for every request, in order ({@code MPI_Waitall}); returns their statuses. */
     static List<Status> waitAll(Request... requests) {
@@ -76,12 +106,14 @@ public interface Request {
      * Each request is tested, so the ones that completed stay completed.
      */
     static Optional<List<Status>> testAll(Request... requests) {
-        checked("testAll", requests);
+        if (testSome("testAll", requests).length < requests.length) {
+            return Optional.empty();
+        }
         List<Status> out = new ArrayList<>(requests.length);
         for (Request r : requests) {
-            r.test().ifPresent(out::add);
+            out.add(r.test().orElseThrow());
         }
-        return out.size() == requests.length ? Optional.of(out) : Optional.empty();
+        return Optional.of(out);
     }
 
     /** The index of a completed request (the lowest), or empty if none has completed; never blocks ({@code MPI_Testany}). */
@@ -106,6 +138,10 @@ public interface Request {
 
     private static int[] waitSome(String call, Request... requests) {
         checked(call, requests);
+        Waits engine = waits(requests);
+        if (engine != null) {
+            return engine.waitSome(call, requests);
+        }
         long park = 1_000;
         while (true) {
             int[] done = testSome(call, requests);
@@ -119,7 +155,22 @@ public interface Request {
 
     private static int[] testSome(String call, Request... requests) {
         checked(call, requests);
+        Waits engine = waits(requests);
+        if (engine != null) {
+            return engine.testSome(call, requests);
+        }
         return IntStream.range(0, requests.length).filter(i -> requests[i].test().isPresent()).toArray();
+    }
+
+    /** The engine's waiting for these requests, from the first that has one; null if none does. */
+    private static Waits waits(Request... requests) {
+        for (Request r : requests) {
+            Waits w = r.waits();
+            if (w != null) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static Request[] array(String call, List<? extends Request> requests) {

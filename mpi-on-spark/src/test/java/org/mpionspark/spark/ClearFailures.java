@@ -23,11 +23,14 @@ import org.mpionspark.mpi.MpiException;
 import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.mpi.MpiTimeoutException;
 import org.mpionspark.mpi.Op;
+import org.mpionspark.mpi.Request;
 
 /**
  * Misuse and failures that used to hang or say little, each ending at once with a message naming
  * what happened: nested stages, a failing {@code mapPartitions}, inputs made by {@code coalesce} or
- * {@code union}, too few slots, settings per stage and per session, junk connections to a session's port. Run on 4 task slots by
+ * {@code union}, too few slots, settings per stage and per session, junk connections to a session's port,
+ * deadlocks in {@code waitAny} and polling loops (and a cancelled receive, which must not take a
+ * message). Run on 4 task slots by
  * {@link ClearFailuresLocalModeTest} ({@code local[4]}) and {@link ClearFailuresLocalClusterTest}
  * (two executor JVMs).
  */
@@ -356,6 +359,46 @@ abstract class ClearFailures {
         assertEquals("spark.mpi.rendezvous.host is read once per SparkContext: set it in the SparkConf",
                 assertThrows(IllegalArgumentException.class, () -> mpi().withConf("spark.mpi.rendezvous.host", "h"))
                         .getMessage());
+    }
+
+    @Test
+    void waitAnyAndPollingLoopsOnReceivesNobodySendsAreADeadlockNamingTheirRequests() {
+        // ranks 0 and 1 wait in waitAny, 2 and 3 poll testAny every millisecond: on local-cluster
+        // some of them wait for ranks of the other executor JVM
+        MpiDeadlockException d = assertThrows(MpiDeadlockException.class, () -> mpi()
+                .withDeadlockTimeout(Duration.ofMillis(1500)).run(4, comm -> {
+                    int from = (comm.rank() + 1) % 4;
+                    Request[] reqs = {comm.irecv(new int[1], from, 0), comm.irecvObject(from, 1)};
+                    if (comm.rank() < 2) {
+                        return Request.waitAny(reqs);
+                    }
+                    while (Request.testAny(reqs).isEmpty()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                    return -1;
+                }));
+        for (int r = 0; r < 4; r++) {
+            String requests = "(recv(int[1], source=" + (r + 1) % 4 + ", tag=0), irecvObject(source=" + (r + 1) % 4
+                    + ", tag=1)) ";
+            String expected = "rank " + r + (r < 2 ? " blocked in waitAny" : " polling testAny") + requests;
+            assertTrue(d.calls().get(r).startsWith(expected), d.getMessage());
+        }
+    }
+
+    @Test
+    void aCancelledReceiveTakesNoMessageAndTheNextReceiveGetsIt() {
+        List<String> out = mpi().run(4, comm -> {
+            int from = (comm.rank() + 1) % 4;
+            int[] withdrawn = {-1};
+            Request r = comm.irecv(withdrawn, from, 5);
+            boolean cancelled = r.cancel();
+            comm.barrier();
+            comm.send(new int[] {100 + comm.rank()}, (comm.rank() + 3) % 4, 5);
+            int[] got = new int[1];
+            comm.recv(got, from, 5);
+            return cancelled + " " + r.waitFor().cancelled() + " " + withdrawn[0] + " " + got[0];
+        });
+        assertEquals(List.of("true true -1 101", "true true -1 102", "true true -1 103", "true true -1 100"), out);
     }
 
     @Test

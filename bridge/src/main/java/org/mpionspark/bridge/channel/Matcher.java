@@ -145,7 +145,11 @@ public final class Matcher {
         return r;
     }
 
-    /** A posted receive, and the {@link Request} the user holds for it. */
+    /**
+     * A posted receive, and the {@link Request} the user holds for it. Until a message matches it,
+     * it lives only in {@link #posted}: the transport is asked for a message only once one has arrived
+     * ({@link #progress}), so removing it from there is all a cancel needs, on every path.
+     */
     public final class Receive implements Request {
         private final int context;
         private final int source;
@@ -162,6 +166,7 @@ public final class Matcher {
         private Arrived copyFrom;
         private Status status;
         private boolean done;
+        private boolean cancelled;
         private MpiException failure;
 
         Receive(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
@@ -219,7 +224,7 @@ public final class Matcher {
             status = new Status(toLocal.applyAsInt(a.source), a.tag, a.count);
         }
 
-        /** The bytes of an object receive, once done. */
+        /** The bytes of an object receive, once done; null if it was cancelled. */
         public byte[] bytes() {
             return (byte[]) buf;
         }
@@ -261,8 +266,7 @@ public final class Matcher {
 
         @Override
         public Status waitFor() {
-            waiter.await(() -> poll() ? Boolean.TRUE : null, operation, source == Transport.ANY ? -1
-                    : toLocal.applyAsInt(source), this::bytesMoved);
+            waiter.await(() -> poll() ? Boolean.TRUE : null, operation, peer(), this::bytesMoved);
             return status;
         }
 
@@ -274,11 +278,50 @@ public final class Matcher {
 
         @Override
         public Optional<Status> test() {
-            if (poll()) {
-                return Optional.of(status);
-            }
-            waiter.checkStillWaiting(started, operation, status == null ? -1 : status.source());
-            return Optional.empty();
+            return waiter.poll(() -> {
+                if (poll()) {
+                    return Optional.of(status);
+                }
+                waiter.checkStillWaiting(started, operation, status == null ? -1 : status.source());
+                return Optional.<Status>empty();
+            }, "test(" + operation + ")", peer(), got -> got.isPresent() ? -1 : 0);
+        }
+
+        /**
+         * Withdraws this receive if no message has matched it yet ({@code MPI_Cancel}): it leaves
+         * the posted queue, so the next message that would have matched goes to a later receive.
+         */
+        @Override
+        public boolean cancel() {
+            return waiter.call(() -> {
+                if (!cancelled && status == null && failure == null && posted.remove(this)) {
+                    cancelled = true;
+                    done = true;
+                    status = new Status(org.mpionspark.mpi.Communicator.ANY_SOURCE,
+                            org.mpionspark.mpi.Communicator.ANY_TAG, 0, true);
+                }
+                return cancelled;
+            }, "cancel(" + operation + ")", peer());
+        }
+
+        /** Whether {@link #cancel()} withdrew it before any message matched. */
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public Request.Waits waits() {
+            return waiter.waits();
+        }
+
+        private int peer() {
+            return source == Transport.ANY ? -1 : toLocal.applyAsInt(source);
+        }
+
+        /** The receive as the watchdog and errors name it, e.g. {@code recv(int[1], source=1, tag=0)}. */
+        @Override
+        public String toString() {
+            return operation;
         }
     }
 }

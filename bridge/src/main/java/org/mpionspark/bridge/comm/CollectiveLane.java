@@ -88,11 +88,29 @@ final class CollectiveLane {
 
         @Override
         public Optional<Status> test() {
-            if (done.isDone()) {
-                return Optional.of(result());
-            }
-            waiter.checkStillWaiting(started, operation, -1);
-            return Optional.empty();
+            return waiter.poll(() -> {
+                if (done.isDone()) {
+                    return Optional.of(result());
+                }
+                waiter.checkStillWaiting(started, operation, -1);
+                return Optional.<Status>empty();
+            }, "test(" + operation + ")", -1, got -> got.isPresent() ? -1 : 0);
+        }
+
+        /** A non-blocking collective cannot be cancelled (MPI forbids it): it completes as usual. */
+        @Override
+        public boolean cancel() {
+            return false;
+        }
+
+        @Override
+        public Request.Waits waits() {
+            return waiter.waits();
+        }
+
+        @Override
+        public String toString() {
+            return operation;
         }
 
         private Status result() {

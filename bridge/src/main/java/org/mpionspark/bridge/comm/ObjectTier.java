@@ -127,8 +127,27 @@ final class ObjectTier {
             return bytes.test().map(this::value);
         }
 
+        /** Withdraws the receive if no object has matched it yet; then {@link #waitForObject()} gives null. */
+        @Override
+        public boolean cancel() {
+            return bytes.cancel();
+        }
+
+        @Override
+        public Request.Waits waits() {
+            return bytes.waits();
+        }
+
+        @Override
+        public String toString() {
+            return bytes.toString();
+        }
+
         @SuppressWarnings("unchecked")
         private T value(Status s) {
+            if (s.cancelled()) {
+                return null;
+            }
             if (!decoded) {
                 value = (T) decode(op, bytes.bytes(), s.source());
                 decoded = true;

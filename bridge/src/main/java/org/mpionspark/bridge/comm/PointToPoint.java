@@ -137,7 +137,8 @@ final class PointToPoint {
         }
         check.rank(op, "source", source, true);
         check.tag(op, tag, true);
-        return matcher.probe(comm.context, comm.world(source), matchTag(tag), op).map(this::status);
+        return waiter.poll(() -> matcher.probe(comm.context, comm.world(source), matchTag(tag), op), op, source,
+                found -> found.isPresent() ? -1 : 0).map(this::status);
     }
 
     /** The status of a probed message, {@code {world source, tag, count, ...}}, with its source a rank here. */
@@ -198,13 +199,31 @@ final class PointToPoint {
 
         @Override
         public Optional<Status> test() {
-            if (done == null && waiter.call(pending::test, op, dest) != null) {
-                done = new Status(dest, tag, count);
-            }
-            if (done == null) {
-                waiter.checkStillWaiting(started, op, dest);
-            }
-            return Optional.ofNullable(done);
+            return waiter.poll(() -> {
+                if (done == null && waiter.call(pending::test, op, dest) != null) {
+                    done = new Status(dest, tag, count);
+                }
+                if (done == null) {
+                    waiter.checkStillWaiting(started, op, dest);
+                }
+                return Optional.ofNullable(done);
+            }, "test(" + op + ")", dest, got -> got.isPresent() ? -1 : 0);
+        }
+
+        /** A send cannot be cancelled here (MPI lets a cancel of a send fail): it completes as usual. */
+        @Override
+        public boolean cancel() {
+            return false;
+        }
+
+        @Override
+        public Request.Waits waits() {
+            return waiter.waits();
+        }
+
+        @Override
+        public String toString() {
+            return op;
         }
     }
 }

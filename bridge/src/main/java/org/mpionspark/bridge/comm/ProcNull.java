@@ -37,6 +37,11 @@ final class ProcNull<T> implements ObjectRequest<T> {
     }
 
     @Override
+    public String toString() {
+        return "PROC_NULL";
+    }
+
+    @Override
     public T waitForObject() {
         return null;
     }

@@ -168,13 +168,21 @@ public final class ControlLink implements Closeable {
      * {@code progress} its bytes moved so far) or that it runs its own code again ({@code null});
      * the server's watchdog reads these. Best effort.
      */
-    public synchronized void reportState(String call, long progress) {
+    public void reportState(String call, long progress) {
+        reportState(call, progress, false);
+    }
+
+    /**
+     * As {@link #reportState(String, long)}; {@code polling}: the rank's own code polls {@code call}
+     * in vain, which holds for the driver only while such reports keep coming (a lease, {@link RankActivity}).
+     */
+    public synchronized void reportState(String call, long progress, boolean polling) {
         if (finished) {
             return;
         }
         try {
             out.writeByte(Wire.STATE);
-            out.writeBoolean(call != null);
+            out.writeByte(call == null ? Wire.RUNNING : polling ? Wire.POLLING : Wire.BLOCKED);
             out.writeUTF(call == null ? "" : RendezvousServer.truncate(call));
             out.writeLong(progress);
             out.flush();

@@ -22,8 +22,15 @@ final class Wire {
     // rank -> server, after admission
     static final byte DONE = 10;
     static final byte FAILED = 11;
-    /** What the rank is blocked in, or that it runs its own code: read by the deadlock watchdog. */
+    /**
+     * What the rank is blocked in, or that it runs its own code: read by the deadlock watchdog. Then
+     * a byte ({@link #RUNNING}, {@link #BLOCKED} or {@link #POLLING}), the call (UTF), the progress (long).
+     */
     static final byte STATE = 12;
+    static final byte RUNNING = 0;
+    static final byte BLOCKED = 1;
+    /** Polling requests in vain: blocked for as long as such reports keep coming. */
+    static final byte POLLING = 2;
     /** The ports of the MPJ Express endpoint this rank started for its JVM. */
     static final byte ENDPOINT = 13;
     // server -> rank, after admission

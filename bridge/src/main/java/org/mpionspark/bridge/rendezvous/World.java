@@ -142,9 +142,9 @@ final class World {
                 } else if (kind == Wire.ENDPOINT) {
                     endpoint(c, c.in.readInt(), c.in.readInt());
                 } else if (kind == Wire.STATE) {
-                    boolean blocked = c.in.readBoolean();
+                    byte state = c.in.readByte();
                     String call = c.in.readUTF();
-                    c.activity.report(blocked ? call : null, c.in.readLong());
+                    c.activity.report(state == Wire.RUNNING ? null : call, c.in.readLong(), state == Wire.POLLING);
                 } else if (kind == Wire.FAILED) {
                     String message = c.in.readUTF();
                     byte[] error = Wire.readBlob(c.in);

@@ -20,6 +20,9 @@ public final class BlockReport {
 
     private final ControlLink link;
     private boolean reported;
+    /** What the driver was last told this rank polls in vain, or null. */
+    private String pollingReported;
+    private long pollingSent;
     private long lastSent;
     private long lastProgress;
 
@@ -38,6 +41,26 @@ public final class BlockReport {
             reported = true;
             lastSent = nowNanos;
             lastProgress = progress;
+        }
+    }
+
+    /**
+     * Called while the rank's own code polls {@code calls} in vain ({@link PollWatch}): reported
+     * when it changes, and renewed every {@code renewNanos}, since the driver's view of it lapses.
+     */
+    synchronized void polling(String calls, long nowNanos, long renewNanos) {
+        if (link != null && (!calls.equals(pollingReported) || nowNanos - pollingSent >= renewNanos)) {
+            link.reportState(calls, 0, true);
+            pollingReported = calls;
+            pollingSent = nowNanos;
+        }
+    }
+
+    /** Called when polling in vain ends: something completed, or the rank did something else. */
+    synchronized void pollingEnded() {
+        if (pollingReported != null) {
+            pollingReported = null;
+            link.reportState(null, 0);
         }
     }
 

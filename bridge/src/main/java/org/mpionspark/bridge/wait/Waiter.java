@@ -4,6 +4,7 @@ package org.mpionspark.bridge.wait;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.mpionspark.bridge.rendezvous.RemoteError;
 import org.mpionspark.bridge.transport.Transport;
@@ -40,9 +41,16 @@ public final class Waiter {
     private final long timeoutNanos;
     private final AbortState abort;
     private final BlockReport report;
+    /** Sees the rank's own code polling requests in vain. */
+    private final PollWatch polls;
+    /** {@code waitAny}, {@code testSome} and the others over this rank's requests. */
+    private final RequestWaits waits = new RequestWaits(this);
     private Thread owner;
+    /** Whether the rank's thread tests requests inside a wait bounded itself ({@link #insideWait}). */
+    private boolean insideWait;
     private int depth;
     private String ownerOperation;
+    private int ownerPeer;
     /** The threads of the rank's non-blocking collectives (a {@code CollectiveLane} per communicator): they run beside the owner. */
     private final java.util.Set<Thread> lanes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -53,6 +61,12 @@ public final class Waiter {
         this.timeoutNanos = nanos(timeoutMillis);
         this.abort = abort;
         this.report = report;
+        this.polls = new PollWatch(report);
+    }
+
+    /** How the API's {@code Request.waitAny}, {@code testSome} and the others wait on this rank's requests. */
+    public org.mpionspark.mpi.Request.Waits waits() {
+        return waits;
     }
 
     /** Milliseconds as nanoseconds, saturating; 0 (no timeout) and anything huge give {@code Long.MAX_VALUE}. */
@@ -61,9 +75,12 @@ public final class Waiter {
     }
 
     /** Fails if another thread is using the rank now: a collective must not start beside its wait. */
-    public synchronized void checkFree(String operation) {
-        enter(operation, -1);
+    public void checkFree(String operation) {
+        boolean first = enter(operation, -1);
         exit();
+        if (first) {
+            polls.otherCall();
+        }
     }
 
     /** Lets {@code t}, a thread of the rank's non-blocking collectives, call beside the rank's user. */
@@ -80,11 +97,14 @@ public final class Waiter {
         return lanes.contains(Thread.currentThread());
     }
 
-    /** Makes this thread the rank's user until {@link #exit()}, or fails if another thread is. */
-    private synchronized void enter(String operation, int peer) {
+    /**
+     * Makes this thread the rank's user until {@link #exit()}, or fails if another thread is;
+     * true if this begins a call of the rank's own code (not a lane's, not one inside another).
+     */
+    private synchronized boolean enter(String operation, int peer) {
         Thread me = Thread.currentThread();
         if (onLane()) {
-            return;
+            return false;
         }
         if (owner != null && owner != me) {
             throw new MpiException(rank, operation, peer, "thread '" + me.getName() + "' called the rank while thread '"
@@ -94,7 +114,27 @@ public final class Waiter {
         if (depth++ == 0) {
             owner = me;
             ownerOperation = operation;
+            ownerPeer = peer;
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Throws the world's abort, if any, naming {@code operation}; inside {@code waitAny} and the
+     * like, the wait under way, not the test of one of its requests.
+     */
+    private void checkAbort(String operation, int peer) {
+        if (!abort.aborted()) {
+            return;
+        }
+        synchronized (this) {
+            if (insideWait && owner == Thread.currentThread() && depth > 0) {
+                operation = ownerOperation;
+                peer = ownerPeer;
+            }
+        }
+        abort.check(operation, peer);
     }
 
     private synchronized void exit() {
@@ -114,8 +154,10 @@ public final class Waiter {
      * carries its error) is awaited briefly and preferred.
      */
     public <T> T call(Supplier<T> op, String operation, int peer) {
-        abort.check(operation, peer);
-        enter(operation, peer);
+        checkAbort(operation, peer);
+        if (enter(operation, peer)) {
+            polls.otherCall();
+        }
         boolean interrupted = Thread.interrupted();
         try {
             return op.get();
@@ -143,6 +185,49 @@ public final class Waiter {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * A non-blocking test the rank's own code calls ({@code test}, {@code testAny}, {@code iprobe}…),
+     * run as {@link #call}; {@code found} says what it found: -1 something (a request completed),
+     * else a count that stays the same while nothing new happens. A rank that keeps polling in vain
+     * is told to the driver ({@link PollWatch}); a test inside another call of the rank is not.
+     */
+    public <T> T poll(Supplier<T> test, String call, int peer, ToLongFunction<T> found) {
+        long startNanos = System.nanoTime();
+        long startCpu = PollWatch.cpuNanos();
+        checkAbort(call, peer);
+        if (!enter(call, peer)) {
+            try {
+                return test.get();
+            } finally {
+                exit();
+            }
+        }
+        polls.before(startNanos, startCpu);
+        T result;
+        try {
+            result = test.get();
+        } finally {
+            exit();
+        }
+        polls.after(call, found.applyAsLong(result), System.nanoTime());
+        polls.ended(PollWatch.cpuNanos());
+        return result;
+    }
+
+    /**
+     * Runs {@code tests} (requests' {@code test()}) inside a wait that is bounded itself, as
+     * {@code waitAny} is: the requests do not time out on their own there, the wait does.
+     */
+    <T> T insideWait(Supplier<T> tests) {
+        boolean was = insideWait;
+        insideWait = true;
+        try {
+            return tests.get();
+        } finally {
+            insideWait = was;
         }
     }
 
@@ -279,7 +364,10 @@ public final class Waiter {
      * a timeout once it has been in flight longer than the operation timeout.
      */
     public void checkStillWaiting(long startedNanos, String operation, int peer) {
-        abort.check(operation, peer);
+        checkAbort(operation, peer);
+        if (insideWait) {
+            return;
+        }
         long waited = System.nanoTime() - startedNanos;
         if (waited > timeoutNanos) {
             throw new MpiTimeoutException(rank, operation, peer, timeoutNanos / 1_000_000, "still not complete after "

@@ -90,9 +90,15 @@ public final class Collectives {
         Gather.run(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
     }
 
+    /** Two-level wherever JVMs are shared: each JVM's blocks then cross the network once, in one message per step. */
     public static void allgather(Call call, ArrayKind kind, Object sendbuf, int sendOffset, Object recvbuf,
                                  Blocks blocks) {
-        Allgather.run(call, kind, sendbuf, sendOffset, recvbuf, blocks);
+        Groups groups = call.meetings() == null ? call.groups() : null;
+        if (groups != null) {
+            TwoLevel.allgather(groups, call.rank(), kind, sendbuf, sendOffset, recvbuf, blocks);
+        } else {
+            Allgather.run(call, kind, sendbuf, sendOffset, recvbuf, blocks);
+        }
     }
 
     public static void alltoall(Call call, ArrayKind kind, Object sendbuf, Blocks send, Object recvbuf, Blocks recv) {

@@ -100,4 +100,93 @@ final class TwoLevel {
         }
         InMemory.barrier(groups.local());
     }
+
+    /**
+     * Allgather(v): in each JVM the leader copies its ranks' blocks into its own array, the leaders
+     * exchange their JVMs' blocks packed (one ring among the leaders, each JVM's blocks crossing the
+     * network once), and every rank copies the blocks from its leader's array. {@code rank}: this
+     * rank in the call; a null {@code sendbuf} means its block is in {@code recvbuf} already.
+     */
+    static void allgather(Groups groups, int rank, ArrayKind kind, Object sendbuf, int sendOffset, Object recvbuf,
+                          Blocks blocks) {
+        int[] counts = blocks.counts();
+        int[] displs = blocks.displs();
+        if (sendbuf != null) {
+            System.arraycopy(sendbuf, sendOffset, recvbuf, displs[rank], counts[rank]);
+        }
+        Meetings local = groups.local();
+        local.open();
+        local.publish(recvbuf);
+        local.sync();
+        if (groups.localIndex() == 0) {
+            int[][] members = members(groups, counts.length);
+            int mine = groups.leaderOf(rank);
+            for (int r : members[mine]) {
+                if (r != rank) {
+                    System.arraycopy(local.buffer(groups.localIndexOf(r)), displs[r], recvbuf, displs[r], counts[r]);
+                }
+            }
+            int[] perJvm = new int[members.length];
+            for (int j = 0; j < members.length; j++) {
+                for (int r : members[j]) {
+                    perJvm[j] += counts[r];
+                }
+            }
+            Blocks packed = Blocks.packed(perJvm);
+            Object all = kind.newArray(packed.total());
+            copyBlocks(members[mine], blocks, recvbuf, all, packed.displs()[mine], true);
+            Allgather.run(groups.leaders(), kind, null, 0, all, packed);
+            for (int j = 0; j < members.length; j++) {
+                if (j != mine) {
+                    copyBlocks(members[j], blocks, recvbuf, all, packed.displs()[j], false);
+                }
+            }
+        }
+        local.sync(); // the leader's array holds every block
+        if (groups.localIndex() != 0) {
+            Object lead = local.buffer(0);
+            for (int r = 0; r < counts.length; r++) {
+                if (r != rank) {
+                    System.arraycopy(lead, displs[r], recvbuf, displs[r], counts[r]);
+                }
+            }
+        }
+        local.sync(); // the leader's array is read until here
+        local.close();
+    }
+
+    /** The ranks of the call in each JVM, by leader index, in rank order (so in local index order). */
+    private static int[][] members(Groups groups, int size) {
+        int jvms = 0;
+        for (int r = 0; r < size; r++) {
+            jvms = Math.max(jvms, groups.leaderOf(r) + 1);
+        }
+        int[] n = new int[jvms];
+        for (int r = 0; r < size; r++) {
+            n[groups.leaderOf(r)]++;
+        }
+        int[][] out = new int[jvms][];
+        for (int j = 0; j < jvms; j++) {
+            out[j] = new int[n[j]];
+            n[j] = 0;
+        }
+        for (int r = 0; r < size; r++) {
+            int j = groups.leaderOf(r);
+            out[j][n[j]++] = r;
+        }
+        return out;
+    }
+
+    /** Copies the blocks of {@code ranks} from {@code buf} (at their displacements) into {@code packed} from {@code at}, or back. */
+    private static void copyBlocks(int[] ranks, Blocks blocks, Object buf, Object packed, int at, boolean pack) {
+        for (int r : ranks) {
+            int c = blocks.counts()[r];
+            if (pack) {
+                System.arraycopy(buf, blocks.displs()[r], packed, at, c);
+            } else {
+                System.arraycopy(packed, at, buf, blocks.displs()[r], c);
+            }
+            at += c;
+        }
+    }
 }

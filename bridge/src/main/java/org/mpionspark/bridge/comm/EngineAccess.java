@@ -31,8 +31,9 @@ public final class EngineAccess {
         }
         NativeCollectives mpj = state.shared.transport.capability(NativeCollectives.class);
         if (mpj == null) {
-            throw new IllegalStateException("this world runs no MPJ Express: its ranks share a JVM and talk through "
-                    + "memory (spark.mpi.memoryPath=false, or LocalWorld.memoryPath(false), puts them on MPJ Express)");
+            throw new IllegalStateException("MPJ Express's own collectives span its world of one endpoint per JVM, "
+                    + "which is this world only when each rank has a JVM of its own: here ranks share a JVM "
+                    + "(spark.mpi.memoryPath=false, or LocalWorld.memoryPath(false), gives each rank its own)");
         }
         return mpj;
     }

@@ -39,6 +39,10 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     private static final long POLL_NANOS = 100_000_000L;
     /** The payload tag of the header an endpoint sends each other one when its JVM's ranks are done. */
     private static final int BYE = -2;
+    /** The payload tag of the second goodbye: its sender has every other endpoint's first one. */
+    private static final int BYE_RECEIVED = -3;
+    /** How long an endpoint waits for the second goodbyes before it closes anyway: nobody needs its data by then. */
+    private static final long LAST_GOODBYE_MILLIS = 500;
 
     private final Intracomm world;
     private final int[] endpointOf;
@@ -48,8 +52,9 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     private final ThreadPoolExecutor payloads;
     private final Thread headers;
     private volatile boolean closed;
-    /** How many other endpoints have said {@link #BYE}. */
+    /** How many other endpoints have said {@link #BYE}, and {@link #BYE_RECEIVED}. */
     private int byes;
+    private int byesReceived;
 
     private MpjEndpoint(Intracomm world, int[] endpointOf, Arrivals arrivals) {
         this.world = world;
@@ -170,9 +175,13 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
         ArrayKind kind = ArrayKind.values()[b.getInt()];
         int count = b.getInt();
         int payloadTag = b.getInt();
-        if (payloadTag == BYE) {
+        if (payloadTag == BYE || payloadTag == BYE_RECEIVED) {
             synchronized (this) {
-                byes++;
+                if (payloadTag == BYE) {
+                    byes++;
+                } else {
+                    byesReceived++;
+                }
                 notifyAll();
             }
             return;
@@ -233,30 +242,23 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     }
 
     /**
-     * Says goodbye to every other endpoint and waits for theirs: after that, nothing more will come
-     * that a rank here could still receive. Then stops the arrivals thread and closes the device.
-     * Not {@code MPI.Finalize}: its barrier's receives fail beside our posted one, and every rank of
-     * the world has passed the bridge's closing barrier already. Blocks until every endpoint says
-     * goodbye: call it with a bound, and {@link #kill} after it (which closes the sockets).
+     * Closes in two rounds of goodbyes, so that no endpoint closes its sockets (which may reset the
+     * connection and drop what the peer has not read yet) while another still waits for something
+     * from it: each endpoint says goodbye and waits for every other one's; then says it has them
+     * all, and waits (briefly: nobody needs its data any more) for the others to say the same.
+     * Not {@code MPI.Finalize}: its barrier's receives fail beside our posted one, and every rank
+     * of the world has passed the bridge's closing barrier already. Blocks until the first round
+     * ends: call it with a bound, and {@link #kill} after it (which closes the sockets).
      */
     @Override
     public void finish() {
-        ByteBuffer bye = header(-1, -1, 0, 0, ArrayKind.BYTE, 0, BYE, 0);
-        for (int e = 0; e < world.Size(); e++) {
-            if (e != world.Rank()) {
-                world.Send(bye.array(), 0, bye.capacity(), MPI.BYTE, e, HEADER_TAG);
-            }
+        int others = world.Size() - 1;
+        sayToAll(BYE);
+        if (!awaitGoodbyes(() -> byes, others, Long.MAX_VALUE)) {
+            return;
         }
-        synchronized (this) {
-            while (byes < world.Size() - 1 && !closed) {
-                try {
-                    wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        sayToAll(BYE_RECEIVED);
+        awaitGoodbyes(() -> byesReceived, others, System.nanoTime() + LAST_GOODBYE_MILLIS * 1_000_000L);
         closed = true; // the arrivals thread sees it within its poll
         try {
             headers.join(5_000);
@@ -264,6 +266,32 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
             Thread.currentThread().interrupt();
         }
         payloads.shutdown();
+    }
+
+    private void sayToAll(int goodbye) {
+        ByteBuffer bye = header(-1, -1, 0, 0, ArrayKind.BYTE, 0, goodbye, 0);
+        for (int e = 0; e < world.Size(); e++) {
+            if (e != world.Rank()) {
+                world.Send(bye.array(), 0, bye.capacity(), MPI.BYTE, e, HEADER_TAG);
+            }
+        }
+    }
+
+    /** Waits until {@code count} reaches {@code others}, the endpoint is killed or the deadline passes; whether it reached. */
+    private synchronized boolean awaitGoodbyes(java.util.function.IntSupplier count, int others, long deadline) {
+        while (count.getAsInt() < others) {
+            long left = deadline == Long.MAX_VALUE ? 100 : (deadline - System.nanoTime()) / 1_000_000L;
+            if (closed || left <= 0) {
+                return false;
+            }
+            try {
+                wait(Math.min(100, left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

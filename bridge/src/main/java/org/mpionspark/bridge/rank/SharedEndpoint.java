@@ -125,14 +125,17 @@ final class SharedEndpoint {
         }
     }
 
-    /** A rank leaves; the last one ends the endpoint: orderly if every rank left so, else at once. */
-    private void leave(boolean orderly) {
+    /**
+     * A rank leaves; the last one ends the endpoint: orderly if every rank left so, else at once.
+     * Whether this rank was the last.
+     */
+    private boolean leave(boolean orderly) {
         Endpoint endpoint;
         synchronized (this) {
             left++;
             killed |= !orderly;
             if (left < localRanks) {
-                return;
+                return false;
             }
             endpoint = started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
         }
@@ -148,10 +151,7 @@ final class SharedEndpoint {
         } finally {
             tearDown();
         }
-    }
-
-    private synchronized boolean allLeft() {
-        return left >= localRanks;
+        return true;
     }
 
     /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
@@ -205,6 +205,8 @@ final class SharedEndpoint {
         private final boolean starter;
         private Endpoint endpoint;
         private boolean gone;
+        /** Whether this rank, the last to leave, is the one that ends the endpoint. */
+        private volatile boolean ends;
 
         private Lease(boolean starter) {
             this.starter = starter;
@@ -252,15 +254,16 @@ final class SharedEndpoint {
                 }
                 gone = true;
             }
-            leave(true);
+            ends = true; // until leave says otherwise: a kill meanwhile must free this finish
+            ends = leave(true);
         }
 
         @Override
         public void kill() {
             synchronized (this) {
                 if (gone) {
-                    // a finish that did not end in time: if it was the last one, MPJ's finalize is freed now
-                    if (allLeft()) {
+                    // after its finish: if this rank ends the endpoint and that has not ended in time, free it now
+                    if (ends) {
                         tearDown();
                     }
                     return;

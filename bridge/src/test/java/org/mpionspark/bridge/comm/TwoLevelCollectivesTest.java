@@ -55,6 +55,35 @@ class TwoLevelCollectivesTest {
         assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of()), bad);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ThreadWorld.Placement.class, names = {"MIXED", "INTERLEAVED"})
+    void allgathervOfUnevenBlocksInPlaceAndNot(ThreadWorld.Placement placement) throws Exception {
+        int p = 5;
+        int[] counts = {3, 0, 70_000, 1, 5}; // an empty block, and one that follows its header
+        int[] displs = {4, 0, 10, 70_020, 70_030}; // gaps between blocks, out of rank order
+        List<String> got = ThreadWorld.values(ThreadWorld.run(p, placement, RankOptions.DEFAULTS, comm -> {
+            int r = comm.rank();
+            long[] mine = new long[counts[r]];
+            Arrays.setAll(mine, i -> 1_000_000L * r + i);
+            long[] all = new long[70_040];
+            Arrays.fill(all, -7);
+            comm.allgatherv(mine, 0, counts[r], all, counts, displs);
+            long[] inPlace = new long[70_040];
+            Arrays.fill(inPlace, -7);
+            System.arraycopy(mine, 0, inPlace, displs[r], counts[r]);
+            comm.allgatherv(org.mpionspark.mpi.Communicator.IN_PLACE, 0, 0, inPlace, counts, displs);
+            long[] expected = new long[70_040];
+            Arrays.fill(expected, -7);
+            for (int q = 0; q < p; q++) {
+                for (int i = 0; i < counts[q]; i++) {
+                    expected[displs[q] + i] = 1_000_000L * q + i;
+                }
+            }
+            return Arrays.equals(expected, all) + " " + Arrays.equals(expected, inPlace);
+        }));
+        assertEquals(java.util.Collections.nCopies(p, "true true"), got);
+    }
+
     /** Rank {@code r}'s contribution: different on every rank and at every index. */
     private static long[] values(int r) {
         long[] v = new long[N];

@@ -123,7 +123,8 @@ public final class Matcher {
     }
 
     /**
-     * Posts a receive; {@code buf == null} means an object (bytes of any length). Sources are world
+     * Posts a receive; {@code kind} {@link ArrayKind#OBJECT} with {@code buf == null} means an object
+     * (bytes of any length), which takes only an object message and leaves any other. Sources are world
      * ranks here; {@code toLocal} turns the sender back into a rank of the receiving communicator.
      */
     public Request post(int context, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
@@ -192,13 +193,18 @@ public final class Matcher {
             int from = toLocal.applyAsInt(worldSource);
             if (got != kind) {
                 String held = got == null ? "a message of another type" : got.elementName() + " values";
-                return buf == null
-                        ? "the message from rank " + from + " (tag " + t + ") is an array of " + held
-                            + ", not an object: receive it with recv(...)"
+                if (kind == ArrayKind.OBJECT) {
+                    return "the message from rank " + from + " (tag " + t + ") is an array of " + held
+                            + ", not an object: receive it with recv(...)";
+                }
+                return got == ArrayKind.OBJECT
+                        ? "the message from rank " + from + " (tag " + t + ") is an object message (sent by "
+                            + "sendObject, " + count + " bytes serialised), not an array of " + kind.elementName()
+                            + " values: receive it with recvObject(...); it is left for a matching receive"
                         : "the message from rank " + from + " (tag " + t + ") holds " + held + ", not "
                             + kind.elementName() + "; it is left for a matching receive";
             }
-            if (buf != null && count > capacity) {
+            if (kind != ArrayKind.OBJECT && count > capacity) {
                 return "the message from rank " + from + " (tag " + t + ") holds " + count + " " + kind.elementName()
                         + " values but the buffer holds only " + capacity + "; it is left for a larger receive";
             }

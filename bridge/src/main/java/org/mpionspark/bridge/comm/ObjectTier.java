@@ -19,7 +19,9 @@ import org.mpionspark.mpi.Status;
 
 /**
  * One communicator's object tier: any object, encoded by the rank's {@link ObjectCodec} (Kryo),
- * travels as bytes over point-to-point or as a length then the bytes over the array collectives.
+ * travels as bytes over point-to-point (marked {@link ArrayKind#OBJECT}, so the array tier's
+ * receives refuse them) or as a length then the bytes over the array collectives (plain
+ * {@link ArrayKind#BYTE}: a collective's messages only ever meet the same call of its peers).
  */
 final class ObjectTier {
     private final Arguments check;
@@ -45,7 +47,7 @@ final class ObjectTier {
             return;
         }
         byte[] bytes = outgoing("sendObject", obj, dest, tag);
-        p2p.send(bytes, 0, bytes.length, dest, tag);
+        p2p.isendObject(bytes, dest, tag, "sendObject(dest=" + dest + ", tag=" + tag + ")").waitFor();
     }
 
     Request isendObject(Object obj, int dest, int tag) {
@@ -53,7 +55,7 @@ final class ObjectTier {
             return ProcNull.request();
         }
         byte[] bytes = outgoing("isendObject", obj, dest, tag);
-        return p2p.isend(bytes, 0, bytes.length, dest, tag);
+        return p2p.isendObject(bytes, dest, tag, "isendObject(dest=" + dest + ", tag=" + tag + ")");
     }
 
     /** {@code obj} encoded for {@code call} to {@code dest}, once the arguments are checked. */
@@ -164,7 +166,7 @@ final class ObjectTier {
         check.tag(op, recvtag, true);
         byte[] bytes = encode(op, obj);
         Matcher.Receive r = p2p.irecvBytes(source, recvtag, op);
-        Request s = p2p.isend(bytes, 0, bytes.length, dest, sendtag);
+        Request s = p2p.isendObject(bytes, dest, sendtag, op);
         Status got = r.waitFor();
         s.waitFor();
         @SuppressWarnings("unchecked")

@@ -83,10 +83,25 @@ final class PointToPoint {
 
     /**
      * Posts the receive of an object's bytes, of any length, for the object tier; its arguments are
-     * checked by the caller.
+     * checked by the caller. It takes only a message sent by {@link #isendObject}.
      */
     Matcher.Receive irecvBytes(int source, int tag, String op) {
-        return (Matcher.Receive) post(source, tag, ArrayKind.BYTE, null, 0, Integer.MAX_VALUE, op);
+        return (Matcher.Receive) post(source, tag, ArrayKind.OBJECT, null, 0, Integer.MAX_VALUE, op);
+    }
+
+    /**
+     * Sends an object's bytes for the object tier, marked {@link ArrayKind#OBJECT} so that only an
+     * object receive takes them; its arguments are checked by the caller.
+     */
+    Request isendObject(byte[] bytes, int dest, int tag, String op) {
+        if (ProcNull.is(dest)) {
+            return ProcNull.request();
+        }
+        int to = comm.world(dest);
+        int wire = Matcher.wireTag(comm.context, tag);
+        Transport.Pending p = waiter.call(() -> transport.isend(Transport.USER, ArrayKind.OBJECT, bytes, 0,
+                bytes.length, to, wire), op, dest);
+        return new SendRequest(p, op, dest, tag, bytes.length);
     }
 
     private Request post(int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, String op) {

@@ -28,8 +28,9 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
 
     private static final System.Logger LOG = System.getLogger(MpjEndpoint.class.getName());
 
+    /** MPJ's type of each {@link ArrayKind}, by ordinal: an object's bytes go as MPJ bytes, its kind in the header. */
     private static final Datatype[] TYPES = {
-        MPI.BYTE, MPI.SHORT, MPI.INT, MPI.LONG, MPI.FLOAT, MPI.DOUBLE, MPI.CHAR, MPI.BOOLEAN
+        MPI.BYTE, MPI.SHORT, MPI.INT, MPI.LONG, MPI.FLOAT, MPI.DOUBLE, MPI.CHAR, MPI.BOOLEAN, MPI.BYTE
     };
     /** The MPJ tag of every header; a long message's elements go under tags from 1 up. */
     private static final int HEADER_TAG = 0;

@@ -13,7 +13,7 @@ final class Packing {
     /** Writes {@code count} elements of {@code buf} from {@code offset} at {@code b}'s position. */
     static void pack(ArrayKind kind, Object buf, int offset, int count, ByteBuffer b) {
         switch (kind) {
-            case BYTE -> b.put((byte[]) buf, offset, count);
+            case BYTE, OBJECT -> b.put((byte[]) buf, offset, count);
             case SHORT -> b.asShortBuffer().put((short[]) buf, offset, count);
             case INT -> b.asIntBuffer().put((int[]) buf, offset, count);
             case LONG -> b.asLongBuffer().put((long[]) buf, offset, count);
@@ -33,7 +33,7 @@ final class Packing {
     static Object unpack(ArrayKind kind, ByteBuffer b, int count) {
         Object out = kind.newArray(count);
         switch (kind) {
-            case BYTE -> b.get((byte[]) out);
+            case BYTE, OBJECT -> b.get((byte[]) out);
             case SHORT -> b.asShortBuffer().get((short[]) out);
             case INT -> b.asIntBuffer().get((int[]) out);
             case LONG -> b.asLongBuffer().get((long[]) out);

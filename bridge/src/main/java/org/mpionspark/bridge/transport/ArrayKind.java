@@ -1,12 +1,17 @@
 package org.mpionspark.bridge.transport;
 
 /**
- * The element types a message can carry. Objects travel as {@link #BYTE} arrays of their Kryo
- * form; the ordinal is what crosses the class-loader boundary to MPJ Express.
+ * The element types a message can carry; the ordinal is what crosses the class-loader boundary to
+ * MPJ Express and travels in each message's header.
  */
 public enum ArrayKind {
     BYTE(byte[].class, 1), SHORT(short[].class, 2), INT(int[].class, 4), LONG(long[].class, 8),
-    FLOAT(float[].class, 4), DOUBLE(double[].class, 8), CHAR(char[].class, 2), BOOLEAN(boolean[].class, 1);
+    FLOAT(float[].class, 4), DOUBLE(double[].class, 8), CHAR(char[].class, 2), BOOLEAN(boolean[].class, 1),
+    /**
+     * An object of the object tier's point-to-point calls: the bytes of its Kryo form, marked apart
+     * from a {@code byte[]} of the array tier so that neither tier's receive takes the other's message.
+     */
+    OBJECT(byte[].class, 1);
 
     private final Class<?> arrayClass;
     private final int bytes;
@@ -26,7 +31,7 @@ public enum ArrayKind {
         return bytes;
     }
 
-    /** The Java type name of one element, e.g. {@code "double"}. */
+    /** The Java type name of one element, e.g. {@code "double"}; {@code "byte"} for an {@link #OBJECT}'s bytes. */
     public String elementName() {
         return arrayClass.getComponentType().getName();
     }
@@ -37,7 +42,7 @@ public enum ArrayKind {
             throw new IllegalArgumentException(what + " is null");
         }
         for (ArrayKind k : values()) {
-            if (k.arrayClass == array.getClass()) {
+            if (k != OBJECT && k.arrayClass == array.getClass()) {
                 return k;
             }
         }

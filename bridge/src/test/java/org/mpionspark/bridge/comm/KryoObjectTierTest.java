@@ -175,7 +175,9 @@ class KryoObjectTierTest {
     void bytesKryoCannotReadFailWithWhatKryoSaidNotAClassPathGuess() throws Exception {
         List<ThreadWorld.Outcome<String>> out = ThreadWorld.run(2, RankOptions.DEFAULTS, comm -> {
             if (comm.rank() == 0) {
-                comm.send(new byte[] {1, 0x7f, 0x7f, 0x7f, 0x7f, 9}, 1, 0); // not what Kryo wrote
+                // bytes Kryo did not write, marked as an object message (a byte[] message is refused by recvObject)
+                new PointToPoint(((RankCommunicator) comm).state())
+                        .isendObject(new byte[] {1, 0x7f, 0x7f, 0x7f, 0x7f, 9}, 1, 0, "test").waitFor();
                 return "sent";
             }
             return comm.recvObject(0, 0);

@@ -4,7 +4,8 @@ package org.mpionspark.mpi;
  * Ranks called different collectives, or the same one with other arguments (count, root, op), or
  * one skipped or added a collective: a mistake of the program, never retried. Where the ranks
  * meet in memory and most of them agree, {@link #culprit()} is the world rank that called
- * differently, which the stage's error then names first.
+ * differently, which the stage's error then names first; between JVMs the driver names it instead,
+ * from the calls the waiting ranks report (this exception's culprit then stays -1).
  */
 public class MpiMismatchException extends MpiException {
 

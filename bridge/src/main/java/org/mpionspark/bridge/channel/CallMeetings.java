@@ -66,7 +66,7 @@ final class CallMeetings implements Meetings {
         }
         // the rank named is one still missing, at the moment a report or an error is made
         channel.waiter.await(reached, call.operation + " waiting in memory",
-                () -> channel.localRanks[Math.max(m.laggard(ph), 0)], call.unbounded);
+                () -> channel.localRanks[Math.max(m.laggard(ph), 0)], call.unbounded, call.reported);
     }
 
     @Override

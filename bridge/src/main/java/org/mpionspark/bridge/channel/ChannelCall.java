@@ -4,6 +4,7 @@ import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Groups;
 import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.collective.Meetings;
+import org.mpionspark.bridge.rendezvous.CollectiveCall;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.MeetingBoard;
 import org.mpionspark.bridge.transport.Transport;
@@ -26,6 +27,8 @@ final class ChannelCall implements Call {
     final int fullSignature;
     boolean unbounded;
     private CallMeetings meetings;
+    /** This call as a long wait tells it to the driver, which compares the ranks' calls on a mismatch. */
+    final String reported;
 
     ChannelCall(CollectiveChannel channel, String operation, String detail, int seq, long step, int... shape) {
         this.channel = channel;
@@ -35,6 +38,7 @@ final class ChannelCall implements Call {
         this.step = step;
         this.fullSignature = CollectiveTags.fullSignature(operation, shape);
         this.tag = CollectiveTags.tag(channel.context, seq, CollectiveTags.signature(operation, shape));
+        this.reported = new CollectiveCall(channel.context, step, described()).encode();
     }
 
     /** The operation with its detail, as ranks meeting in memory show it to each other. */
@@ -159,8 +163,8 @@ final class ChannelCall implements Call {
     }
 
     private int[] await(Transport.Pending p, String op, int peer, Runnable stallCheck) {
-        return unbounded ? channel.waiter.awaitUnbounded(p, op, peer, stallCheck)
-                : channel.waiter.await(p, op, peer, stallCheck);
+        return unbounded ? channel.waiter.awaitUnbounded(p, op, peer, stallCheck, reported)
+                : channel.waiter.await(p, op, peer, stallCheck, reported);
     }
 
     /**

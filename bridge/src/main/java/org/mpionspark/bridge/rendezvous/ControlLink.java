@@ -176,7 +176,15 @@ public final class ControlLink implements Closeable {
      * As {@link #reportState(String, long)}; {@code polling}: the rank's own code polls {@code call}
      * in vain, which holds for the driver only while such reports keep coming (a lease, {@link RankActivity}).
      */
-    public synchronized void reportState(String call, long progress, boolean polling) {
+    public void reportState(String call, long progress, boolean polling) {
+        reportState(call, progress, polling, null);
+    }
+
+    /**
+     * As above; {@code collective}: the collective call the wait belongs to ({@link CollectiveCall#encode()}),
+     * or null: what the driver compares to name the rank of a mismatch that called differently.
+     */
+    public synchronized void reportState(String call, long progress, boolean polling, String collective) {
         if (finished) {
             return;
         }
@@ -185,6 +193,7 @@ public final class ControlLink implements Closeable {
             out.writeByte(call == null ? Wire.RUNNING : polling ? Wire.POLLING : Wire.BLOCKED);
             out.writeUTF(call == null ? "" : RendezvousServer.truncate(call));
             out.writeLong(progress);
+            out.writeUTF(call == null || collective == null ? "" : RendezvousServer.truncate(collective));
             out.flush();
         } catch (IOException ignored) {
             // the driver is gone; the reader thread reports that

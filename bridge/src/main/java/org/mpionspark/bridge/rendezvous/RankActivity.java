@@ -21,6 +21,8 @@ final class RankActivity {
 
     private final int rank;
     private String blockedIn;
+    /** The collective call the rank waits in, where its wait is one; null otherwise. */
+    private CollectiveCall collective;
     private long progress;
     private boolean polling;
     private long sinceNanos = System.nanoTime();
@@ -36,12 +38,18 @@ final class RankActivity {
      * its own code polls {@code call} in vain.
      */
     synchronized void report(String call, long progress, boolean polling) {
+        report(call, progress, polling, null);
+    }
+
+    /** As above; {@code collective}: the collective call the wait belongs to, as the rank encoded it, or empty. */
+    synchronized void report(String call, long progress, boolean polling, String collective) {
         long now = System.nanoTime();
         if (call == null || !call.equals(blockedIn) || progress != this.progress || polling != this.polling
                 || lapsed(now)) {
             sinceNanos = now;
         }
         this.blockedIn = call;
+        this.collective = call == null || polling ? null : CollectiveCall.parse(collective);
         this.progress = progress;
         this.polling = polling;
         this.lastReportNanos = now;
@@ -59,6 +67,16 @@ final class RankActivity {
 
     synchronized boolean blocked() {
         return blockedIn != null && !done && !lapsed(System.nanoTime());
+    }
+
+    /** Whether the rank finished cleanly. */
+    synchronized boolean finished() {
+        return done;
+    }
+
+    /** The collective call this rank waits in (or failed in: its last report stays), or null. */
+    synchronized CollectiveCall collective() {
+        return done ? null : collective;
     }
 
     synchronized boolean running() {

@@ -19,6 +19,8 @@ final class World {
     private boolean admitted;
     String failure;
     long failedAtNanos;
+    /** A mismatch is being judged ({@link #mismatch}): later failures are its echoes. */
+    private boolean judging;
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> watchdog;
     /** Each JVM's MPJ Express endpoint, by JVM key, as its starter reported it. */
@@ -144,7 +146,9 @@ final class World {
                 } else if (kind == Wire.STATE) {
                     byte state = c.in.readByte();
                     String call = c.in.readUTF();
-                    c.activity.report(state == Wire.RUNNING ? null : call, c.in.readLong(), state == Wire.POLLING);
+                    long progress = c.in.readLong();
+                    c.activity.report(state == Wire.RUNNING ? null : call, progress, state == Wire.POLLING,
+                            c.in.readUTF());
                 } else if (kind == Wire.FAILED) {
                     String message = c.in.readUTF();
                     byte[] error = Wire.readBlob(c.in);
@@ -204,6 +208,15 @@ final class World {
      * if one runs its own code in no MPI call: the rank that timed out only waited for it.
      */
     private void failed(int rank, String message, Throwable t, byte[] error) {
+        synchronized (this) {
+            if (judging) {
+                return; // most likely an echo of the mismatch being judged, whose verdict frees every rank
+            }
+        }
+        if (t instanceof org.mpionspark.mpi.MpiMismatchException mm && mm.culprit() < 0) {
+            mismatch(rank, message, mm, error);
+            return;
+        }
         if (t instanceof org.mpionspark.mpi.MpiTimeoutException timeout) {
             RankActivity[] states = activities();
             long now = System.nanoTime();
@@ -229,6 +242,37 @@ final class World {
         int blamed = t instanceof org.mpionspark.mpi.MpiMismatchException mm && mm.culprit() >= 0 ? mm.culprit() : rank;
         reg.failed(new WorldFailure(key, blamed, message, t, false));
         abortAll(rank, "rank " + rank + " failed: " + message, error);
+    }
+
+    /**
+     * A mismatch noticed on the message path, where the rank that noticed cannot tell who called
+     * differently: the driver waits (at most {@link MismatchVerdict#GRACE_NANOS}) until every rank
+     * has told which collective call it waits in, then names the one whose call differs from all
+     * the others' ({@link MismatchVerdict}), with both calls; other failures meanwhile are its echoes.
+     */
+    private void mismatch(int rank, String message, org.mpionspark.mpi.MpiMismatchException mm, byte[] error) {
+        synchronized (this) {
+            if (failure != null || judging) {
+                return;
+            }
+            judging = true;
+        }
+        try {
+            long deadline = System.nanoTime() + MismatchVerdict.GRACE_NANOS;
+            MismatchVerdict v = MismatchVerdict.of(activities(), rank, mm.peer());
+            while (!v.settled() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                v = MismatchVerdict.of(activities(), rank, mm.peer());
+            }
+            String said = v.message(rank, mm.getMessage());
+            String full = said == null ? message : said;
+            reg.failed(new WorldFailure(key, v.culprit() >= 0 ? v.culprit() : rank, full, mm, false));
+            abortAll(rank, "rank " + rank + " failed: " + full, error);
+        } finally {
+            synchronized (this) {
+                judging = false;
+            }
+        }
     }
 
     /**
@@ -277,6 +321,9 @@ final class World {
                 watchdog.cancel(false);
                 return;
             }
+            if (judging) {
+                return;
+            }
         }
         List<String> calls = RankActivity.deadlock(activities(), reg.deadlockNanos);
         if (calls == null) {
@@ -296,6 +343,9 @@ final class World {
         boolean complete;
         synchronized (this) {
             complete = admitted;
+            if (judging) {
+                return; // the rank that noticed a mismatch ends; the verdict frees the others
+            }
         }
         if (!complete) {
             refuseAll(c.rank, "rank " + c.rank + " left the rendezvous before every rank arrived (" + e.getMessage() + ")");

@@ -31,13 +31,16 @@ public final class BlockReport {
         this.link = link;
     }
 
-    /** Called while a wait goes on: reports it once it has lasted long enough, and again when it moves. */
-    synchronized void waiting(String operation, int peer, long startedNanos, long nowNanos, long progress) {
+    /**
+     * Called while a wait goes on: reports it once it has lasted long enough, and again when it
+     * moves; {@code collective}: the collective call it belongs to, encoded, or null.
+     */
+    synchronized void waiting(String operation, String collective, long startedNanos, long nowNanos, long progress) {
         if (link == null || nowNanos - startedNanos < REPORT_AFTER_NANOS) {
             return;
         }
         if (!reported || (progress != lastProgress && nowNanos - lastSent > REFRESH_NANOS)) {
-            link.reportState(operation, progress);
+            link.reportState(operation, progress, false, collective);
             reported = true;
             lastSent = nowNanos;
             lastProgress = progress;

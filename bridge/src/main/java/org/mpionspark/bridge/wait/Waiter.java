@@ -253,7 +253,14 @@ public final class Waiter {
      * operation timeout (the end of a rank), though it still ends on an abort.
      */
     public <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded) {
-        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos);
+        return await(rawPoll, operation, peer, unbounded, null);
+    }
+
+    /** As above, inside the collective call {@code collective} ({@code CollectiveCall.encode()}), told to the driver. */
+    public <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, boolean unbounded,
+                       String collective) {
+        return await(rawPoll, operation, peer, null, NO_PROGRESS, null, unbounded ? Long.MAX_VALUE : timeoutNanos,
+                collective);
     }
 
     /**
@@ -261,7 +268,16 @@ public final class Waiter {
      * the moment MPJ completes it, so waiting ranks leave the cores to the threads moving data.
      */
     public int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos);
+        return await(pending, operation, peer, stallCheck, null);
+    }
+
+    /**
+     * As above, inside the collective call {@code collective} ({@code CollectiveCall.encode()}): a long
+     * wait tells it to the driver, which compares the ranks' calls when one of them sees a mismatch.
+     */
+    public int[] await(Transport.Pending pending, String operation, int peer, Runnable stallCheck, String collective) {
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, timeoutNanos,
+                collective);
     }
 
     /**
@@ -269,8 +285,10 @@ public final class Waiter {
      * the end of a rank, where peers may still compute for as long as they need. It still ends
      * on an abort, and the driver's watchdog still sees a deadlock.
      */
-    public int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck) {
-        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE);
+    public int[] awaitUnbounded(Transport.Pending pending, String operation, int peer, Runnable stallCheck,
+                                String collective) {
+        return await(pending::test, operation, () -> peer, stallCheck, pending::progress, pending, Long.MAX_VALUE,
+                collective);
     }
 
     /**
@@ -279,6 +297,11 @@ public final class Waiter {
      */
     private <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, Runnable stallCheck,
                         LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+        return await(rawPoll, operation, peer, stallCheck, progress, sleepOn, limitNanos, null);
+    }
+
+    private <T> T await(Supplier<T> rawPoll, String operation, java.util.function.IntSupplier peer, Runnable stallCheck,
+                        LongSupplier progress, Transport.Pending sleepOn, long limitNanos, String collective) {
         Supplier<T> poll = () -> call(rawPoll, operation, peer.getAsInt());
         T done = poll.get();
         if (done != null) {
@@ -288,7 +311,7 @@ public final class Waiter {
         boolean interrupted = Thread.interrupted(); // else parking returns at once and the wait spins
         boolean ended = false;
         try {
-            T result = poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos);
+            T result = poll(poll, operation, peer, stallCheck, progress, sleepOn, limitNanos, collective);
             ended = true;
             return result;
         } finally {
@@ -303,7 +326,7 @@ public final class Waiter {
     }
 
     private <T> T poll(Supplier<T> poll, String operation, java.util.function.IntSupplier peers, Runnable stallCheck,
-                       LongSupplier progress, Transport.Pending sleepOn, long limitNanos) {
+                       LongSupplier progress, Transport.Pending sleepOn, long limitNanos, String collective) {
         long start = System.nanoTime();
         long nextStallCheck = start + STALL_NANOS;
         long park = 1_000;
@@ -340,7 +363,7 @@ public final class Waiter {
             abort.check(operation, peer);
             long now = System.nanoTime();
             if (!onLane()) { // a lane waits beside a rank that may be computing
-                report.waiting(operation, peer, start, now, progress.getAsLong());
+                report.waiting(operation, collective, start, now, progress.getAsLong());
             }
             if (stallCheck != null && now > nextStallCheck) {
                 stallCheck.run();

@@ -386,6 +386,34 @@ abstract class ClearFailures {
     }
 
     @Test
+    void anObjectMessageReceivedAsBytesFailsSayingSoAndIsKeptForRecvObject() {
+        List<String> out = mpi().run(4, comm -> {
+            int to = (comm.rank() + 1) % 4;
+            int from = (comm.rank() + 3) % 4;
+            comm.sendObject(List.of("from", comm.rank()), to, 5);
+            String refused = failure(() -> comm.recv(new byte[256], from, 5));
+            List<Object> kept = comm.recvObject(from, 5);
+            return refused + " | " + kept;
+        });
+        for (int r = 0; r < 4; r++) {
+            int from = (r + 3) % 4;
+            assertTrue(out.get(r).contains("is an object message") && out.get(r).contains("recvObject")
+                    && out.get(r).endsWith("| [from, " + from + "]"), out.get(r));
+        }
+    }
+
+    @Test
+    void aCollectiveCalledWithAnotherCountBlamesTheRankThatCalledDifferently() {
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi().run(4, comm -> {
+            double[] v = new double[comm.rank() == 2 ? 3 : 2];
+            comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, v, org.mpionspark.mpi.Op.SUM);
+            return 0;
+        }));
+        assertEquals(2, e.failedRank(), e.getMessage());
+        assertTrue(e.getMessage().contains("count 3") && e.getMessage().contains("count 2"), e.getMessage());
+    }
+
+    @Test
     void aCancelledReceiveTakesNoMessageAndTheNextReceiveGetsIt() {
         List<String> out = mpi().run(4, comm -> {
             int from = (comm.rank() + 1) % 4;

@@ -264,12 +264,7 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
         }
         sayToAll(BYE_RECEIVED);
         awaitGoodbyes(() -> byesReceived, others, System.nanoTime() + LAST_GOODBYE_MILLIS * 1_000_000L);
-        closed = true; // the arrivals thread sees it within its poll
-        try {
-            headers.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closed = true; // the arrivals thread ends when the kill that follows releases its receive
         payloads.shutdown();
     }
 

@@ -18,6 +18,11 @@ public class Request {
         Status await();
 
         Status poll();
+
+        /** Takes back the operation if it has not matched yet ({@code MPI_Cancel}); whether it did. */
+        default boolean cancel() {
+            return false;
+        }
     }
 
     Work work;
@@ -34,7 +39,7 @@ public class Request {
             @Override
             public Status await() {
                 if (done == null) {
-                    done = finish.apply(r.waitFor());
+                    done = finished(r.waitFor());
                 }
                 return done;
             }
@@ -42,9 +47,19 @@ public class Request {
             @Override
             public Status poll() {
                 if (done == null) {
-                    r.test().ifPresent(s -> done = finish.apply(s));
+                    r.test().ifPresent(s -> done = finished(s));
                 }
                 return done;
+            }
+
+            @Override
+            public boolean cancel() {
+                return r.cancel();
+            }
+
+            /** A cancelled receive received nothing: nothing to unpack. */
+            private Status finished(org.mpionspark.mpi.Status s) {
+                return s.cancelled() ? Status.cancelled() : finish.apply(s);
             }
         });
     }
@@ -78,9 +93,16 @@ public class Request {
         return work == null;
     }
 
-    /** Not supported: mpi-on-spark cannot take back a send or a posted receive. */
+    /**
+     * Takes back a receive that no message has matched yet ({@code MPI_Cancel}): it then completes at
+     * once, its status {@link Status#Test_cancelled cancelled}. A send, or a receive already matched,
+     * completes as usual (MPI lets a cancel fail). Wait or test the request either way.
+     */
     public void Cancel() throws MPIException {
-        throw new MPIException("Cancel: mpi-on-spark cannot cancel a request (MPI_Cancel is not supported)");
+        Work w = work;
+        if (w != null) {
+            Calls.call("Cancel", w::cancel);
+        }
     }
 
     void completed() {

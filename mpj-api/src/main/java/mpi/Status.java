@@ -12,6 +12,7 @@ public class Status {
     public int index;
     /** Base elements received (for {@code MPI.OBJECT}, objects). */
     public int count;
+    private boolean cancelled;
 
     public Status() {
         this(MPI.ANY_SOURCE, MPI.ANY_TAG, 0);
@@ -22,6 +23,13 @@ public class Status {
         this.tag = tag;
         this.count = count;
         this.index = MPI.UNDEFINED;
+    }
+
+    /** The status of a receive taken back by {@link Request#Cancel}: it received nothing. */
+    static Status cancelled() {
+        Status s = new Status();
+        s.cancelled = true;
+        return s;
     }
 
     /** The status of ours, {@code elements} being what was received in base elements. */
@@ -43,9 +51,9 @@ public class Status {
         return count;
     }
 
-    /** Always false: requests cannot be cancelled. */
+    /** Whether the request was a receive taken back by {@link Request#Cancel} ({@code MPI_Test_cancelled}). */
     public boolean Test_cancelled() throws MPIException {
-        return false;
+        return cancelled;
     }
 
     public void free() {

@@ -63,6 +63,14 @@ class MpjFacadeLocalModeTest {
     }
 
     @Test
+    void cancelTakesBackAReceiveNothingMatchedAndNotASend() {
+        SpmdResult<Integer> r = MpjPrograms.runMain(spmd, 2, "mpjprograms.Cancel");
+        assertTrue(r.stdout().get(0).contains("send cancelled false"), r.formatted());
+        assertTrue(r.stdout().get(1).contains("receive cancelled true data 0"), r.formatted());
+        assertTrue(r.stdout().get(1).contains("then received 7 cancelled false"), r.formatted());
+    }
+
+    @Test
     void mpiBeforeInitInitTwiceAndNoFinalizeAreClearErrors() {
         assertFails("before-init", "MPI is used before MPI.Init");
         assertFails("init-twice", "MPI.Init called twice");

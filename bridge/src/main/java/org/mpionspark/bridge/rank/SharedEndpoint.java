@@ -137,7 +137,7 @@ final class SharedEndpoint {
             if (left < localRanks) {
                 return false;
             }
-            endpoint = started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
+            endpoint = startedOrNull();
         }
         synchronized (OPEN) {
             OPEN.remove(key, this);
@@ -157,7 +157,7 @@ final class SharedEndpoint {
     /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
     private void tearDown() {
         Runnable kill = () -> {
-            Endpoint e = started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
+            Endpoint e = startedOrNull();
             try {
                 if (e != null) {
                     e.kill();
@@ -188,11 +188,9 @@ final class SharedEndpoint {
         }
     }
 
-    /** How many endpoints this JVM holds open now: 0 once every world has ended (tests check it). */
-    static int open() {
-        synchronized (OPEN) {
-            return OPEN.size();
-        }
+    /** The endpoint, if it has started; null otherwise (to tear down after a failed start). */
+    private Endpoint startedOrNull() {
+        return started.isDone() && !started.isCompletedExceptionally() ? started.join() : null;
     }
 
     /**

@@ -102,6 +102,15 @@ public final class MemoryWorld implements Arrivals {
         return m;
     }
 
+    @Override
+    public void lost(String why) {
+        for (Mailbox box : boxes) {
+            if (box != null) {
+                box.close(why);
+            }
+        }
+    }
+
     MemoryMeetingBoard board() {
         return board;
     }

@@ -164,8 +164,9 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
             }
         } catch (RuntimeException e) {
             if (!closed) {
-                LOG.log(System.Logger.Level.WARNING, "MPJ Express endpoint " + world.Rank()
-                        + " stopped receiving: " + e, e);
+                String why = "this JVM's MPJ Express endpoint " + world.Rank() + " stopped receiving: " + e;
+                LOG.log(System.Logger.Level.WARNING, why, e);
+                arrivals.lost(why);
             }
         }
     }

@@ -18,6 +18,12 @@ public interface Arrivals {
     Arrival arrived(int source, int dest, int channel, int tag, ArrayKind kind, Object data, int count,
                     boolean filled);
 
+    /**
+     * Nothing more will arrive from the other JVMs ({@code why}: the endpoint stopped receiving):
+     * every rank of this JVM that waits, or will, fails at once saying so instead of waiting in vain.
+     */
+    void lost(String why);
+
     /** A message whose elements are still on their way. */
     interface Arrival {
         /** Every element is in the array now: the receive that took it may complete. */

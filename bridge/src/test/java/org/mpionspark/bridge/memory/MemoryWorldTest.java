@@ -24,4 +24,17 @@ class MemoryWorldTest {
         w.leave(1);
         assertEquals(before, MemoryWorld.open(), "the last rank out removed it");
     }
+
+    @Test
+    void whenNothingMoreCanArriveFromOtherJvmsEveryWaitingReceiveFailsSayingWhy() {
+        MemoryWorld w = MemoryWorld.join("test/lost", 3, 0);
+        MemoryTransport t = new MemoryTransport(w, 0, java.util.List.of("here", "there", "there"), true, "host");
+        org.mpionspark.bridge.transport.Transport.Pending r = t.irecv(0, org.mpionspark.bridge.transport.ArrayKind.INT,
+                new int[1], 0, 1, 1, 5);
+        w.lost("this JVM's MPJ Express endpoint 0 stopped receiving: boom");
+        IllegalStateException e = assertThrows(IllegalStateException.class, r::test);
+        assertEquals("rank 0 was torn down before it received this message: this JVM's MPJ Express endpoint 0 "
+                + "stopped receiving: boom", e.getMessage());
+        w.leave(0);
+    }
 }

@@ -36,7 +36,7 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     private static final int HEADER_TAG = 0;
     private static final int HEADER_BYTES = 7 * Integer.BYTES;
     /** Messages up to this many bytes travel inside their header: one MPJ message, one copy each side. */
-    static final int INLINE_BYTES = 16 * 1024;
+    private static final int INLINE_BYTES = 16 * 1024;
     private static final long POLL_NANOS = 100_000_000L;
     /** The payload tag of the header an endpoint sends each other one when its JVM's ranks are done. */
     private static final int BYE = -2;

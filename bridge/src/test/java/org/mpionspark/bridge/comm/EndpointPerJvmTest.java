@@ -51,47 +51,14 @@ class EndpointPerJvmTest {
     @Test
     void sixteenRanksOnEightJvmsEndWorldAfterWorld() throws Exception {
         for (int world = 0; world < 3; world++) {
-            List<Outcome> got = onJvms(16, 8, comm -> {
+            List<Integer> got = ThreadWorld.values(ThreadWorld.runOnJvms(16, 8, RankOptions.DEFAULTS, comm -> {
                 int[] sum = {comm.rank()};
                 comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, Op.SUM);
                 return sum[0];
-            });
-            assertEquals(java.util.Collections.nCopies(16, 120), got.stream().map(Outcome::value).toList());
+            }));
+            assertEquals(java.util.Collections.nCopies(16, 120), got);
         }
         assertEquals(0, RankThreads.liveLoadersAfterGc(), "every endpoint was closed and its loader collected");
-    }
-
-    record Outcome(Integer value) {
-    }
-
-    /** {@code n} ranks, rank r in JVM r % {@code jvms} (as Spark spreads a stage's tasks over executors). */
-    private static List<Outcome> onJvms(int n, int jvms, java.util.function.Function<org.mpionspark.mpi.Communicator,
-            Integer> body) throws Exception {
-        try (org.mpionspark.bridge.rendezvous.RendezvousServer server = new org.mpionspark.bridge.rendezvous.RendezvousServer(
-                java.net.InetAddress.getLoopbackAddress(), "127.0.0.1")) {
-            org.mpionspark.bridge.rendezvous.Registration reg = server.register(n, 20_000, 5_000);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
-            try {
-                List<java.util.concurrent.Future<Outcome>> ranks = new java.util.ArrayList<>();
-                for (int r = 0; r < n; r++) {
-                    int rank = r;
-                    ranks.add(pool.submit(() -> {
-                        org.mpionspark.bridge.rank.RankSession s = org.mpionspark.bridge.rank.RankLauncher.start(
-                                reg.ticket(), "w", rank, RankOptions.DEFAULTS.withJvmKey("jvm-" + rank % jvms), () -> false);
-                        Integer v = body.apply(s.communicator());
-                        s.complete();
-                        return new Outcome(v);
-                    }));
-                }
-                List<Outcome> out = new java.util.ArrayList<>();
-                for (java.util.concurrent.Future<Outcome> f : ranks) {
-                    out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-                }
-                return out;
-            } finally {
-                pool.shutdownNow();
-            }
-        }
     }
 
     @Test

@@ -89,8 +89,26 @@ final class ThreadWorld {
         return run(ticket, worldKey, n, Placement.ONE_JVM, options, body);
     }
 
+    /**
+     * {@code n} ranks spread over {@code jvms} "JVMs" as Spark spreads a stage's tasks over
+     * executors: rank r in JVM r % {@code jvms} (so several ranks in each when n > jvms).
+     */
+    static <R> List<Outcome<R>> runOnJvms(int n, int jvms, RankOptions options, Function<Communicator, R> body)
+            throws Exception {
+        try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
+            Registration reg = server.register(n, 20_000, Defaults.DEADLOCK_TIMEOUT.toMillis());
+            return run(reg.ticket(), "test-world", n, rank -> options.withJvmKey("test-jvm-" + rank % jvms), body);
+        }
+    }
+
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n, Placement placement,
                                             RankOptions options, Function<Communicator, R> body) throws Exception {
+        return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), body);
+    }
+
+    private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n,
+                                            java.util.function.IntFunction<RankOptions> optionsOf,
+                                            Function<Communicator, R> body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<Outcome<R>>> futures = new ArrayList<>();
@@ -99,7 +117,7 @@ final class ThreadWorld {
                 futures.add(pool.submit(() -> {
                     RankSession session;
                     try {
-                        session = RankLauncher.start(ticket, worldKey, rank, placement.options(options, rank, n), () -> false);
+                        session = RankLauncher.start(ticket, worldKey, rank, optionsOf.apply(rank), () -> false);
                     } catch (Throwable t) {
                         return new Outcome<R>(null, t);
                     }

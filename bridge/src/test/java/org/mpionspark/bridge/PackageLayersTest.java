@@ -33,6 +33,7 @@ class PackageLayersTest {
             "org.mpionspark.bridge.memory",
             "org.mpionspark.bridge.mpj",
             "org.mpionspark.bridge.loader",
+            "org.mpionspark.bridge.dataport",
             "org.mpionspark.bridge.transport",
             "org.mpionspark.bridge.serial",
             "org.mpionspark.bridge.rendezvous",

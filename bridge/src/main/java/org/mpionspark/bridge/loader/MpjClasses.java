@@ -12,7 +12,8 @@ import java.util.jar.JarInputStream;
 /**
  * The class files of MPJ Express and of log4j 1.2, read once per JVM from the jars nested in the
  * bridge jar ({@code META-INF/mpj-express/}). Nesting keeps them off the application class path,
- * where Spark's {@code log4j-1.2-api} defines the same {@code org.apache.log4j} names.
+ * where Spark's {@code log4j-1.2-api} defines the same {@code org.apache.log4j} names. Its
+ * {@code niodev}'s data-port calls are redirected as they are read ({@link NiodevPatch}).
  */
 final class MpjClasses {
 
@@ -51,7 +52,7 @@ final class MpjClasses {
                 try (JarInputStream jin = new JarInputStream(in)) {
                     for (JarEntry e; (e = jin.getNextJarEntry()) != null; ) {
                         if (!e.isDirectory() && e.getName().endsWith(".class")) {
-                            out.putIfAbsent(e.getName(), readAll(jin));
+                            out.putIfAbsent(e.getName(), NiodevPatch.apply(e.getName(), readAll(jin)));
                         }
                     }
                 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -50,14 +51,16 @@ final class MpjStart implements Closeable {
     }
 
     private final int rank;
+    private final PortGuard guard;
     private final HandshakeSelector<int[]> relay;
     private final CompletableFuture<Report> reported;
     private final long timeoutMillis;
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
 
-    private MpjStart(int rank, HandshakeSelector<int[]> relay, CompletableFuture<Report> reported,
+    private MpjStart(int rank, PortGuard guard, HandshakeSelector<int[]> relay, CompletableFuture<Report> reported,
                      long timeoutMillis) {
         this.rank = rank;
+        this.guard = guard;
         this.relay = relay;
         this.reported = reported;
         this.timeoutMillis = timeoutMillis;
@@ -65,10 +68,11 @@ final class MpjStart implements Closeable {
 
     /**
      * Starts MPJ Express as endpoint {@code rank} of {@code size} in {@code loader}, on a thread of
-     * {@code group}; it reports to this JVM's loopback relay, read by {@link #report}.
+     * {@code group}; it reports to this JVM's loopback relay, read by {@link #report}. Its data
+     * ports are {@code guard}'s, which this closes.
      * {@code endpointOf[r]}: the endpoint of world rank {@code r}; what arrives goes to {@code arrivals}.
      */
-    static MpjStart begin(RankClassLoader loader, ThreadGroup group, WorldTicket ticket, int rank, int size,
+    static MpjStart begin(RankClassLoader loader, ThreadGroup group, PortGuard guard, WorldTicket ticket, int rank, int size,
                           int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) throws IOException {
         long timeout = ticket.rendezvousTimeoutMillis() + CONNECT_MILLIS;
         CompletableFuture<Report> reported = new CompletableFuture<>();
@@ -82,7 +86,7 @@ final class MpjStart implements Closeable {
                     t.setDaemon(true);
                     return t;
                 });
-        MpjStart start = new MpjStart(rank, relay, reported, timeout);
+        MpjStart start = new MpjStart(rank, guard, relay, reported, timeout);
         try {
             Thread init = new Thread(group, () -> start.init(loader, size, relay.address().getPort(),
                     protocolSwitchLimit, endpointOf, arrivals), "mpi-endpoint-" + rank + "-init");
@@ -103,6 +107,7 @@ final class MpjStart implements Closeable {
     private void init(RankClassLoader loader, int size, int relayPort, int protocolSwitchLimit, int[] endpointOf,
                       Arrivals arrivals) {
         InitOutput.capture();
+        guard.enter(); // MPJ's selector thread, started from here, inherits it
         try {
             Object t = loader.loadClass(MpjEndpoint.class.getName())
                     .getMethod("start", int.class, int.class, String.class, int.class, int.class, int[].class,
@@ -142,6 +147,7 @@ final class MpjStart implements Closeable {
 
     /** Answers MPJ's report with every JVM's endpoint, in endpoint order. */
     void answer(List<EndpointAddress> endpoints) throws IOException {
+        guard.endpoints(endpoints);
         StringBuilder table = new StringBuilder("#Peer Information");
         for (int i = 0; i < endpoints.size(); i++) {
             EndpointAddress e = endpoints.get(i);
@@ -167,6 +173,7 @@ final class MpjStart implements Closeable {
     @Override
     public void close() throws IOException {
         relay.close();
+        guard.close();
         Report r = reported.getNow(null);
         if (r != null) {
             r.channel().close();

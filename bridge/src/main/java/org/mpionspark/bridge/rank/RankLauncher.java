@@ -51,7 +51,7 @@ public final class RankLauncher {
             List<String> jvms = Peer.jvmOrder(peers);
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
-                lease = SharedEndpoint.join(key, "endpoint " + jvms.indexOf(jvm) + " of " + jvms.size()
+                lease = SharedEndpoint.join(key, ticket.registrationId() + "/" + worldKey, "endpoint " + jvms.indexOf(jvm) + " of " + jvms.size()
                         + " (" + worldKey + ")", here, jvms.size() == size);
             }
             if (jvm.equals(ticket.soleJvm())) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -33,6 +34,7 @@ final class SharedEndpoint {
     private static final Map<String, SharedEndpoint> OPEN = new HashMap<>();
 
     private final String key;
+    private final String world;
     private final String label;
     private final int localRanks;
     private final boolean oneRankPerJvm;
@@ -43,8 +45,9 @@ final class SharedEndpoint {
     private int left;
     private boolean killed;
 
-    private SharedEndpoint(String key, String label, int localRanks, boolean oneRankPerJvm) {
+    private SharedEndpoint(String key, String world, String label, int localRanks, boolean oneRankPerJvm) {
         this.key = key;
+        this.world = world;
         this.label = label;
         this.localRanks = localRanks;
         this.oneRankPerJvm = oneRankPerJvm;
@@ -52,12 +55,13 @@ final class SharedEndpoint {
     }
 
     /**
-     * A lease on the endpoint of world {@code key} in this JVM, where {@code localRanks} of its ranks
-     * live; whether it is the first, which must {@link #start} the endpoint, says {@link Lease#starter}.
+     * A lease on the endpoint of world {@code world} in this JVM ({@code key}: world and JVM), where
+     * {@code localRanks} of its ranks live; whether it is the first, which must {@link #start} the endpoint, says {@link Lease#starter}.
      */
-    static Lease join(String key, String label, int localRanks, boolean oneRankPerJvm) {
+    static Lease join(String key, String world, String label, int localRanks, boolean oneRankPerJvm) {
         synchronized (OPEN) {
-            SharedEndpoint e = OPEN.computeIfAbsent(key, k -> new SharedEndpoint(k, label, localRanks, oneRankPerJvm));
+            SharedEndpoint e = OPEN.computeIfAbsent(key, k -> new SharedEndpoint(k, world, label, localRanks,
+                    oneRankPerJvm));
             if (e.leases == localRanks) {
                 throw new IllegalStateException("more ranks joined the endpoint of " + label + " than the "
                         + localRanks + " of the peer table");
@@ -79,10 +83,12 @@ final class SharedEndpoint {
             synchronized (this) {
                 loader = new RankClassLoader(SharedEndpoint.class.getClassLoader(), label);
             }
-            start = MpjStart.begin(loader, group, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
+            long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
+            PortGuard guard = new PortGuard(label, group, link.localAddress(), ticket.secret(), world, index, size,
+                    timeout + MpjStart.CONNECT_MILLIS);
+            start = MpjStart.begin(loader, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
             int[] ports = start.report();
             link.publishEndpoint(ports[0], ports[1]);
-            long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
             List<EndpointAddress> table = await(link.endpoints(), abort, rank, timeout, "the other JVMs' endpoints");
             start.answer(table);
             started.complete(await(start.started(), abort, rank, start.timeoutMillis(),

@@ -146,6 +146,11 @@ public final class ControlLink implements Closeable {
         out.flush();
     }
 
+    /** The address this JVM reaches the driver from: the one the driver tells the other JVMs. */
+    public java.net.InetAddress localAddress() {
+        return socket.getLocalAddress();
+    }
+
     /** Every JVM's endpoint in {@link Peer#jvmOrder} order, once each has started; to ranks that published one. */
     public java.util.concurrent.CompletableFuture<List<EndpointAddress>> endpoints() {
         return endpoints;

@@ -1,0 +1,108 @@
+package org.mpionspark.bridge.dataport;
+
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The data ports' handshake. The connecting endpoint says who it is and whom it addresses, with a
+ * fresh nonce, under an HMAC of the world's key; the listening endpoint answers with its own HMAC
+ * of the same fields. A connection without the key, or replayed to another port, proves nothing.
+ */
+final class DataHandshake {
+
+    /** "MOSD": mpi-on-spark data. */
+    static final int MAGIC = 0x4D4F5344;
+    static final int VERSION = 1;
+    static final int NONCE_BYTES = 16;
+    static final int MAC_BYTES = 32;
+    /** magic, version, connector, acceptor, port, nonce, mac. */
+    static final int HELLO_BYTES = 5 * Integer.BYTES + NONCE_BYTES + MAC_BYTES;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a connecting endpoint says: it is endpoint {@code connector}, calling {@code acceptor} at {@code port}. */
+    record Hello(int connector, int acceptor, int port, byte[] nonce, byte[] mac) {
+    }
+
+    private DataHandshake() {
+    }
+
+    /** The key of one world's data ports, from its registration's secret and the world's name. */
+    static byte[] key(byte[] secret, String world) {
+        return hmac(secret, ("mpi-on-spark data ports\0" + world).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A hello of endpoint {@code connector} to {@code acceptor}'s data port {@code port}, with a fresh nonce. */
+    static Hello hello(byte[] key, int connector, int acceptor, int port) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return new Hello(connector, acceptor, port, nonce, mac(key, "connect", connector, acceptor, port, nonce));
+    }
+
+    static byte[] encode(Hello h) {
+        return ByteBuffer.allocate(HELLO_BYTES).putInt(MAGIC).putInt(VERSION).putInt(h.connector()).putInt(h.acceptor())
+                .putInt(h.port()).put(h.nonce()).put(h.mac()).array();
+    }
+
+    /** The hello in the first {@code length} bytes of {@code buf}; null while incomplete. */
+    static Hello parse(byte[] buf, int length) throws ProtocolException {
+        ByteBuffer in = ByteBuffer.wrap(buf, 0, length);
+        if (length >= Integer.BYTES && in.getInt(0) != MAGIC) {
+            throw new ProtocolException("not an mpi-on-spark data connection");
+        }
+        if (length < HELLO_BYTES) {
+            return null;
+        }
+        in.getInt();
+        int version = in.getInt();
+        if (version != VERSION) {
+            throw new ProtocolException("data-port handshake version " + version + ", expected " + VERSION
+                    + " (executors on another version of mpi-on-spark?)");
+        }
+        int connector = in.getInt();
+        int acceptor = in.getInt();
+        int port = in.getInt();
+        byte[] nonce = new byte[NONCE_BYTES];
+        byte[] mac = new byte[MAC_BYTES];
+        in.get(nonce).get(mac);
+        return new Hello(connector, acceptor, port, nonce, mac);
+    }
+
+    /** Whether {@code h} was made with {@code key}. */
+    static boolean genuine(byte[] key, Hello h) {
+        return MessageDigest.isEqual(h.mac(), mac(key, "connect", h.connector(), h.acceptor(), h.port(), h.nonce()));
+    }
+
+    /** The listening endpoint's answer to {@code h}: proof that it holds the key too. */
+    static byte[] answer(byte[] key, Hello h) {
+        return mac(key, "accept", h.connector(), h.acceptor(), h.port(), h.nonce());
+    }
+
+    /** Whether {@code answer} is the listening endpoint's proof for {@code h}. */
+    static boolean answered(byte[] key, Hello h, byte[] answer) {
+        return MessageDigest.isEqual(answer, answer(key, h));
+    }
+
+    private static byte[] mac(byte[] key, String purpose, int connector, int acceptor, int port, byte[] nonce) {
+        byte[] p = purpose.getBytes(StandardCharsets.US_ASCII);
+        return hmac(key, ByteBuffer.allocate(p.length + 3 * Integer.BYTES + nonce.length)
+                .put(p).putInt(connector).putInt(acceptor).putInt(port).put(nonce).array());
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}

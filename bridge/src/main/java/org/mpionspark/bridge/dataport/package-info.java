@@ -1,0 +1,6 @@
+/**
+ * MPJ Express's data ports, guarded: bound to the executor's address, and taking only connections
+ * that prove they come from an endpoint of the same world; MPJ's {@code niodev} reaches them
+ * through {@link org.mpionspark.bridge.dataport.DataPorts}.
+ */
+package org.mpionspark.bridge.dataport;

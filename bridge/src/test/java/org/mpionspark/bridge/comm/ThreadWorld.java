@@ -95,19 +95,27 @@ final class ThreadWorld {
      */
     static <R> List<Outcome<R>> runOnJvms(int n, int jvms, RankOptions options, Function<Communicator, R> body)
             throws Exception {
+        return runOnJvms(n, jvms, options, rank -> { }, body);
+    }
+
+    /** As above; each rank's thread runs {@code beforeJoining} first (a test holding a rank back). */
+    static <R> List<Outcome<R>> runOnJvms(int n, int jvms, RankOptions options, java.util.function.IntConsumer beforeJoining,
+                                          Function<Communicator, R> body) throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
             Registration reg = server.register(n, 20_000, Defaults.DEADLOCK_TIMEOUT.toMillis());
-            return run(reg.ticket(), "test-world", n, rank -> options.withJvmKey("test-jvm-" + rank % jvms), body);
+            return run(reg.ticket(), "test-world", n, rank -> options.withJvmKey("test-jvm-" + rank % jvms), beforeJoining,
+                    body);
         }
     }
 
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n, Placement placement,
                                             RankOptions options, Function<Communicator, R> body) throws Exception {
-        return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), body);
+        return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), rank -> { }, body);
     }
 
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n,
                                             java.util.function.IntFunction<RankOptions> optionsOf,
+                                            java.util.function.IntConsumer beforeJoining,
                                             Function<Communicator, R> body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
@@ -117,6 +125,7 @@ final class ThreadWorld {
                 futures.add(pool.submit(() -> {
                     RankSession session;
                     try {
+                        beforeJoining.accept(rank);
                         session = RankLauncher.start(ticket, worldKey, rank, optionsOf.apply(rank), () -> false);
                     } catch (Throwable t) {
                         return new Outcome<R>(null, t);

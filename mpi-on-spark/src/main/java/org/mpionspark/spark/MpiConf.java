@@ -159,6 +159,10 @@ public final class MpiConf {
             Kind.FLAG, "Whether ranks of one JVM (all of local mode, the tasks of one executor) talk through memory; "
                     + "`false` sends every message through MPJ Express's sockets, as between JVMs (for comparisons).",
             null, "true or false");
+    public static final Key ALLOW_PLAINTEXT = new Key("spark.mpi.network.allowPlaintext", "false", Kind.FLAG,
+            "With `spark.network.crypto.enabled=true`, a world whose ranks span executor JVMs fails at `MPI_Init`: "
+                    + "MPI messages between JVMs are authenticated with the world's key but not encrypted. `true` "
+                    + "sends them unencrypted anyway. Ranks of one JVM never leave it.", null, "true or false");
     public static final Key KRYO_CLASSES = new Key("spark.mpi.kryo.classesToRegister", "", Kind.LIST,
             "Class names, comma-separated, that the object tier's Kryo 5 registers, in this order, on every rank "
                     + "and for the values ranks return (shorter messages: a number instead of the class name). "
@@ -170,7 +174,7 @@ public final class MpiConf {
     /** All of the above, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
             SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT, RENDEZVOUS_HOST, CORES_SHARED,
-            MEMORY_PATH, KRYO_CLASSES);
+            MEMORY_PATH, ALLOW_PLAINTEXT, KRYO_CLASSES);
 
     private MpiConf() {
     }
@@ -190,7 +194,8 @@ public final class MpiConf {
     public static RankOptions rankOptions(SparkConf conf) {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
                 (int) PROTOCOL_SWITCH_LIMIT.get(conf), CORES_SHARED.flag(conf), kryoClasses(conf), null,
-                MEMORY_PATH.flag(conf));
+                MEMORY_PATH.flag(conf),
+                conf.getBoolean("spark.network.crypto.enabled", false) && !ALLOW_PLAINTEXT.flag(conf));
     }
 
     /**

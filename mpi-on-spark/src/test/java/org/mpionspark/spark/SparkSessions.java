@@ -23,11 +23,15 @@ final class SparkSessions {
      * fake Spark home Maven builds (SPARK_HOME), with this test JVM's class path.
      */
     static JavaSparkContext localCluster(int workers, int coresPerWorker) {
-        SparkConf conf = base("local-cluster[" + workers + "," + coresPerWorker + ",1024]")
+        return new JavaSparkContext(localClusterConf(workers, coresPerWorker));
+    }
+
+    /** The configuration of {@link #localCluster}, to add to. */
+    static SparkConf localClusterConf(int workers, int coresPerWorker) {
+        return base("local-cluster[" + workers + "," + coresPerWorker + ",1024]")
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.task.maxFailures", "4") // a cluster's default: Spark may run a failed stage again
                 .set("spark.executor.memory", "1g");
-        return new JavaSparkContext(conf);
     }
 
     static SparkConf base(String master) {

@@ -54,6 +54,12 @@ public final class RankLauncher {
                 lease = SharedEndpoint.join(key, ticket.registrationId() + "/" + worldKey, "endpoint " + jvms.indexOf(jvm) + " of " + jvms.size()
                         + " (" + worldKey + ")", here, jvms.size() == size);
             }
+            if (jvms.size() > 1 && options.encryptionRequired()) {
+                throw new MpiException(rank, "MPI_Init", -1, "this world spans " + jvms.size() + " executor JVMs and "
+                        + "spark.network.crypto.enabled=true asks for encrypted traffic between them, but MPI messages "
+                        + "between JVMs are not encrypted (only authenticated, with the world's key). Run every rank in one "
+                        + "executor JVM, or set spark.mpi.network.allowPlaintext=true to send them unencrypted");
+            }
             if (jvm.equals(ticket.soleJvm())) {
                 for (Peer p : peers) {
                     if (!jvm.equals(p.jvm())) {

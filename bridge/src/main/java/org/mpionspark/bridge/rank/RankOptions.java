@@ -22,19 +22,23 @@ import org.mpionspark.bridge.config.Defaults;
  *                              keys to place them as if on other hosts (the MPJ Express path)
  * @param memoryPath            whether ranks of one JVM talk through memory ({@code spark.mpi.memoryPath});
  *                              {@code false}: every message goes through MPJ Express, as between JVMs
+ * @param encryptionRequired    whether traffic between JVMs must be encrypted ({@code
+ *                              spark.network.crypto.enabled} without {@code spark.mpi.network.allowPlaintext}):
+ *                              MPI messages between JVMs are not, so a world spanning JVMs then fails to start
  */
 public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit,
-                          Boolean coresShared, List<String> kryoClasses, String jvmKey, boolean memoryPath)
+                          Boolean coresShared, List<String> kryoClasses, String jvmKey, boolean memoryPath,
+                          boolean encryptionRequired)
         implements Serializable {
 
     /** Every option at its {@link Defaults default}. */
     public static final RankOptions DEFAULTS = new RankOptions(Defaults.OP_TIMEOUT.toMillis(),
             Defaults.FINALIZE_TIMEOUT.toMillis(), Defaults.PROTOCOL_SWITCH_LIMIT, Defaults.CORES_SHARED, List.of(), null,
-            Defaults.MEMORY_PATH);
+            Defaults.MEMORY_PATH, false);
 
     public RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit, Boolean coresShared,
                        List<String> kryoClasses) {
-        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null, true);
+        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null, true, false);
     }
 
     public RankOptions {
@@ -49,26 +53,36 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
     }
 
     public RankOptions withOpTimeoutMillis(long millis) {
-        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, jvmKey, memoryPath);
+        return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                jvmKey, memoryPath, encryptionRequired);
     }
 
     public RankOptions withCoresShared(Boolean shared) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses, jvmKey, memoryPath);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses,
+                jvmKey, memoryPath, encryptionRequired);
     }
 
     public RankOptions withKryoClasses(List<String> classes) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes, jvmKey, memoryPath);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes,
+                jvmKey, memoryPath, encryptionRequired);
     }
 
     /** These options with the JVM key a rank announces (tests placing ranks of one JVM as if apart). */
     public RankOptions withJvmKey(String key) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, key, memoryPath);
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                key, memoryPath, encryptionRequired);
     }
 
     /** These options with the memory path on or off ({@code spark.mpi.memoryPath}). */
     public RankOptions withMemoryPath(boolean on) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                jvmKey, on);
+                jvmKey, on, encryptionRequired);
+    }
+
+    /** These options asking (or not) for encrypted traffic between JVMs. */
+    public RankOptions withEncryptionRequired(boolean required) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                jvmKey, memoryPath, required);
     }
 
     /**

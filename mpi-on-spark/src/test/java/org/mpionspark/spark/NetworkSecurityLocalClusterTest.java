@@ -1,0 +1,79 @@
+package org.mpionspark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.Op;
+
+/**
+ * Two executor JVMs of an application with {@code spark.authenticate} and {@code
+ * spark.network.crypto.enabled}: a world across them refuses to send MPI messages in the clear
+ * unless told it may; told so, its data ports admit only its endpoints while a stranger in each
+ * executor knocks at every one of them the moment it listens.
+ */
+@Timeout(600)
+class NetworkSecurityLocalClusterTest {
+
+    private static JavaSparkContext sc;
+    private static JavaMpiContext mpi;
+
+    @BeforeAll
+    static void start() {
+        sc = new JavaSparkContext(SparkSessions.localClusterConf(2, 2)
+                .set("spark.authenticate", "true")
+                .set("spark.authenticate.secret", "the application's secret")
+                .set("spark.network.crypto.enabled", "true"));
+        mpi = new JavaMpiContext(sc);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) {
+            sc.stop();
+        }
+    }
+
+    @Test
+    void aWorldAcrossExecutorsFailsAtInitSayingItsMessagesWouldTravelUnencrypted() {
+        Exception e = assertThrows(Exception.class, () -> mpi.run(4, comm -> comm.rank()));
+        String text = String.valueOf(e.getMessage());
+        assertTrue(text.contains("this world spans 2 executor JVMs and spark.network.crypto.enabled=true asks for "
+                + "encrypted traffic between them, but MPI messages between JVMs are not encrypted"), text);
+        assertTrue(text.contains("set spark.mpi.network.allowPlaintext=true"), text);
+    }
+
+    @Test
+    void allowedInTheClearItsDataPortsTakeOnlyItsEndpointsWhileStrangersKnock() {
+        JavaMpiContext plain = mpi.withConf("spark.mpi.network.allowPlaintext", "true");
+        plain.run(4, comm -> {
+            DataPortStranger.start();
+            return 0;
+        });
+        for (int world = 0; world < 3; world++) {
+            List<long[]> got = plain.run(4, comm -> {
+                long[] sum = {comm.rank(), 1};
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, Op.SUM);
+                return sum;
+            });
+            for (long[] sum : got) {
+                assertEquals(6, sum[0], "world " + world);
+                assertEquals(4, sum[1], "world " + world);
+            }
+        }
+        List<int[]> strangers = plain.run(4, comm -> DataPortStranger.stop());
+        int reached = 0;
+        for (int[] s : strangers) {
+            assertEquals(0, s[1], "a data port answered a stranger");
+            reached += s[0];
+        }
+        assertTrue(reached > 0, "no stranger reached a data port while it listened (the test raced nothing)");
+    }
+}

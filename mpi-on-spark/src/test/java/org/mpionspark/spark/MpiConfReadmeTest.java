@@ -71,7 +71,7 @@ class MpiConfReadmeTest {
                         + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
                         + "spark.mpi.session.cellTimeout, spark.mpi.rendezvous.host, spark.mpi.coresShared, "
-                        + "spark.mpi.memoryPath, spark.mpi.kryo.classesToRegister]",
+                        + "spark.mpi.memoryPath, spark.mpi.network.allowPlaintext, spark.mpi.kryo.classesToRegister]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

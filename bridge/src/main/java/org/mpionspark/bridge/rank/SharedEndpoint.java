@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -42,6 +43,8 @@ final class SharedEndpoint {
     private int leases;
     private int left;
     private boolean killed;
+    /** Torn down by a rank's kill while the last one still finished: not a clean end. */
+    private volatile boolean forced;
 
     private SharedEndpoint(String key, String label, int localRanks, boolean oneRankPerJvm) {
         this.key = key;
@@ -77,7 +80,7 @@ final class SharedEndpoint {
         MpjStart start = null;
         try {
             synchronized (this) {
-                loader = new RankClassLoader(SharedEndpoint.class.getClassLoader(), label);
+                loader = LoaderPool.take();
             }
             start = MpjStart.begin(loader, group, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
             int[] ports = start.report();
@@ -142,16 +145,31 @@ final class SharedEndpoint {
         synchronized (OPEN) {
             OPEN.remove(key, this);
         }
+        boolean clean = false;
         try {
             if (endpoint != null && !killed) {
                 endpoint.finish();
+                clean = true;
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, label + ": the closing handshake failed (" + e + "); tearing it down", e);
         } finally {
             tearDown();
+            release(clean && !forced && RankSession.threads(group).isEmpty());
         }
         return true;
+    }
+
+    /** Gives the loader back to the pool (reused by a later world only if this one ended {@code clean}). */
+    private void release(boolean clean) {
+        RankClassLoader l;
+        synchronized (this) {
+            l = loader;
+            loader = null;
+        }
+        if (l != null) {
+            LoaderPool.giveBack(l, clean);
+        }
     }
 
     /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
@@ -262,6 +280,7 @@ final class SharedEndpoint {
                 if (gone) {
                     // after its finish: if this rank ends the endpoint and that has not ended in time, free it now
                     if (ends) {
+                        forced = true;
                         tearDown();
                     }
                     return;

@@ -19,15 +19,25 @@ public final class LoaderPool {
     private static final String STATICS = "org.mpionspark.bridge.mpj.MpjStatics";
     private static final System.Logger LOG = System.getLogger(LoaderPool.class.getName());
 
+    /** How long a world waits for a loader whose last world still closes, before it makes a new one. */
+    static final long CLOSING_WAIT_MILLIS = 1_500;
+
+    /** Guards both: idle loaders, and those whose world closes in the background and may come back. */
     private static final Deque<RankClassLoader> IDLE = new ArrayDeque<>();
+    private static final java.util.Set<RankClassLoader> CLOSING = new java.util.HashSet<>();
     private static final AtomicLong REUSED = new AtomicLong();
 
     private LoaderPool() {
     }
 
-    /** An idle loader, the one given back last (its classes the most warmed up), or a new one. */
+    /**
+     * An idle loader, the one given back last; else, while some world of this JVM still closes, that
+     * world's loader once it comes back (waiting at most {@link #CLOSING_WAIT_MILLIS}); else a new one.
+     */
     public static RankClassLoader take() {
+        long deadline = System.nanoTime() + CLOSING_WAIT_MILLIS * 1_000_000L;
         synchronized (IDLE) {
+            waitWhile(() -> IDLE.isEmpty() && !CLOSING.isEmpty(), deadline);
             RankClassLoader l = IDLE.pollFirst();
             if (l != null) {
                 REUSED.incrementAndGet();
@@ -37,26 +47,33 @@ public final class LoaderPool {
         return new RankClassLoader(LoaderPool.class.getClassLoader(), "MPJ Express #" + (RankClassLoader.made() + 1));
     }
 
+    /** Says {@code loader}'s world is closing in the background: it may come back by {@link #giveBack}. */
+    public static void closing(RankClassLoader loader) {
+        if (loader != null) {
+            synchronized (IDLE) {
+                CLOSING.add(loader);
+            }
+        }
+    }
+
     /**
      * Gives {@code loader} back after its world: pooled if {@code clean} (its device torn down,
      * every thread of it ended, nothing failed) and its MPJ statics reset; dropped otherwise.
      * Whether it was pooled.
      */
     public static boolean giveBack(RankClassLoader loader, boolean clean) {
-        if (!clean) {
-            return false;
-        }
-        String unfit = reset(loader);
-        if (unfit != null) {
+        String unfit = clean ? reset(loader) : "its world did not end cleanly";
+        if (clean && unfit != null) {
             LOG.log(System.Logger.Level.WARNING, loader + " is not reused: " + unfit);
-            return false;
         }
         synchronized (IDLE) {
-            if (IDLE.size() >= MAX_IDLE || IDLE.contains(loader)) {
-                return false;
+            CLOSING.remove(loader);
+            boolean pooled = unfit == null && IDLE.size() < MAX_IDLE && !IDLE.contains(loader);
+            if (pooled) {
+                IDLE.addFirst(loader);
             }
-            IDLE.addFirst(loader);
-            return true;
+            IDLE.notifyAll();
+            return pooled;
         }
     }
 
@@ -75,6 +92,31 @@ public final class LoaderPool {
         synchronized (IDLE) {
             return IDLE.size();
         }
+    }
+
+    /** Waits until no world of this JVM closes in the background, at most {@code millis}; whether none does. */
+    public static boolean awaitNoneClosing(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (IDLE) {
+            return waitWhile(() -> !CLOSING.isEmpty(), deadline);
+        }
+    }
+
+    /** Waits on the pool (its lock held) while {@code busy} holds, until {@code deadline}; whether it ended. */
+    private static boolean waitWhile(java.util.function.BooleanSupplier busy, long deadline) {
+        while (busy.getAsBoolean()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                IDLE.wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many worlds of this JVM got a pooled loader instead of a new one. */

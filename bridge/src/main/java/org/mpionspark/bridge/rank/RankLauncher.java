@@ -52,7 +52,7 @@ public final class RankLauncher {
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
                 lease = SharedEndpoint.join(key, "endpoint " + jvms.indexOf(jvm) + " of " + jvms.size()
-                        + " (" + worldKey + ")", here, jvms.size() == size);
+                        + " (" + worldKey + ")", here, jvms.size() == size, options.finalizeTimeoutMillis());
             }
             if (jvm.equals(ticket.soleJvm())) {
                 for (Peer p : peers) {

@@ -3,6 +3,7 @@ package org.mpionspark.bridge.comm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +39,7 @@ class LoaderReuseTest {
         long reused = LoaderPool.reused();
         for (int world = 0; world < 4; world++) {
             int w = world;
+            idleOnceClosed(); // else a world may start while the last one's endpoints still close
             List<String> got = ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
                     RankOptions.DEFAULTS, comm -> sumAndRing(comm, w)));
             for (int r = 0; r < 4; r++) {
@@ -46,7 +48,7 @@ class LoaderReuseTest {
         }
         assertEquals(2, RankClassLoader.made() - made, "one loader per JVM for the first world, none after");
         assertEquals(6, LoaderPool.reused() - reused, "worlds 2 to 4 took their two loaders from the pool");
-        assertEquals(2, LoaderPool.idle());
+        assertEquals(2, idleOnceClosed());
         assertEquals(0, RankThreads.liveLoadersAfterGc(), "no loader is held but by the pool");
         LoaderPool.clear();
         assertEquals(0, RankThreads.liveLoadersAfterGc(), "pooled loaders are collected once the pool lets go");
@@ -61,7 +63,7 @@ class LoaderReuseTest {
     void aFailedWorldLeavesNoLoaderInThePoolAndTheNextWorldComputesRight(String how) throws Exception {
         ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED, RankOptions.DEFAULTS,
                 comm -> sumAndRing(comm, 0)));
-        assertEquals(2, LoaderPool.idle(), "a clean world gives its loaders back");
+        assertEquals(2, idleOnceClosed(), "a clean world gives its loaders back");
 
         List<ThreadWorld.Outcome<Integer>> failed = ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
                 RankOptions.DEFAULTS, comm -> {
@@ -82,12 +84,13 @@ class LoaderReuseTest {
             assertInstanceOf(MpiAbortedException.class, failed.get(r).error(), "rank " + r);
             assertEquals(3, ((MpiAbortedException) failed.get(r).error()).failedRank());
         }
-        assertEquals(0, LoaderPool.idle(), "the failed world's loaders were dropped");
+        assertEquals(0, idleOnceClosed(), "the failed world's loaders were dropped");
         assertEquals(0, RankThreads.liveLoadersAfterGc(), "and collected");
 
         long made = RankClassLoader.made();
         for (int world = 1; world < 3; world++) {
             int w = world;
+            idleOnceClosed();
             List<String> got = ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
                     RankOptions.DEFAULTS, comm -> sumAndRing(comm, w)));
             for (int r = 0; r < 4; r++) {
@@ -102,6 +105,7 @@ class LoaderReuseTest {
     void endpointsRunningSideBySideNeverShareALoader() throws Exception {
         ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED, RankOptions.DEFAULTS,
                 comm -> sumAndRing(comm, 0)));
+        assertEquals(2, idleOnceClosed());
         long made = RankClassLoader.made();
         List<Integer> got = ThreadWorld.values(ThreadWorld.runOnJvms(16, 8, RankOptions.DEFAULTS, comm -> {
             int[] sum = {comm.rank()};
@@ -110,7 +114,13 @@ class LoaderReuseTest {
         }));
         assertEquals(Collections.nCopies(16, 120), got);
         assertEquals(6, RankClassLoader.made() - made, "8 endpoints: 2 pooled loaders, 6 new ones");
-        assertEquals(8, LoaderPool.idle());
+        assertEquals(8, idleOnceClosed());
+    }
+
+    /** The loaders in the pool once every world here has closed (in the background). */
+    private static int idleOnceClosed() {
+        assertTrue(LoaderPool.awaitNoneClosing(30_000), "every world's endpoints closed");
+        return LoaderPool.idle();
     }
 
     /** An allreduce, a ring shift and a long message between the JVMs: "sum ring long-sum". */

@@ -14,9 +14,11 @@ final class RankThreads {
 
     /**
      * Rank class loaders still reachable after a bounded number of collections, beyond those idle in
-     * the {@link LoaderPool} (kept on purpose for the next world): every loader a world still held.
+     * the {@link LoaderPool} (kept on purpose for the next world) once every world here has closed:
+     * every loader a world still held.
      */
     static int liveLoadersAfterGc() {
+        LoaderPool.awaitNoneClosing(30_000); // the last world's endpoints close in the background
         for (int i = 0; i < 20 && RankClassLoader.live() > LoaderPool.idle(); i++) {
             System.gc();
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);

@@ -14,7 +14,8 @@ import java.util.Map;
 public final class RankClassLoader extends ClassLoader {
 
     private static final String[] ISOLATED = {"mpi.", "mpjdev.", "mpjbuf.", "xdev.", "org.apache.log4j."};
-    private static final String ADAPTER = "org.mpionspark.bridge.mpj.";
+    /** The adapter package, defined in each loader: only its classes may touch MPJ Express. */
+    static final String ADAPTER = "org.mpionspark.bridge.mpj.";
 
     static {
         registerAsParallelCapable();

@@ -1,5 +1,5 @@
 /**
- * One isolated class loader per rank: MPJ Express keeps its world in static fields, so two ranks
- * in one JVM must each have their own copy of its classes.
+ * Isolated class loaders for MPJ Express, one per JVM and running world, pooled for the next
+ * worlds: MPJ keeps its world in static fields, so two worlds at once need a copy each.
  */
 package org.mpionspark.bridge.loader;

@@ -20,10 +20,17 @@ final class MpjDevice {
 
     /** Tears down whatever device this loader's MPJ Express started, even if {@code MPI.Init} never returned. */
     static void killDevice() {
+        killDevice(current());
+    }
+
+    /** This loader's device now: null before {@code MPI.Init} made one, or after a reset. */
+    static Object current() {
         Object device = mpjdev.javampjdev.MPJDev.dev;
-        if (device == null) {
-            device = mpjdev.MPJDev.dev;
-        }
+        return device != null ? device : mpjdev.MPJDev.dev;
+    }
+
+    /** Tears down {@code device} (if not null): one world's, whichever world the loader serves by now. */
+    static void killDevice(Object device) {
         if (device != null) {
             DeviceTeardown.closeAll(device);
             DeviceTeardown.releaseWaiters(device);

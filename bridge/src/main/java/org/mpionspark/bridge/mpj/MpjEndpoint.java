@@ -46,6 +46,8 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     private static final long LAST_GOODBYE_MILLIS = 500;
 
     private final Intracomm world;
+    /** This world's niodev: a late kill must not reach the device of a later world in the same (pooled) loader. */
+    private final Object device = MpjDevice.current();
     private final int[] endpointOf;
     private final Arrivals arrivals;
     private final AtomicInteger payloadTags = new AtomicInteger();
@@ -299,7 +301,7 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
     public void kill() {
         closed = true;
         payloads.shutdownNow();
-        MpjDevice.killDevice();
+        MpjDevice.killDevice(device);
     }
 
     /** Tears down whatever device this loader's MPJ Express started, even if {@code MPI.Init} never returned. */

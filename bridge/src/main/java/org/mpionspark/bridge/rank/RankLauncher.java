@@ -51,8 +51,9 @@ public final class RankLauncher {
             List<String> jvms = Peer.jvmOrder(peers);
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
-                lease = SharedEndpoint.join(key, ticket.registrationId() + "/" + worldKey, "endpoint " + jvms.indexOf(jvm) + " of " + jvms.size()
-                        + " (" + worldKey + ")", here, jvms.size() == size);
+                lease = SharedEndpoint.join(key, ticket.registrationId() + "/" + worldKey, "endpoint "
+                        + jvms.indexOf(jvm) + " of " + jvms.size() + " (" + worldKey + ")", here, jvms.size() == size,
+                        options.finalizeTimeoutMillis());
             }
             if (jvms.size() > 1 && options.encryptionRequired()) {
                 throw new MpiException(rank, "MPI_Init", -1, "this world spans " + jvms.size() + " executor JVMs and "

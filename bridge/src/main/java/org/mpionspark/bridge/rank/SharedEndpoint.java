@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.dataport.PortGuard;
+import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -38,6 +39,7 @@ final class SharedEndpoint {
     private final String label;
     private final int localRanks;
     private final boolean oneRankPerJvm;
+    private final long finalizeTimeoutMillis;
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
     private final ThreadGroup group;
     private RankClassLoader loader;
@@ -45,23 +47,28 @@ final class SharedEndpoint {
     private int left;
     private boolean killed;
 
-    private SharedEndpoint(String key, String world, String label, int localRanks, boolean oneRankPerJvm) {
+    private SharedEndpoint(String key, String world, String label, int localRanks, boolean oneRankPerJvm,
+                           long finalizeTimeoutMillis) {
         this.key = key;
         this.world = world;
         this.label = label;
         this.localRanks = localRanks;
         this.oneRankPerJvm = oneRankPerJvm;
+        this.finalizeTimeoutMillis = finalizeTimeoutMillis;
         this.group = new ThreadGroup("mpi " + label);
     }
 
     /**
      * A lease on the endpoint of world {@code world} in this JVM ({@code key}: world and JVM), where
-     * {@code localRanks} of its ranks live; whether it is the first, which must {@link #start} the endpoint, says {@link Lease#starter}.
+     * {@code localRanks} of its ranks live; whether it is the first, which must {@link #start} the
+     * endpoint, says {@link Lease#starter}. Its closing handshake with the other JVMs may take
+     * {@code finalizeTimeoutMillis}.
      */
-    static Lease join(String key, String world, String label, int localRanks, boolean oneRankPerJvm) {
+    static Lease join(String key, String world, String label, int localRanks, boolean oneRankPerJvm,
+                      long finalizeTimeoutMillis) {
         synchronized (OPEN) {
-            SharedEndpoint e = OPEN.computeIfAbsent(key, k -> new SharedEndpoint(k, world, label, localRanks,
-                    oneRankPerJvm));
+            SharedEndpoint e = OPEN.computeIfAbsent(key,
+                    k -> new SharedEndpoint(k, world, label, localRanks, oneRankPerJvm, finalizeTimeoutMillis));
             if (e.leases == localRanks) {
                 throw new IllegalStateException("more ranks joined the endpoint of " + label + " than the "
                         + localRanks + " of the peer table");
@@ -80,13 +87,14 @@ final class SharedEndpoint {
                int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
         MpjStart start = null;
         try {
+            RankClassLoader taken = LoaderPool.take(); // may wait (bounded) for the last world here to close
             synchronized (this) {
-                loader = new RankClassLoader(SharedEndpoint.class.getClassLoader(), label);
+                loader = taken;
             }
             long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
             PortGuard guard = new PortGuard(label, group, link.localAddress(), ticket.secret(), world, index, size,
                     timeout + MpjStart.CONNECT_MILLIS);
-            start = MpjStart.begin(loader, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
+            start = MpjStart.begin(taken, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
             int[] ports = start.report();
             link.publishEndpoint(ports[0], ports[1]);
             List<EndpointAddress> table = await(link.endpoints(), abort, rank, timeout, "the other JVMs' endpoints");
@@ -132,11 +140,12 @@ final class SharedEndpoint {
     }
 
     /**
-     * A rank leaves; the last one ends the endpoint: orderly if every rank left so, else at once.
-     * Whether this rank was the last.
+     * A rank leaves; the last one ends the endpoint: if every rank left in order, in the background
+     * ({@link #close}), else at once. Whether this rank was the last.
      */
     private boolean leave(boolean orderly) {
         Endpoint endpoint;
+        RankClassLoader l;
         synchronized (this) {
             left++;
             killed |= !orderly;
@@ -144,20 +153,65 @@ final class SharedEndpoint {
                 return false;
             }
             endpoint = startedOrNull();
+            l = loader;
         }
         synchronized (OPEN) {
             OPEN.remove(key, this);
         }
-        try {
-            if (endpoint != null && !killed) {
-                endpoint.finish();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, label + ": the closing handshake failed (" + e + "); tearing it down", e);
-        } finally {
+        if (endpoint != null && !killed) {
+            LoaderPool.closing(l);
+            Thread closer = new Thread(group.getParent(), () -> close(endpoint), "mpi-endpoint-close (" + label + ")");
+            closer.setDaemon(true);
+            closer.start();
+        } else {
             tearDown();
+            release(false);
         }
         return true;
+    }
+
+    /**
+     * Every rank of this JVM has left in order: the closing handshake with the other JVMs (bounded
+     * by the finalize timeout), the tear-down and the loader's return to the pool run on a thread of
+     * their own, so the last rank's task does not wait for the slowest JVM's goodbye.
+     */
+    private void close(Endpoint endpoint) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        Thread finisher = new Thread(group, () -> {
+            try {
+                endpoint.finish();
+                finished.complete(null);
+            } catch (Throwable t) {
+                finished.completeExceptionally(t);
+            }
+        }, "mpi-endpoint-finish (" + label + ")");
+        finisher.setDaemon(true);
+        boolean clean = false;
+        try {
+            finisher.start();
+            finished.get(finalizeTimeoutMillis, TimeUnit.MILLISECONDS);
+            clean = true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, label + ": the closing handshake did not end cleanly (" + e
+                    + "); tearing it down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            tearDown();
+            release(clean && RankSession.threads(group).isEmpty());
+        }
+    }
+
+    /** Gives the loader back to the pool (reused by a later world only if this one ended {@code clean}). */
+    private void release(boolean clean) {
+        RankClassLoader l;
+        synchronized (this) {
+            l = loader;
+            loader = null;
+        }
+        if (l != null) {
+            LoaderPool.giveBack(l, clean);
+        }
     }
 
     /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
@@ -201,16 +255,14 @@ final class SharedEndpoint {
 
     /**
      * One rank's hold on the endpoint: its {@link #finish} and {@link #kill} are that rank leaving
-     * (once); the last rank's leaving ends the endpoint, and a kill after its finish frees a stuck
-     * {@code MPI_Finalize}.
+     * (once); the last rank's leaving ends the endpoint (its close bounded on its own), so a kill
+     * after the rank's finish does nothing.
      */
     final class Lease implements Endpoint {
 
         private final boolean starter;
         private Endpoint endpoint;
         private boolean gone;
-        /** Whether this rank, the last to leave, is the one that ends the endpoint. */
-        private volatile boolean ends;
 
         private Lease(boolean starter) {
             this.starter = starter;
@@ -258,19 +310,14 @@ final class SharedEndpoint {
                 }
                 gone = true;
             }
-            ends = true; // until leave says otherwise: a kill meanwhile must free this finish
-            ends = leave(true);
+            leave(true);
         }
 
         @Override
         public void kill() {
             synchronized (this) {
                 if (gone) {
-                    // after its finish: if this rank ends the endpoint and that has not ended in time, free it now
-                    if (ends) {
-                        tearDown();
-                    }
-                    return;
+                    return; // after its finish: the endpoint's close is bounded on its own
                 }
                 gone = true;
             }

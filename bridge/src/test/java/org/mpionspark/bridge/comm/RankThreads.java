@@ -2,6 +2,8 @@ package org.mpionspark.bridge.comm;
 
 import java.util.List;
 
+import org.mpionspark.bridge.loader.LoaderPool;
+import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.wait.Waiter;
 
 /** The threads of every rank of this JVM that are still alive: after a world ends, none should be. */
@@ -10,13 +12,18 @@ final class RankThreads {
     private RankThreads() {
     }
 
-    /** Rank class loaders still reachable after a bounded number of collections. */
+    /**
+     * Rank class loaders still reachable after a bounded number of collections, beyond those idle in
+     * the {@link LoaderPool} (kept on purpose for the next world) once every world here has closed:
+     * every loader a world still held.
+     */
     static int liveLoadersAfterGc() {
-        for (int i = 0; i < 20 && org.mpionspark.bridge.loader.RankClassLoader.live() > 0; i++) {
+        LoaderPool.awaitNoneClosing(30_000); // the last world's endpoints close in the background
+        for (int i = 0; i < 20 && RankClassLoader.live() > LoaderPool.idle(); i++) {
             System.gc();
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
-        return org.mpionspark.bridge.loader.RankClassLoader.live();
+        return RankClassLoader.live() - LoaderPool.idle();
     }
 
     /**

@@ -1,0 +1,71 @@
+package org.mpionspark.bridge.comm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mpionspark.bridge.config.TwoLevelMode;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.mpi.Communicator;
+
+/**
+ * Gather(v), scatter(v), alltoall(v), reduceScatter, scan and exscan, and their object forms, give
+ * MPI's values whether two levels are forced on, off, or left to size and topology
+ * ({@code spark.mpi.collectives.twoLevel}), small and large, on ranks spread over JVMs contiguously,
+ * interleaved as Spark places them, and in sub-communicators that mix JVMs.
+ */
+@Timeout(180)
+class TwoLevelForcedTest {
+
+    /** Blocks of up to 4 x 4096 longs (128 KB): above the two-level threshold. */
+    private static final int LARGE = 4096;
+
+    @ParameterizedTest
+    @EnumSource(TwoLevelMode.class)
+    void twoJvmsHoldingConsecutiveRanks(TwoLevelMode mode) throws Exception {
+        List<List<String>> wrong = ThreadWorld.values(ThreadWorld.run(5, ThreadWorld.Placement.MIXED, mode,
+                RankOptions.DEFAULTS, comm -> battery(comm, "2 + 3 ranks")));
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of()), wrong);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TwoLevelMode.class)
+    void threeJvmsWithRanksInterleaved(TwoLevelMode mode) throws Exception {
+        List<List<String>> wrong = ThreadWorld.values(ThreadWorld.runOnJvms(7, 3, mode, RankOptions.DEFAULTS,
+                comm -> battery(comm, "7 ranks on 3 JVMs")));
+        assertEquals(java.util.Collections.nCopies(7, List.of()), wrong);
+    }
+
+    /**
+     * Six ranks on two JVMs (even ranks in one): the world, ranks 0-2 and 3-5 with their order
+     * reversed (each mixing JVMs), ranks 1, 2, 4, 5 (two per JVM, interleaved), and every rank
+     * reordered so that each JVM's ranks are consecutive (where scans go two-level).
+     */
+    @ParameterizedTest
+    @EnumSource(TwoLevelMode.class)
+    void subCommunicatorsMixingJvms(TwoLevelMode mode) throws Exception {
+        List<List<String>> wrong = ThreadWorld.values(ThreadWorld.runOnJvms(6, 2, mode, RankOptions.DEFAULTS,
+                world -> {
+                    int r = world.rank();
+                    List<String> out = new ArrayList<>(CollectiveBattery.run(world, 1, "world"));
+                    Communicator halves = world.split(r / 3, -r);
+                    out.addAll(battery(halves, "half " + r / 3 + " reversed"));
+                    Communicator pairs = world.split(r % 3 == 0 ? 0 : 1, r);
+                    out.addAll(battery(pairs, "color " + (r % 3 == 0 ? 0 : 1)));
+                    Communicator byJvm = world.split(0, r % 2 * 10 + r);
+                    out.addAll(battery(byJvm, "even ranks first"));
+                    return out;
+                }));
+        assertEquals(java.util.Collections.nCopies(6, List.of()), wrong);
+    }
+
+    private static List<String> battery(Communicator comm, String where) {
+        List<String> out = new ArrayList<>(CollectiveBattery.run(comm, 1, where + ", small"));
+        out.addAll(CollectiveBattery.run(comm, LARGE, where + ", large"));
+        return out;
+    }
+}

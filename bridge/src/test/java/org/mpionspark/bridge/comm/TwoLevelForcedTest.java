@@ -63,6 +63,54 @@ class TwoLevelForcedTest {
         assertEquals(java.util.Collections.nCopies(6, List.of()), wrong);
     }
 
+    /** The non-blocking forms run the same routes on the communicator's lane, several in flight at once. */
+    @ParameterizedTest
+    @EnumSource(value = TwoLevelMode.class, names = {"ALWAYS", "NEVER"})
+    void nonBlockingFormsInFlightTogether(TwoLevelMode mode) throws Exception {
+        int n = 3 * LARGE;
+        List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(6, 2, mode, RankOptions.DEFAULTS, world -> {
+            Communicator comm = world.split(0, world.rank() % 2 * 10 + world.rank()); // each JVM's ranks together
+            int r = comm.rank();
+            int p = comm.size();
+            long[] mine = new long[n];
+            java.util.Arrays.setAll(mine, i -> CollectiveBattery.value(r, i));
+            long[] all = new long[p * n];
+            long[] scanned = new long[n];
+            long[] swapped = new long[p * n];
+            long[] outgoing = new long[p * n];
+            java.util.Arrays.setAll(outgoing, i -> CollectiveBattery.value(r, i));
+            org.mpionspark.mpi.Request.waitAll(comm.igather(mine, r == 1 ? all : null, 1),
+                    comm.iscan(mine, scanned, org.mpionspark.mpi.Op.SUM), comm.ialltoall(outgoing, swapped));
+            StringBuilder s = new StringBuilder();
+            if (r == 1) {
+                for (int i = 0; i < p * n; i++) {
+                    if (all[i] != CollectiveBattery.value(i / n, i % n)) {
+                        s.append("igather differs at ").append(i).append(' ');
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                long sum = 0;
+                for (int q = 0; q <= r; q++) {
+                    sum += CollectiveBattery.value(q, i);
+                }
+                if (scanned[i] != sum) {
+                    s.append("iscan differs at ").append(i).append(' ');
+                    break;
+                }
+            }
+            for (int i = 0; i < p * n; i++) {
+                if (swapped[i] != CollectiveBattery.value(i / n, r * n + i % n)) {
+                    s.append("ialltoall differs at ").append(i);
+                    break;
+                }
+            }
+            return s.toString();
+        }));
+        assertEquals(java.util.Collections.nCopies(6, ""), got);
+    }
+
     private static List<String> battery(Communicator comm, String where) {
         List<String> out = new ArrayList<>(CollectiveBattery.run(comm, 1, where + ", small"));
         out.addAll(CollectiveBattery.run(comm, LARGE, where + ", large"));

@@ -306,7 +306,8 @@ public final class JavaMpiContext implements java.io.Serializable {
     private <T, R> RDD<byte[]> barrier(JavaRDD<T> rdd, Registration reg, SpmdFunction<T, R> body) {
         RankOptions options = MpiConf.rankOptions(conf());
         // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
-        WorldTicket ticket = jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket();
+        WorldTicket ticket = (jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket())
+                .withTwoLevel(MpiConf.twoLevel(conf()));
         return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(ticket, options, body), false, tag());
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.mpionspark.bridge.config.Defaults;
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.rank.RankOptions;
 import scala.Tuple2;
 
@@ -33,6 +34,8 @@ public final class MpiConf {
         FLAG,
         /** {@code auto}, {@code true} or {@code false}. */
         AUTO_FLAG,
+        /** One of the words its check names ({@code auto, always or never}), any case. */
+        CHOICE,
         /** A host name or address. */
         HOST,
         /** Names, comma-separated. */
@@ -86,6 +89,18 @@ public final class MpiConf {
             };
         }
 
+        /** A choice's value, in lower case: one of the words of {@code validDoc} ({@code "auto, always or never"}). */
+        public String choice(SparkConf conf) {
+            if (kind != Kind.CHOICE) {
+                throw new IllegalStateException(name + " is not a choice but a " + kind);
+            }
+            String v = text(conf).toLowerCase(Locale.ROOT);
+            if (!Arrays.asList(validDoc.split(",\\s*|\\s+or\\s+")).contains(v)) {
+                throw bad(text(conf), null);
+            }
+            return v;
+        }
+
         /** The setting's text, trimmed; its default when unset. */
         public String text(SparkConf conf) {
             String fallback = kind == Kind.HOST ? conf.get(defaultValue, "127.0.0.1") : defaultValue;
@@ -107,6 +122,7 @@ public final class MpiConf {
             switch (kind) {
                 case TIME, SIZE, COUNT -> get(conf);
                 case FLAG, AUTO_FLAG -> flag(conf);
+                case CHOICE -> choice(conf);
                 default -> text(conf);
             }
         }
@@ -159,6 +175,14 @@ public final class MpiConf {
             Kind.FLAG, "Whether ranks of one JVM (all of local mode, the tasks of one executor) talk through memory; "
                     + "`false` sends every message through MPJ Express's sockets, as between JVMs (for comparisons).",
             null, "true or false");
+    public static final Key TWO_LEVEL = new Key(TwoLevelMode.KEY, Defaults.TWO_LEVEL.text(), Kind.CHOICE,
+            "Whether collectives whose ranks span executor JVMs, several in some, go in two levels: in memory "
+                    + "within each JVM, and between JVMs by one leader each, so each JVM's data crosses the network "
+                    + "once. `auto`: bcast, reduce, allreduce, reduceScatter, scan and exscan from 64 KB, barrier, "
+                    + "gather, scatter, allgather and alltoall (and their v and object forms) always; `always`: every "
+                    + "collective whatever the size; `never`: none (for comparisons). Scans, and reductions by a "
+                    + "non-commutative op, go in two levels only where each JVM holds consecutive ranks.",
+            null, "auto, always or never");
     public static final Key ALLOW_PLAINTEXT = new Key("spark.mpi.network.allowPlaintext", "false", Kind.FLAG,
             "With `spark.network.crypto.enabled=true`, a world whose ranks span executor JVMs fails at `MPI_Init`: "
                     + "MPI messages between JVMs are authenticated with the world's key but not encrypted. `true` "
@@ -174,7 +198,7 @@ public final class MpiConf {
     /** All of the above, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
             SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT, RENDEZVOUS_HOST, CORES_SHARED,
-            MEMORY_PATH, ALLOW_PLAINTEXT, KRYO_CLASSES);
+            MEMORY_PATH, TWO_LEVEL, ALLOW_PLAINTEXT, KRYO_CLASSES);
 
     private MpiConf() {
     }
@@ -196,6 +220,11 @@ public final class MpiConf {
                 (int) PROTOCOL_SWITCH_LIMIT.get(conf), CORES_SHARED.flag(conf), kryoClasses(conf), null,
                 MEMORY_PATH.flag(conf),
                 conf.getBoolean("spark.network.crypto.enabled", false) && !ALLOW_PLAINTEXT.flag(conf));
+    }
+
+    /** Which collectives go in two levels ({@link #TWO_LEVEL}), checked: what every rank's ticket carries. */
+    public static TwoLevelMode twoLevel(SparkConf conf) {
+        return TwoLevelMode.parse(TWO_LEVEL.choice(conf));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.mpionspark.bridge.config.TwoLevelMode;
 
 /** README's configuration table says what {@link MpiConf} declares, and bad values are refused. */
 class MpiConfReadmeTest {
@@ -56,6 +57,14 @@ class MpiConfReadmeTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> MpiConf.rankOptions(new SparkConf(false).set("spark.mpi.memoryPath", "sometimes")));
         assertEquals("spark.mpi.memoryPath must be true or false, not sometimes", e.getMessage());
+        assertEquals(TwoLevelMode.AUTO, MpiConf.twoLevel(new SparkConf(false)));
+        assertEquals(TwoLevelMode.ALWAYS, MpiConf.twoLevel(new SparkConf(false).set(TwoLevelMode.KEY, " Always")));
+        assertEquals(TwoLevelMode.NEVER, MpiConf.twoLevel(new SparkConf(false).set(TwoLevelMode.KEY, "never")));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MpiConf.validate(new SparkConf(false).set("spark.mpi.collectives.twoLevel", "sometimes")));
+        assertEquals("spark.mpi.collectives.twoLevel must be auto, always or never, not sometimes", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TwoLevelMode.parse("true"));
+        assertEquals("spark.mpi.collectives.twoLevel must be auto, always or never, not true", e.getMessage());
     }
 
     @Test
@@ -71,7 +80,8 @@ class MpiConfReadmeTest {
                         + ".timeout, spark.mpi.op.timeout, spark.mpi.deadlock.timeout, spark.mpi.finalize.timeout, "
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
                         + "spark.mpi.session.cellTimeout, spark.mpi.rendezvous.host, spark.mpi.coresShared, "
-                        + "spark.mpi.memoryPath, spark.mpi.network.allowPlaintext, spark.mpi.kryo.classesToRegister]",
+                        + "spark.mpi.memoryPath, spark.mpi.collectives.twoLevel, spark.mpi.network.allowPlaintext, "
+                        + "spark.mpi.kryo.classesToRegister]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

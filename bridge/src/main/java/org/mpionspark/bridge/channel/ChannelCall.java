@@ -4,6 +4,7 @@ import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Groups;
 import org.mpionspark.bridge.collective.Links;
 import org.mpionspark.bridge.collective.Meetings;
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.rendezvous.CollectiveCall;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.MeetingBoard;
@@ -97,6 +98,11 @@ final class ChannelCall implements Call {
             public int leaderOf(int rank) {
                 return channel.leaderOf[rank];
             }
+
+            @Override
+            public RuntimeException countMismatch(int rank, int sent, int expected) {
+                return channel.waiter.countMismatch(operation, rank, sent, expected);
+            }
         };
     }
 
@@ -105,6 +111,11 @@ final class ChannelCall implements Call {
             meetings = new CallMeetings(channel, this);
         }
         return meetings;
+    }
+
+    @Override
+    public boolean twoLevelAlways() {
+        return channel.twoLevel == TwoLevelMode.ALWAYS;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 import org.mpionspark.bridge.collective.Collectives;
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.transport.MeetingBoard;
 import org.mpionspark.bridge.transport.Transport;
 
@@ -29,6 +30,8 @@ public final class CollectiveChannel {
     /** Maps a rank of the communicator to its world rank. */
     final IntUnaryOperator world;
     final boolean coresShared;
+    /** Which collectives go in two levels where this communicator's ranks share JVMs. */
+    final TwoLevelMode twoLevel;
     private final CollectiveScope scope;
     /** Where this JVM's ranks of the world meet in memory; null when no other rank of the world is here. */
     final MeetingBoard board;
@@ -43,8 +46,9 @@ public final class CollectiveChannel {
     private long nextStep;
 
     public CollectiveChannel(Transport transport, Waiter waiter, int context, int rank, int size, IntUnaryOperator world,
-                             boolean coresShared, CollectiveScope scope) {
+                             boolean coresShared, TwoLevelMode twoLevel, CollectiveScope scope) {
         this.scope = scope;
+        this.twoLevel = twoLevel;
         this.transport = transport;
         this.waiter = waiter;
         this.context = context;
@@ -77,9 +81,9 @@ public final class CollectiveChannel {
         return board != null && localRanks.length == size;
     }
 
-    /** Its ranks span JVMs and some share one: collectives can go two-level. */
+    /** Its ranks span JVMs and some share one, and two levels are not ruled out: collectives can go two-level. */
     boolean grouped() {
-        return board != null && localRanks.length < size && leaders.length < size;
+        return twoLevel != TwoLevelMode.NEVER && board != null && localRanks.length < size && leaders.length < size;
     }
 
     /** This rank's place among the communicator's ranks in this JVM. */

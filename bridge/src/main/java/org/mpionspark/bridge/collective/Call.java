@@ -9,6 +9,12 @@ public interface Call extends Links {
     /** The call's meetings in memory, when every rank of it is in this JVM; else null. */
     Meetings meetings();
 
-    /** The call's ranks grouped by JVM, when they span several and some share one; else null. */
+    /**
+     * The call's ranks grouped by JVM, when they span several and some share one; else null, and
+     * null always where two levels are ruled out ({@code spark.mpi.collectives.twoLevel=never}).
+     */
     Groups groups();
+
+    /** Whether {@link #groups()}, where there are any, are used whatever the size ({@code twoLevel=always}). */
+    boolean twoLevelAlways();
 }

@@ -6,8 +6,11 @@ import org.mpionspark.mpi.Op;
 /**
  * Every collective, routed: the one place that chooses, per call, between the ranks of one JVM
  * meeting in memory ({@link InMemory}), two levels (in memory per JVM, then messages among one
- * leader per JVM: {@link TwoLevel}), and messages over the transport (the algorithm classes). A
- * collective with no memory form goes by messages, which the memory transport carries within a JVM.
+ * leader per JVM: {@link TwoLevel}, {@link TwoLevelMoves}), and messages over the transport (the
+ * algorithm classes). A collective with no memory form goes by messages, which the memory transport
+ * carries within a JVM. Two levels are taken where the call's ranks span JVMs and some share one
+ * ({@link Call#groups()}), the result stays exact, and it pays ({@link TwoLevel#pays}: reductions and
+ * broadcasts from 64 KB; collectives that move blocks always) or is forced ({@link Call#twoLevelAlways()}).
  */
 public final class Collectives {
 
@@ -16,7 +19,7 @@ public final class Collectives {
 
     public static void barrier(Call call) {
         Meetings here = call.meetings();
-        Groups groups = call.groups();
+        Groups groups = here == null ? twoLevel(call, true) : null;
         if (here != null) {
             InMemory.barrier(here);
         } else if (groups != null) {
@@ -28,10 +31,10 @@ public final class Collectives {
 
     public static void bcast(Call call, ArrayKind kind, Object buf, int offset, int count, int root) {
         Meetings here = call.meetings();
-        Groups groups = call.groups();
+        Groups groups = here == null ? twoLevel(call, TwoLevel.pays(kind, count)) : null;
         if (here != null) {
             InMemory.bcast(here, call.rank(), kind, buf, offset, count, root);
-        } else if (groups != null && TwoLevel.pays(kind, count)) {
+        } else if (groups != null) {
             TwoLevel.bcast(groups, kind, buf, offset, count, root);
         } else {
             Bcast.run(call, kind, buf, offset, count, root);
@@ -41,10 +44,10 @@ public final class Collectives {
     /** Reduces {@code data} (every rank's scratch copy, clobbered) into {@code data} at {@code root}. */
     public static void reduce(Call call, ArrayKind kind, Object data, int count, Op op, int root) {
         Meetings here = call.meetings();
-        Groups groups = call.groups();
+        Groups groups = here == null ? twoLevel(call, TwoLevel.pays(kind, count), op) : null;
         if (here != null) {
             InMemory.reduce(here, call.rank(), call.size(), kind, data, count, op, root);
-        } else if (groups != null && TwoLevel.pays(kind, count, op)) {
+        } else if (groups != null) {
             TwoLevel.reduce(groups, kind, data, count, op, root);
         } else {
             Reduce.run(call, kind, data, count, op, root);
@@ -57,10 +60,10 @@ public final class Collectives {
             return;
         }
         Meetings here = call.meetings();
-        Groups groups = call.groups();
+        Groups groups = here == null ? twoLevel(call, TwoLevel.pays(kind, count), op) : null;
         if (here != null) {
             InMemory.allreduce(here, call.rank(), call.size(), kind, buf, count, op);
-        } else if (groups != null && TwoLevel.pays(kind, count, op)) {
+        } else if (groups != null) {
             TwoLevel.allreduce(groups, kind, buf, count, op);
         } else {
             Allreduce.run(call, kind, buf, count, op);
@@ -69,39 +72,78 @@ public final class Collectives {
 
     /** Reduce-scatter of {@code data} (packed blocks, clobbered): rank r's block holds the reduction. */
     public static void reduceScatter(Call call, ArrayKind kind, Object data, Blocks blocks, Op op) {
-        if (op.commutative()) {
-            ReduceScatter.ring(call, kind, data, blocks, op);
-        } else {
+        if (!op.commutative()) {
             allreduce(call, kind, data, blocks.total(), op);
+            return;
+        }
+        Groups groups = call.meetings() == null ? twoLevel(call, TwoLevel.pays(kind, blocks.total())) : null;
+        if (groups != null) {
+            TwoLevel.reduceScatter(groups, call.rank(), call.size(), kind, data, blocks, op);
+        } else {
+            ReduceScatter.ring(call, kind, data, blocks, op);
         }
     }
 
+    /** Two levels only where each JVM holds consecutive ranks: a JVM's ranks are then a stretch of the prefix. */
     public static void scan(Call call, ArrayKind kind, Object data, int count, Op op, boolean inclusive) {
-        Scan.run(call, kind, data, count, op, inclusive);
+        Groups groups = call.meetings() == null ? twoLevel(call, TwoLevel.pays(kind, count)) : null;
+        if (groups != null && TwoLevel.contiguous(groups, call.size())) {
+            TwoLevel.scan(groups, kind, data, count, op, inclusive);
+        } else {
+            Scan.run(call, kind, data, count, op, inclusive);
+        }
     }
 
     public static void scatter(Call call, ArrayKind kind, Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset,
                                int recvCount, int root) {
-        Scatter.run(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        Groups groups = call.meetings() == null ? twoLevel(call, true) : null;
+        if (groups != null) {
+            TwoLevelMoves.scatter(groups, call.rank(), call.size(), kind, sendbuf, blocks, recvbuf, recvOffset,
+                    recvCount, root);
+        } else {
+            Scatter.run(call, kind, sendbuf, blocks, recvbuf, recvOffset, recvCount, root);
+        }
     }
 
     public static void gather(Call call, ArrayKind kind, Object sendbuf, int sendOffset, int sendCount, Object recvbuf,
                               Blocks blocks, int root) {
-        Gather.run(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        Groups groups = call.meetings() == null ? twoLevel(call, true) : null;
+        if (groups != null) {
+            TwoLevelMoves.gather(groups, call.rank(), call.size(), kind, sendbuf, sendOffset, sendCount, recvbuf,
+                    blocks, root);
+        } else {
+            Gather.run(call, kind, sendbuf, sendOffset, sendCount, recvbuf, blocks, root);
+        }
     }
 
-    /** Two-level wherever JVMs are shared: each JVM's blocks then cross the network once, in one message per step. */
     public static void allgather(Call call, ArrayKind kind, Object sendbuf, int sendOffset, Object recvbuf,
                                  Blocks blocks) {
-        Groups groups = call.meetings() == null ? call.groups() : null;
+        Groups groups = call.meetings() == null ? twoLevel(call, true) : null;
         if (groups != null) {
-            TwoLevel.allgather(groups, call.rank(), kind, sendbuf, sendOffset, recvbuf, blocks);
+            TwoLevelMoves.allgather(groups, call.rank(), kind, sendbuf, sendOffset, recvbuf, blocks);
         } else {
             Allgather.run(call, kind, sendbuf, sendOffset, recvbuf, blocks);
         }
     }
 
     public static void alltoall(Call call, ArrayKind kind, Object sendbuf, Blocks send, Object recvbuf, Blocks recv) {
-        Alltoall.run(call, kind, sendbuf, send, recvbuf, recv);
+        Groups groups = call.meetings() == null ? twoLevel(call, true) : null;
+        if (groups != null) {
+            TwoLevelMoves.alltoall(groups, call.rank(), call.size(), kind, sendbuf, send, recvbuf, recv);
+        } else {
+            Alltoall.run(call, kind, sendbuf, send, recvbuf, recv);
+        }
+    }
+
+    /** The call's JVM groups if it goes in two levels: JVMs shared, and {@code pays} or forced; else null. */
+    private static Groups twoLevel(Call call, boolean pays) {
+        Groups groups = call.groups();
+        return groups != null && (pays || call.twoLevelAlways()) ? groups : null;
+    }
+
+    /** As {@link #twoLevel(Call, boolean)}, for a reduction by {@code op}, which must stay exact ({@link TwoLevel#exact}). */
+    private static Groups twoLevel(Call call, boolean pays, Op op) {
+        Groups groups = twoLevel(call, pays);
+        return groups != null && TwoLevel.exact(groups, call.size(), op) ? groups : null;
     }
 }

@@ -22,4 +22,10 @@ public interface Groups {
 
     /** The index, among the leaders, of the leader of the JVM where rank {@code rank} of the call lives. */
     int leaderOf(int rank);
+
+    /**
+     * The error for rank {@code rank}'s block holding {@code sent} elements where {@code expected}
+     * were expected, in the words of the same mismatch found in a message.
+     */
+    RuntimeException countMismatch(int rank, int sent, int expected);
 }

@@ -20,27 +20,50 @@ final class TwoLevel {
     private TwoLevel() {
     }
 
-    /** Whether a reduction of {@code count} elements goes two-level: commutative, and large enough. */
-    static boolean pays(ArrayKind kind, int count, Op op) {
-        return op.commutative() && pays(kind, count);
-    }
-
-    /** Whether moving {@code count} elements goes two-level: large enough. */
+    /** Whether {@code count} elements are enough for two levels to pay ({@code twoLevel=auto}). */
     static boolean pays(ArrayKind kind, int count) {
         return (long) count * kind.bytes() >= FROM_BYTES;
+    }
+
+    /**
+     * Whether a reduction by {@code op} in two levels gives MPI's result: a commutative operation
+     * always; another only where each JVM's ranks are contiguous, so JVMs in leader order are ranks
+     * in rank order.
+     */
+    static boolean exact(Groups groups, int size, Op op) {
+        return op.commutative() || contiguous(groups, size);
+    }
+
+    /** Whether each JVM holds consecutive ranks of the call (leaders' order is then rank order). */
+    static boolean contiguous(Groups groups, int size) {
+        for (int r = 1; r < size; r++) {
+            if (groups.leaderOf(r) != groups.leaderOf(r - 1) && groups.leaderOf(r) != groups.leaderOf(r - 1) + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Two levels: each JVM's ranks reduce their arrays in memory into their leader's (each rank one
      * part of it), the leaders allreduce among JVMs over the network, and every rank copies its
      * leader's result. Only one message per JVM crosses the network instead of one per rank, and
-     * every rank ends with the leaders' bit-identical result. Commutative operations only: the JVMs'
-     * ranks need not be contiguous.
+     * every rank ends with the leaders' bit-identical result. A non-commutative operation (JVMs'
+     * ranks contiguous: {@link #exact}) is reduced whole, in rank order, into the leader, allreduced
+     * among the leaders and broadcast from the leader.
      */
     static void allreduce(Groups groups, ArrayKind kind, Object buf, int count, Op op) {
         Meetings local = groups.local();
         int me = groups.localIndex();
         int k = groups.localSize();
+        if (!op.commutative()) {
+            InMemory.reduce(local, me, k, kind, buf, count, op, 0);
+            if (me == 0) {
+                Allreduce.run(groups.leaders(), kind, buf, count, op);
+            }
+            InMemory.bcast(local, me, kind, buf, 0, count, 0);
+            return;
+        }
         local.open();
         local.publish(buf);
         local.sync();
@@ -76,9 +99,10 @@ final class TwoLevel {
     }
 
     /**
-     * Reduce of a commutative operation: within each JVM into its leader, among the leaders into
-     * the root's leader, then, where the root is not its JVM's leader, from that leader to the
-     * root's JVM. {@code data} is every rank's scratch copy; only the root's result is kept.
+     * Reduce: within each JVM into its leader, among the leaders into the root's leader, then,
+     * where the root is not its JVM's leader, from that leader to the root's JVM; lower ranks on the
+     * left at each level, so a non-commutative operation holds where {@link #exact}. {@code data} is
+     * every rank's scratch copy; only the root's result is kept.
      */
     static void reduce(Groups groups, ArrayKind kind, Object data, int count, Op op, int root) {
         Meetings local = groups.local();
@@ -102,91 +126,89 @@ final class TwoLevel {
     }
 
     /**
-     * Allgather(v): in each JVM the leader copies its ranks' blocks into its own array, the leaders
-     * exchange their JVMs' blocks packed (one ring among the leaders, each JVM's blocks crossing the
-     * network once), and every rank copies the blocks from its leader's array. {@code rank}: this
-     * rank in the call; a null {@code sendbuf} means its block is in {@code recvbuf} already.
+     * Reduce-scatter of a commutative operation: each JVM's ranks reduce into their leader, the
+     * leaders run a ring reduce-scatter over the array regrouped by JVM (each JVM's blocks together,
+     * in rank order: as it is where JVMs hold consecutive ranks), and each rank copies its block
+     * from its leader. {@code data} holds the packed blocks; rank r's ends reduced at its place.
      */
-    static void allgather(Groups groups, int rank, ArrayKind kind, Object sendbuf, int sendOffset, Object recvbuf,
-                          Blocks blocks) {
-        int[] counts = blocks.counts();
-        int[] displs = blocks.displs();
-        if (sendbuf != null) {
-            System.arraycopy(sendbuf, sendOffset, recvbuf, displs[rank], counts[rank]);
-        }
+    static void reduceScatter(Groups groups, int rank, int size, ArrayKind kind, Object data, Blocks blocks, Op op) {
         Meetings local = groups.local();
-        local.open();
-        local.publish(recvbuf);
-        local.sync();
-        if (groups.localIndex() == 0) {
-            int[][] members = members(groups, counts.length);
-            int mine = groups.leaderOf(rank);
-            for (int r : members[mine]) {
-                if (r != rank) {
-                    System.arraycopy(local.buffer(groups.localIndexOf(r)), displs[r], recvbuf, displs[r], counts[r]);
-                }
-            }
+        int me = groups.localIndex();
+        int total = blocks.total();
+        InMemory.reduce(local, me, groups.localSize(), kind, data, total, op, 0);
+        if (me == 0) {
+            int[][] members = TwoLevelMoves.members(groups, size);
             int[] perJvm = new int[members.length];
             for (int j = 0; j < members.length; j++) {
-                for (int r : members[j]) {
-                    perJvm[j] += counts[r];
-                }
+                perJvm[j] = TwoLevelMoves.total(members[j], blocks);
             }
-            Blocks packed = Blocks.packed(perJvm);
-            Object all = kind.newArray(packed.total());
-            copyBlocks(members[mine], blocks, recvbuf, all, packed.displs()[mine], true);
-            Allgather.run(groups.leaders(), kind, null, 0, all, packed);
-            for (int j = 0; j < members.length; j++) {
-                if (j != mine) {
-                    copyBlocks(members[j], blocks, recvbuf, all, packed.displs()[j], false);
-                }
+            Blocks byJvm = Blocks.packed(perJvm);
+            boolean inPlace = contiguous(groups, size);
+            Object regrouped = inPlace ? data : kind.newArray(total);
+            for (int j = 0; j < members.length && !inPlace; j++) {
+                TwoLevelMoves.copyBlocks(members[j], blocks, data, regrouped, byJvm.displs()[j], true);
             }
-        }
-        local.sync(); // the leader's array holds every block
-        if (groups.localIndex() != 0) {
-            Object lead = local.buffer(0);
-            for (int r = 0; r < counts.length; r++) {
-                if (r != rank) {
-                    System.arraycopy(lead, displs[r], recvbuf, displs[r], counts[r]);
-                }
+            ReduceScatter.ring(groups.leaders(), kind, regrouped, byJvm, op);
+            int mine = groups.leaderOf(rank);
+            if (!inPlace) {
+                TwoLevelMoves.copyBlocks(members[mine], blocks, data, regrouped, byJvm.displs()[mine], false);
             }
         }
-        local.sync(); // the leader's array is read until here
+        local.open();
+        local.publish(data);
+        local.sync(); // the leader's array holds this JVM's blocks, never written again
+        if (me != 0) {
+            System.arraycopy(local.buffer(0), blocks.displs()[rank], data, blocks.displs()[rank], blocks.counts()[rank]);
+        }
         local.close();
     }
 
-    /** The ranks of the call in each JVM, by leader index, in rank order (so in local index order). */
-    private static int[][] members(Groups groups, int size) {
-        int jvms = 0;
-        for (int r = 0; r < size; r++) {
-            jvms = Math.max(jvms, groups.leaderOf(r) + 1);
-        }
-        int[] n = new int[jvms];
-        for (int r = 0; r < size; r++) {
-            n[groups.leaderOf(r)]++;
-        }
-        int[][] out = new int[jvms][];
-        for (int j = 0; j < jvms; j++) {
-            out[j] = new int[n[j]];
-            n[j] = 0;
-        }
-        for (int r = 0; r < size; r++) {
-            int j = groups.leaderOf(r);
-            out[j][n[j]++] = r;
-        }
-        return out;
+    /** What a rank publishes for a scan: its data, and, on the leader, where the JVMs before it are put. */
+    private record ScanPart(Object data, Object[] before) {
     }
 
-    /** Copies the blocks of {@code ranks} from {@code buf} (at their displacements) into {@code packed} from {@code at}, or back. */
-    private static void copyBlocks(int[] ranks, Blocks blocks, Object buf, Object packed, int at, boolean pack) {
-        for (int r : ranks) {
-            int c = blocks.counts()[r];
-            if (pack) {
-                System.arraycopy(buf, blocks.displs()[r], packed, at, c);
-            } else {
-                System.arraycopy(packed, at, buf, blocks.displs()[r], c);
+    /**
+     * Inclusive or exclusive scan where each JVM holds consecutive ranks ({@link #contiguous}): each
+     * rank reduces its JVM's arrays up to its own, in rank order; the leaders run an exclusive scan
+     * of their JVMs' totals; each rank puts its leader's result on the left of its own. Rank 0's
+     * {@code data} is left as it was by an exclusive scan, as {@link Scan} leaves it.
+     */
+    static void scan(Groups groups, ArrayKind kind, Object data, int count, Op op, boolean inclusive) {
+        Meetings local = groups.local();
+        int me = groups.localIndex();
+        local.open();
+        local.publish(new ScanPart(data, new Object[1]));
+        local.sync();
+        Object mine = fold(local, inclusive ? me : me - 1, kind, count, op);
+        if (me == 0) {
+            Object total = fold(local, groups.localSize() - 1, kind, count, op);
+            Scan.run(groups.leaders(), kind, total, count, op, false);
+            if (groups.leaders().rank() > 0) {
+                ((ScanPart) local.buffer(0)).before()[0] = total;
             }
-            at += c;
         }
+        local.sync(); // every rank has read the others' data; the leader's result is in place
+        Object before = ((ScanPart) local.buffer(0)).before()[0];
+        if (before != null && mine != null) {
+            op.apply(before, 0, mine, 0, count);
+        }
+        Object result = mine != null ? mine : before;
+        if (result != null) {
+            System.arraycopy(result, 0, data, 0, count);
+        }
+        local.close();
+    }
+
+    /** A new array: the reduction, in rank order, of the data of local ranks 0 to {@code last}; null if none. */
+    private static Object fold(Meetings local, int last, ArrayKind kind, int count, Op op) {
+        if (last < 0) {
+            return null;
+        }
+        Object acc = kind.newArray(count);
+        System.arraycopy(((ScanPart) local.buffer(last)).data(), 0, acc, 0, count);
+        for (int q = last - 1; q >= 0; q--) {
+            op.apply(((ScanPart) local.buffer(q)).data(), 0, acc, 0, count); // acc = rank q op (ranks above q)
+        }
+        return acc;
     }
 }

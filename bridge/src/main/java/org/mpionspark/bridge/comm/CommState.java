@@ -43,7 +43,7 @@ final class CommState {
         this.size = worldRanks.length;
         this.check = new Arguments(rank, size);
         this.collectives = new CollectiveChannel(shared.transport, shared.waiter, context, rank, size, this::world,
-                shared.coresShared, shared.scope);
+                shared.coresShared, shared.twoLevel, shared.scope);
     }
 
     /** The world communicator ({@code MPI_COMM_WORLD}): context 0, every rank. */

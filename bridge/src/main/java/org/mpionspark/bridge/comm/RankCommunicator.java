@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.bridge.wait.AbortState;
@@ -32,12 +33,13 @@ class RankCommunicator extends CollectiveCalls {
 
     /**
      * The world communicator of a rank ({@code MPI_COMM_WORLD}); {@code coresShared}: whether ranks
-     * outnumber some host's processors, which picks the collective algorithms; {@code report}
-     * tells the driver's watchdog about long waits.
+     * outnumber some host's processors, which picks the collective algorithms; {@code twoLevel}:
+     * which of them go in two levels across JVMs; {@code report} tells the driver's watchdog about long waits.
      */
     RankCommunicator(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec,
-                     boolean coresShared, BlockReport report) {
-        this(CommState.forWorld(new RankState(transport, abort, opTimeoutMillis, codec, coresShared, report)));
+                     boolean coresShared, TwoLevelMode twoLevel, BlockReport report) {
+        this(CommState.forWorld(new RankState(transport, abort, opTimeoutMillis, codec, coresShared, twoLevel,
+                report)));
     }
 
     RankCommunicator(CommState comm) {

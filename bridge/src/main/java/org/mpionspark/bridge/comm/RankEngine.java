@@ -26,14 +26,15 @@ public final class RankEngine {
     /**
      * The engine over {@code transport}: an abort tears the transport down at once (so no thread
      * stays blocked in it), {@code MPI_Abort} reaches the other ranks through {@code link}, and long
-     * waits are told to the driver's watchdog. {@code coresShared} picks the collective algorithms.
+     * waits are told to the driver's watchdog. {@code coresShared} picks the collective algorithms,
+     * and the world's ticket (through {@code link}) which of them go in two levels across JVMs.
      */
     public static RankEngine start(Transport transport, AbortState abort, ControlLink link, long opTimeoutMillis,
                                    ObjectCodec codec, boolean coresShared) {
         abort.attach(link);
         abort.onAbort(transport::kill);
         return new RankEngine(new RankCommunicator(transport, abort, opTimeoutMillis, codec, coresShared,
-                new BlockReport(link)), abort);
+                link.ticket().twoLevel(), new BlockReport(link)), abort);
     }
 
     /** The rank's world communicator ({@code MPI_COMM_WORLD}). */

@@ -6,6 +6,7 @@ import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.bridge.wait.BlockReport;
 import org.mpionspark.bridge.wait.Waiter;
 
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.serial.ObjectCodec;
 import org.mpionspark.bridge.transport.Transport;
 
@@ -22,6 +23,8 @@ final class RankState {
     /** The lanes of this rank's communicators' non-blocking collectives, closed with the rank. */
     private final java.util.List<CollectiveLane> lanes = new java.util.ArrayList<>();
     final boolean coresShared;
+    /** Which collectives go in two levels across JVMs ({@code spark.mpi.collectives.twoLevel}). */
+    final TwoLevelMode twoLevel;
     /** The ranks this rank's collectives may span (all, but while a session cell runs on some ranks). */
     final CollectiveScope scope = new CollectiveScope();
     int nextContext = 1; // 0 is the world
@@ -31,9 +34,10 @@ final class RankState {
     RankCommunicator selfCommunicator;
 
     RankState(Transport transport, AbortState abort, long opTimeoutMillis, ObjectCodec codec, boolean coresShared,
-              BlockReport report) {
+              TwoLevelMode twoLevel, BlockReport report) {
         this.transport = transport;
         this.coresShared = coresShared;
+        this.twoLevel = twoLevel;
         this.abort = abort;
         this.codec = codec;
         this.waiter = new Waiter(transport, opTimeoutMillis, abort, report);

@@ -29,6 +29,8 @@ public final class Defaults {
     public static final Boolean CORES_SHARED = null;
     /** {@code spark.mpi.memoryPath}: ranks of one JVM talk through memory. */
     public static final boolean MEMORY_PATH = true;
+    /** {@code spark.mpi.collectives.twoLevel}: topology and size decide which collectives go in two levels. */
+    public static final TwoLevelMode TWO_LEVEL = TwoLevelMode.AUTO;
 
     /** Not a setting: longest time from accepting a connection to a driver port (rendezvous, session) to its whole handshake. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);

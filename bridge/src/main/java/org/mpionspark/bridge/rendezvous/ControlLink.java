@@ -31,12 +31,15 @@ public final class ControlLink implements Closeable {
     private final DataOutputStream out;
     private final List<Peer> peers;
     private final int rank;
+    private final WorldTicket ticket;
     private Thread reader;
     private volatile boolean finished;
     private final java.util.concurrent.CompletableFuture<List<EndpointAddress>> endpoints =
             new java.util.concurrent.CompletableFuture<>();
 
-    private ControlLink(Socket socket, DataInputStream in, DataOutputStream out, List<Peer> peers, int rank) {
+    private ControlLink(Socket socket, DataInputStream in, DataOutputStream out, List<Peer> peers, int rank,
+                        WorldTicket ticket) {
+        this.ticket = ticket;
         this.socket = socket;
         this.in = in;
         this.out = out;
@@ -81,7 +84,7 @@ public final class ControlLink implements Closeable {
                 peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF()));
             }
             s.setSoTimeout(0);
-            return new ControlLink(s, in, out, List.copyOf(peers), rank);
+            return new ControlLink(s, in, out, List.copyOf(peers), rank, ticket);
         } catch (SocketTimeoutException e) {
             close(s);
             throw new RendezvousException("rank " + rank + " waited more than " + ticket.rendezvousTimeoutMillis()
@@ -94,6 +97,11 @@ public final class ControlLink implements Closeable {
             close(s);
             throw e;
         }
+    }
+
+    /** The ticket this rank joined its world with: what every rank of the world shares. */
+    public WorldTicket ticket() {
+        return ticket;
     }
 
     /** The peer table, in rank order, with the hosts the server saw. */

@@ -2,17 +2,28 @@ package org.mpionspark.bridge.rendezvous;
 
 import java.io.Serializable;
 
+import org.mpionspark.bridge.config.Defaults;
+import org.mpionspark.bridge.config.TwoLevelMode;
+
 /**
  * What a rank needs to join its world: where the rendezvous server listens, which registration
- * it belongs to and that registration's secret. Travels to executors inside the task closure.
+ * it belongs to and that registration's secret. Travels to executors inside the task closure, and
+ * with it what every rank of the world must choose alike ({@code twoLevel}: which collectives go
+ * in two levels, {@code spark.mpi.collectives.twoLevel}).
  */
 public record WorldTicket(String host, int port, String registrationId, byte[] secret, int size,
-                          long rendezvousTimeoutMillis, String soleJvm) implements Serializable {
+                          long rendezvousTimeoutMillis, String soleJvm, TwoLevelMode twoLevel) implements Serializable {
 
-    /** A ticket that says nothing of where the ranks run. */
+    /** A ticket that says nothing of where the ranks run, collectives at their default. */
     public WorldTicket(String host, int port, String registrationId, byte[] secret, int size,
                        long rendezvousTimeoutMillis) {
-        this(host, port, registrationId, secret, size, rendezvousTimeoutMillis, null);
+        this(host, port, registrationId, secret, size, rendezvousTimeoutMillis, null, Defaults.TWO_LEVEL);
+    }
+
+    public WorldTicket {
+        if (twoLevel == null) {
+            throw new IllegalArgumentException(TwoLevelMode.KEY + " must be auto, always or never, not null");
+        }
     }
 
     /**
@@ -20,7 +31,12 @@ public record WorldTicket(String host, int port, String registrationId, byte[] s
      * local world): those ranks start no MPJ Express device and talk through memory only.
      */
     public WorldTicket withSoleJvm(String jvm) {
-        return new WorldTicket(host, port, registrationId, secret, size, rendezvousTimeoutMillis, jvm);
+        return new WorldTicket(host, port, registrationId, secret, size, rendezvousTimeoutMillis, jvm, twoLevel);
+    }
+
+    /** This ticket, with the world's collectives going in two levels as {@code mode} says. */
+    public WorldTicket withTwoLevel(TwoLevelMode mode) {
+        return new WorldTicket(host, port, registrationId, secret, size, rendezvousTimeoutMillis, soleJvm, mode);
     }
 
     @Override

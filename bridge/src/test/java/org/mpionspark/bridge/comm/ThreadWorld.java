@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.mpionspark.bridge.config.Defaults;
+import org.mpionspark.bridge.config.TwoLevelMode;
 import org.mpionspark.bridge.rank.RankLauncher;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.rank.RankSession;
@@ -75,9 +76,21 @@ final class ThreadWorld {
 
     static <R> Result<R> run(int n, Placement placement, RankOptions options, long deadlockMillis,
                              Function<Communicator, R> body) throws Exception {
+        return run(n, placement, Defaults.TWO_LEVEL, options, deadlockMillis, body);
+    }
+
+    /** As {@link #run(int, Placement, RankOptions, Function)}, the world's collectives in two levels as {@code twoLevel} says. */
+    static <R> List<Outcome<R>> run(int n, Placement placement, TwoLevelMode twoLevel, RankOptions options,
+                                    Function<Communicator, R> body) throws Exception {
+        return run(n, placement, twoLevel, options, Defaults.DEADLOCK_TIMEOUT.toMillis(), body).outcomes();
+    }
+
+    private static <R> Result<R> run(int n, Placement placement, TwoLevelMode twoLevel, RankOptions options,
+                                     long deadlockMillis, Function<Communicator, R> body) throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
             Registration reg = server.register(n, 20_000, deadlockMillis);
-            List<Outcome<R>> outcomes = run(placement.ticket(reg.ticket()), "test-world", n, placement, options, body);
+            WorldTicket ticket = placement.ticket(reg.ticket()).withTwoLevel(twoLevel);
+            List<Outcome<R>> outcomes = run(ticket, "test-world", n, placement, options, body);
             boolean failed = outcomes.stream().anyMatch(o -> o.error() != null);
             // a rank's report may still be on its way to the server when the rank has returned
             return new Result<>(outcomes, failed ? reg.awaitFailure(5_000) : reg.firstFailure());
@@ -95,27 +108,26 @@ final class ThreadWorld {
      */
     static <R> List<Outcome<R>> runOnJvms(int n, int jvms, RankOptions options, Function<Communicator, R> body)
             throws Exception {
-        return runOnJvms(n, jvms, options, rank -> { }, body);
+        return runOnJvms(n, jvms, Defaults.TWO_LEVEL, options, body);
     }
 
-    /** As above; each rank's thread runs {@code beforeJoining} first (a test holding a rank back). */
-    static <R> List<Outcome<R>> runOnJvms(int n, int jvms, RankOptions options, java.util.function.IntConsumer beforeJoining,
+    /** As {@link #runOnJvms(int, int, RankOptions, Function)}, the world's collectives in two levels as {@code twoLevel} says. */
+    static <R> List<Outcome<R>> runOnJvms(int n, int jvms, TwoLevelMode twoLevel, RankOptions options,
                                           Function<Communicator, R> body) throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
             Registration reg = server.register(n, 20_000, Defaults.DEADLOCK_TIMEOUT.toMillis());
-            return run(reg.ticket(), "test-world", n, rank -> options.withJvmKey("test-jvm-" + rank % jvms), beforeJoining,
-                    body);
+            return run(reg.ticket().withTwoLevel(twoLevel), "test-world", n,
+                    rank -> options.withJvmKey("test-jvm-" + rank % jvms), body);
         }
     }
 
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n, Placement placement,
                                             RankOptions options, Function<Communicator, R> body) throws Exception {
-        return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), rank -> { }, body);
+        return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), body);
     }
 
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n,
                                             java.util.function.IntFunction<RankOptions> optionsOf,
-                                            java.util.function.IntConsumer beforeJoining,
                                             Function<Communicator, R> body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
@@ -125,7 +137,6 @@ final class ThreadWorld {
                 futures.add(pool.submit(() -> {
                     RankSession session;
                     try {
-                        beforeJoining.accept(rank);
                         session = RankLauncher.start(ticket, worldKey, rank, optionsOf.apply(rank), () -> false);
                     } catch (Throwable t) {
                         return new Outcome<R>(null, t);

@@ -81,7 +81,7 @@ final class ClusterTables {
                     Optional<Measurement> ours = find(op[0], op[1], master, n, b);
                     Optional<Measurement> mpi = find(op[0], NativeMpi.METHOD, master, n, b);
                     if (ours.isPresent() || mpi.isPresent()) {
-                        t.row(List.of(op[0], Integer.toString(n), op[0].equals(CollectivesOnRanks.BARRIER) ? "" : Units.bytes(b),
+                        t.row(List.of(op[0], Integer.toString(n), op[0].equals(CollectivesOnRanks.BARRIER) ? "—" : Units.bytes(b),
                                 time(ours), time(mpi), ratio(ours, mpi)));
                     }
                 }

@@ -61,7 +61,7 @@ final class ClusterSection {
     static void measure(Profile p, String spec, Path module, NativeMpi nativeMpi, Results results) throws IOException {
         int requested = workers(spec, System.getenv("WORKERS"));
         NamespaceCluster cluster = new NamespaceCluster(module.getParent(), module);
-        Path logs = p.out().resolve("cluster-logs");
+        Path logs = module.resolve("target/cluster-logs"); // the report folder holds only the report
         String why = cluster.whyNot();
         if (why != null) {
             String line = "the cluster master is not measured: network namespaces cannot be made here (" + why + ")";

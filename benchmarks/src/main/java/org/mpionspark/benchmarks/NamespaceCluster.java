@@ -42,7 +42,8 @@ final class NamespaceCluster {
         int rc = run(List.of("check"), log, 5);
         String out = Files.readString(log).strip();
         Files.deleteIfExists(log);
-        return rc == 0 ? null : out.isEmpty() ? "cluster.sh check exited with " + rc : out.substring(out.lastIndexOf('\n') + 1);
+        return rc == 0 ? null : out.isEmpty() ? "cluster.sh check exited with " + rc
+                : out.substring(out.lastIndexOf('\n') + 1).replaceFirst("^\\[cluster] ", "");
     }
 
     boolean isUp() {

@@ -82,4 +82,22 @@ class ClusterSectionTest {
         assertEquals(List.of(bcastAfter, allreduceBefore), NativeMpi.better(List.of(bcastBefore, allreduceBefore),
                 List.of(allreduceAfter, bcastAfter)));
     }
+
+    @Test
+    void whereNamespacesCannotBeMadeTheReportSaysWhyAndMeasuresNothingThere(@TempDir Path repo) throws Exception {
+        Path script = repo.resolve("build-support/cluster.sh");
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "[ \"$1\" = check ] || { echo \"called with $*\" >&2; exit 3; }\n"
+                + "echo '[cluster] network namespaces need root (ip netns)' >&2; exit 1\n");
+        Path module = repo.resolve("benchmarks");
+        Files.createDirectories(module.resolve("native"));
+        Files.writeString(module.resolve("native/install-native-mpi.sh"), "echo 'no Open MPI here' >&2; exit 1\n");
+        Results results = new Results();
+        Profile p = Profile.parse(new String[] {"tiny", "--masters", "cluster", "--out", repo.resolve("out").toString()}, repo);
+        ClusterSection.measure(p, "cluster", module, NativeMpi.prepare(module), results);
+        assertEquals(List.of("the cluster master is not measured: network namespaces cannot be made here "
+                + "(network namespaces need root (ip netns))"), results.notes(ClusterSection.SECTION));
+        assertTrue(results.where(m -> true).isEmpty());
+        assertTrue(new ClusterTables(results).markdown().contains("network namespaces need root"));
+    }
 }

@@ -3,12 +3,20 @@
 # Workers (two by default), each in its own network namespace with its own address, and a driver namespace from
 # which jobs are submitted with Spark's own spark-submit (org.apache.spark.deploy.SparkSubmit).
 #
-#   build-support/cluster.sh up                 start the cluster (builds what it needs first)
-#   build-support/cluster.sh submit [--deploy-mode client|cluster] [spark-submit options] CLASS [ARGS...]
+#   build-support/cluster.sh up [N]             start the cluster with N workers (2; builds what it needs first)
+#   build-support/cluster.sh submit [--deploy-mode client|cluster] [--jar JAR] [spark-submit options] CLASS [ARGS...]
 #                                               run a class of the examples' fat jar (Pi or a full
-#                                               name); prints the driver's output; exit code 0 when
-#                                               the driver succeeded
-#   build-support/cluster.sh status             what runs, where
+#                                               name; --jar: another application jar); prints the
+#                                               driver's output; exit code 0 when the driver succeeded
+#   build-support/cluster.sh status             what runs, where, and its memory (RSS)
+#   build-support/cluster.sh hosts              the workers' names and addresses, one a line
+#   build-support/cluster.sh exec NODE CMD...   run a command in a node's namespace (driver, master, w1...)
+#   build-support/cluster.sh mpirun [--per-worker K] [--np N] [mpirun options] PROGRAM [ARGS...]
+#                                               Open MPI across the workers' namespaces: mpirun in the
+#                                               driver's, K slots a worker (1), N ranks (K x workers),
+#                                               placed round-robin, over TCP on the veth network
+#   build-support/cluster.sh rsh HOST CMD...    mpirun's rsh agent: CMD in the namespace of the node
+#                                               with address (or name) HOST, hostname set to its own
 #   build-support/cluster.sh kill-executor wN  SIGKILL the executors of worker N (a crash)
 #   build-support/cluster.sh check              can network namespaces be made here? (tests ask)
 #   build-support/cluster.sh down               stop and remove everything (safe to repeat)
@@ -19,10 +27,12 @@
 #
 # Settings (environment): CLUSTER_NAME (mos; prefix of the namespaces),
 # CLUSTER_NET (10.213.0; a /24 used only inside the namespaces), CLUSTER_DIR (target/cluster; all
-# state: logs, pids, work dirs), WORKERS (2; up to 200, named w1, w2...: the count given to `up` is
-# kept for the other commands), WORKER_CORES (3), WORKER_MEMORY (2g).
+# state: logs, pids, work dirs), WORKERS (2; up to 200, named w1, w2...; `up N` overrides it, and the
+# count `up` was given is kept for the other commands), WORKER_CORES (3), WORKER_MEMORY (2g),
+# SPARK_JARS (the folder of Spark's jars the daemons run on; the build's mpi-on-spark/target/spark-home/jars).
 #
-# Needs root and iproute2 (installed with apt-get when missing). Java 17+.
+# Needs root and iproute2 (installed with apt-get when missing). Java 17+. mpirun: Open MPI
+# (Debian's openmpi-bin) and util-linux's unshare.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,12 +42,16 @@ dir="${CLUSTER_DIR:-$repo/target/cluster}"
 worker_cores="${WORKER_CORES:-3}"
 worker_memory="${WORKER_MEMORY:-2g}"
 jar="$repo/examples/target/mpi-on-spark-examples.jar"
-spark_jars="$repo/mpi-on-spark/target/spark-home/jars"   # the build's fake Spark home (local-cluster tests)
+spark_jars="${SPARK_JARS:-$repo/mpi-on-spark/target/spark-home/jars}"   # default: the build's fake Spark home (local-cluster tests)
+self="$repo/build-support/cluster.sh"
+
+# up N: the number of workers, as WORKERS would give it
+if [ "${1:-}" = up ] && [ $# -ge 2 ]; then WORKERS="$2"; fi
 
 # the number of workers: as given to up (kept in the state folder), else WORKERS, else 2
 if [ -z "${WORKERS:-}" ] && [ -e "$dir/workers" ]; then workers="$(cat "$dir/workers")"; else workers="${WORKERS:-2}"; fi
 if ! [[ "$workers" =~ ^[1-9][0-9]{0,2}$ ]] || [ "$workers" -gt 200 ]; then
-  echo "[cluster] WORKERS must be a number from 1 to 200, not '$workers'" >&2; exit 2
+  echo "[cluster] the number of workers (up N, or WORKERS) must be 1 to 200, not '$workers'" >&2; exit 2
 fi
 
 # node -> last octet of its address
@@ -70,6 +84,10 @@ need_root_and_iproute2() {
 
 # The fat jar and the build's Spark home (mpi-on-spark's copy-dependencies of spark-core 4.2.0).
 build_if_missing() {
+  if [ -n "${SPARK_JARS:-}" ]; then   # the caller brings Spark's jars (and its application's)
+    ls "$spark_jars"/spark-core_2.13-*.jar >/dev/null 2>&1 || die "SPARK_JARS=$spark_jars holds no spark-core_2.13 jar"
+    return 0
+  fi
   if [ ! -f "$jar" ] || ! ls "$spark_jars"/spark-core_2.13-*.jar >/dev/null 2>&1; then
     log "building the fat jar and the Spark home: mvn -B -q package -DskipTests -pl examples -am"
     (cd "$repo" && mvn -B -q package -DskipTests -pl examples -am)
@@ -189,23 +207,26 @@ up() {
 # submit [--deploy-mode client|cluster] [spark-submit options...] CLASS [ARGS...]
 submit() {
   [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
-  local mode=client opts=()
+  local mode=client opts=() app="$jar"
   while [ $# -gt 0 ] && [[ "$1" == -* ]]; do
     case "$1" in
       --deploy-mode) mode="$2"; shift 2 ;;
-      --conf|--executor-cores|--total-executor-cores|--executor-memory|--driver-memory|--driver-cores|--name)
+      --jar) app="$2"; shift 2 ;;
+      --conf|--executor-cores|--total-executor-cores|--executor-memory|--driver-memory|--driver-cores|--name|\
+      --jars|--files|--driver-java-options|--driver-class-path|--properties-file)
         opts+=("$1" "$2"); shift 2 ;;
       *) opts+=("$1"); shift ;;
     esac
   done
-  [ $# -ge 1 ] || die "usage: $0 submit [--deploy-mode client|cluster] [options] CLASS [ARGS...]"
+  [ $# -ge 1 ] || die "usage: $0 submit [--deploy-mode client|cluster] [--jar JAR] [options] CLASS [ARGS...]"
+  [ -f "$app" ] || die "no application jar $app"
   local class="$1"; shift
   [[ "$class" == *.* ]] || class="org.mpionspark.examples.$class"
-  # 2 cores an executor, 4 in all: one executor on each worker, also when a driver (cluster mode)
-  # holds a core of one of them.
+  # 2 cores an executor, 2 per worker in all: one executor on each worker, also when a driver
+  # (cluster mode) holds a core of one of them (WORKER_CORES 3). Later options win.
   local args=(org.apache.spark.deploy.SparkSubmit --master "$master_url" --deploy-mode "$mode"
-    --executor-cores 2 --total-executor-cores 4 --executor-memory 768m
-    "${opts[@]}" --class "$class" "$jar" "$@")
+    --executor-cores 2 --total-executor-cores $((2 * workers)) --executor-memory 768m
+    "${opts[@]}" --class "$class" "$app" "$@")
   case "$mode" in
     client)
       # the driver runs here, in the driver namespace
@@ -266,6 +287,73 @@ check() {
   echo "network namespaces work"
 }
 
+# --- Open MPI across the namespaces (DESIGN.md, Part 1c) ----------------------------------
+
+# node of an address or a name (w1, driver...), or nothing
+node_of() {
+  local node
+  for node in "${nodes[@]}"; do
+    if [ "$1" = "$node" ] || [ "$1" = "$net.${octet[$node]}" ]; then echo "$node"; return 0; fi
+  done
+}
+
+# rsh HOST CMD...: what ssh would do on HOST, in HOST's namespace: the words joined and run by a
+# shell. A UTS namespace of its own gives each node its own hostname (its namespace's name): with
+# one hostname everywhere, Open MPI takes the namespaces for one node.
+rsh() {
+  local host="${1:-}" node
+  [ $# -ge 2 ] || die "usage: $0 rsh HOST CMD... (mpirun's rsh agent)"
+  shift
+  node="$(node_of "$host")"
+  [ -n "$node" ] || die "rsh: no node of cluster '$name' has address or name '$host'"
+  exec ip netns exec "$(ns "$node")" unshare --uts /bin/sh -c 'hostname "$0" && eval "$*"' "$(ns "$node")" "$@"
+}
+
+# mpirun [--per-worker K] [--np N] [mpirun options] PROGRAM [ARGS...]: Open MPI's mpirun in the
+# driver's namespace, K slots on every worker, N ranks placed round-robin over the workers (rank 0
+# on w1, 1 on w2...), TCP on eth0 only; ranks yield when idle (they share cores with everything).
+mpirun_across() {
+  [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
+  command -v mpirun >/dev/null || die "Open MPI's mpirun is missing (apt-get install openmpi-bin)"
+  command -v unshare >/dev/null || die "unshare (util-linux) is missing: rsh needs it for a hostname per namespace"
+  local k=1 np="" hosts=() w
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --per-worker) k="$2"; shift 2 ;;
+      --np) np="$2"; shift 2 ;;
+      *) break ;;
+    esac
+  done
+  [[ "$k" =~ ^[1-9][0-9]*$ ]] || die "--per-worker takes a number of slots, not '$k'"
+  np="${np:-$((k * workers))}"
+  [[ "$np" =~ ^[1-9][0-9]*$ ]] && [ "$np" -le $((k * workers)) ] ||
+    die "--np must be 1 to $((k * workers)) ($k slots on each of $workers workers), not '$np'"
+  [ $# -ge 1 ] || die "usage: $0 mpirun [--per-worker K] [--np N] [mpirun options] PROGRAM [ARGS...]"
+  for w in "${worker_nodes[@]}"; do hosts+=("$net.${octet[$w]}:$k"); done
+  in_ns driver mpirun --allow-run-as-root --oversubscribe -x PATH -n "$np" --map-by node \
+    --host "$(IFS=,; echo "${hosts[*]}")" \
+    --mca plm_rsh_agent "$self rsh" --mca plm_rsh_no_tree_spawn 1 \
+    --mca btl tcp,self --mca btl_tcp_if_include eth0 --mca oob_tcp_if_include eth0 \
+    --mca mpi_yield_when_idle 1 "$@"
+}
+
+hosts() {
+  [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
+  local w
+  for w in "${worker_nodes[@]}"; do echo "$w $net.${octet[$w]}"; done
+}
+
+# exec NODE CMD...: a command in a node's namespace (the driver's, to reach the cluster)
+exec_in() {
+  [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
+  local node
+  [ $# -ge 2 ] || die "usage: $0 exec NODE CMD... (NODE: driver, master, w1..w$workers)"
+  node="$(node_of "$1")"
+  [ -n "$node" ] || die "exec: no node '$1' (driver, master, w1..w$workers)"
+  shift
+  SPARK_LOCAL_IP="$net.${octet[$node]}" exec ip netns exec "$(ns "$node")" "$@"
+}
+
 # kill-executor NODE: SIGKILL to the executor JVMs that worker NODE (w1, w2...) runs, as a crash would.
 kill_executor() {
   [ -e "$dir/up" ] || die "the cluster is not up; run: $0 up"
@@ -292,7 +380,8 @@ status() {
     has_ns "$n" || continue
     echo "namespace $n: $(ip -n "$n" -4 -o addr show 2>/dev/null | awk '$2 != "lo" {print $4}')"
     for pid in $(ip netns pids "$n" 2>/dev/null); do
-      echo "  pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -o 'org\.apache\.spark\.[A-Za-z.]*' | tail -1)"
+      echo "  pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -o 'org\.apache\.spark\.[A-Za-z.]*' | tail -1)" \
+        "(RSS $(awk '/^VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null))"
     done
   done
 }
@@ -334,6 +423,10 @@ case "${1:-}" in
   up) up ;;
   submit) shift; submit "$@" ;;
   status) status ;;
+  hosts) hosts ;;
+  exec) shift; exec_in "$@" ;;
+  mpirun) shift; mpirun_across "$@" ;;
+  rsh) shift; rsh "$@" ;;
   check) check ;;
   kill-executor) shift; kill_executor "$@" ;;
   down) down ;;

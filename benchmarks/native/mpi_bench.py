@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Native MPI beside mpi-on-spark in the same benchmark run: mpi4py on Open MPI, the same timings.
 
-usage: mpiexec -n N python3 mpi_bench.py allreduce SIZES REPS WARMUP
+usage: mpiexec -n N python3 mpi_bench.py allreduce|bcast|barrier SIZES REPS WARMUP
        mpiexec -n 2 python3 mpi_bench.py pingpong SIZES REPS WARMUP INNER
 SIZES: bytes per rank, comma-separated (a double vector of bytes/8 elements, at least one).
 INNER: comma-separated round trips per timed repetition, one per size (as the Java side uses).
 
 Rank 0 prints one line per size, which the Java harness (NativeMpi) parses:
   RESULT kind=allreduce ranks=4 bytes=8388608 reps=10 median_ms=4.2 min_ms=4.0 max_ms=5.1
-Allreduce: each repetition starts after a barrier and counts as long as its slowest rank.
+Allreduce, bcast (from rank 0), barrier: each repetition starts after a barrier and counts as long
+as its slowest rank; the barrier's size is ignored (give 0).
 Ping-pong: one-way time, i.e. half a round trip, averaged over INNER round trips.
 """
 import sys
@@ -45,6 +46,41 @@ def allreduce(comm, nbytes, reps, warmup):
         summary("allreduce", comm.size, nbytes, slowest)
 
 
+def bcast(comm, nbytes, reps, warmup):
+    buf = np.full(max(1, nbytes // 8), 1.0 if comm.rank == 0 else 0.0)
+    times = np.zeros(reps)
+    for i in range(warmup + reps):
+        if comm.rank != 0:
+            buf[0] = buf[-1] = 0.0
+        comm.Barrier()
+        t0 = MPI.Wtime()
+        comm.Bcast(buf, root=0)
+        t = MPI.Wtime() - t0
+        if buf[0] != 1.0 or buf[-1] != 1.0:
+            raise SystemExit(f"wrong bcast result on rank {comm.rank}")
+        if i >= warmup:
+            times[i - warmup] = t
+    slowest = np.zeros(reps)
+    comm.Reduce(times, slowest, op=MPI.MAX, root=0)
+    if comm.rank == 0:
+        summary("bcast", comm.size, nbytes, slowest)
+
+
+def barrier(comm, reps, warmup):
+    times = np.zeros(reps)
+    for i in range(warmup + reps):
+        comm.Barrier()
+        t0 = MPI.Wtime()
+        comm.Barrier()
+        t = MPI.Wtime() - t0
+        if i >= warmup:
+            times[i - warmup] = t
+    slowest = np.zeros(reps)
+    comm.Reduce(times, slowest, op=MPI.MAX, root=0)
+    if comm.rank == 0:
+        summary("barrier", comm.size, 0, slowest)
+
+
 def pingpong(comm, nbytes, reps, warmup, inner):
     if comm.size != 2:
         raise SystemExit("ping-pong needs exactly 2 ranks")
@@ -74,12 +110,17 @@ def main(argv):
     if kind == "allreduce":
         for nbytes in sizes:
             allreduce(comm, nbytes, reps, warmup)
+    elif kind == "bcast":
+        for nbytes in sizes:
+            bcast(comm, nbytes, reps, warmup)
+    elif kind == "barrier":
+        barrier(comm, reps, warmup)
     elif kind == "pingpong":
         inner = [int(s) for s in argv[5].split(",")]
         for nbytes, k in zip(sizes, inner):
             pingpong(comm, nbytes, reps, warmup, k)
     else:
-        raise SystemExit(f"unknown benchmark {kind!r}: allreduce or pingpong")
+        raise SystemExit(f"unknown benchmark {kind!r}: allreduce, bcast, barrier or pingpong")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.mpionspark.benchmarks.report.Measurement;
@@ -18,6 +19,8 @@ import org.mpionspark.benchmarks.report.Measurement;
  * Native MPI in the same run: mpi4py on Open MPI ({@code native/mpi_bench.py} under
  * {@code mpiexec}), started between our own measurements; its {@code RESULT} lines become
  * measurements. Installed by {@code native/install-native-mpi.sh}; where that fails, {@link #why()} says so.
+ * On this machine it runs under {@code mpiexec}; {@link #launchedBy} runs it elsewhere (across the
+ * namespace cluster's workers).
  */
 final class NativeMpi {
 
@@ -27,10 +30,26 @@ final class NativeMpi {
 
     private final Path dir;
     private final String unavailable;
+    /** Where its measurements say they ran: {@link #MASTER} on this machine. */
+    private final String master;
+    /** The command before the Python program, for a number of ranks. */
+    private final IntFunction<List<String>> launcher;
 
     private NativeMpi(Path dir, String unavailable) {
+        this(dir, unavailable, MASTER, ranks -> List.of("mpiexec", "--allow-run-as-root", "--oversubscribe",
+                "-n", Integer.toString(ranks)));
+    }
+
+    private NativeMpi(Path dir, String unavailable, String master, IntFunction<List<String>> launcher) {
         this.dir = dir;
         this.unavailable = unavailable;
+        this.master = master;
+        this.launcher = launcher;
+    }
+
+    /** The same benchmarks started by {@code launcher} (ranks to the command before the program), measured as {@code master}. */
+    NativeMpi launchedBy(String master, IntFunction<List<String>> launcher) {
+        return new NativeMpi(dir, unavailable, master, launcher);
     }
 
     /** Runs the install script of {@code moduleDir}/native (apt only where something is missing). */
@@ -87,6 +106,16 @@ final class NativeMpi {
         return run(ranks, "allreduce", "allreduce", bytes, reps, warmup, null);
     }
 
+    /** Broadcast of a double vector from rank 0 on {@code ranks} processes, as {@link #allreduce}. */
+    List<Measurement> bcast(int ranks, long[] bytes, int reps, int warmup) throws IOException {
+        return run(ranks, "bcast", CollectivesOnRanks.BCAST, bytes, reps, warmup, null);
+    }
+
+    /** A barrier on {@code ranks} processes (bytes 0), after {@code warmup} untimed ones. */
+    List<Measurement> barrier(int ranks, int reps, int warmup) throws IOException {
+        return run(ranks, "barrier", CollectivesOnRanks.BARRIER, new long[] {0}, reps, warmup, null);
+    }
+
     /** One-way ping-pong time on 2 processes; {@code inner} round trips per repetition, one per size. */
     List<Measurement> pingPong(long[] bytes, int[] inner, int reps, int warmup) throws IOException {
         return run(2, "pingpong", "pingpong", bytes, reps, warmup, inner);
@@ -94,8 +123,8 @@ final class NativeMpi {
 
     private List<Measurement> run(int ranks, String kind, String section, long[] bytes, int reps, int warmup,
                                   int[] inner) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("mpiexec", "--allow-run-as-root", "--oversubscribe",
-                "-n", Integer.toString(ranks), PYTHON, dir.resolve("mpi_bench.py").toString(), kind, join(bytes),
+        List<String> cmd = new ArrayList<>(launcher.apply(ranks));
+        cmd.addAll(List.of(PYTHON, dir.resolve("mpi_bench.py").toString(), kind, join(bytes),
                 Integer.toString(reps), Integer.toString(warmup)));
         if (inner != null) {
             cmd.add(Arrays.stream(inner).mapToObj(Integer::toString).collect(Collectors.joining(",")));
@@ -106,11 +135,12 @@ final class NativeMpi {
             boolean done = p.waitFor(10, TimeUnit.MINUTES);
             String out = Files.readString(log);
             if (!done || p.exitValue() != 0) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly); // mpirun under a launcher script
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", cmd) + (done ? " exited with " + p.exitValue()
                         : " ran over 10 minutes") + ": " + out.strip());
             }
-            return parse(section, out);
+            return parse(section, master, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -128,7 +158,8 @@ final class NativeMpi {
         for (Measurement x : a) {
             Measurement best = x;
             for (Measurement y : b) {
-                if (y.ranks() == x.ranks() && y.bytes() == x.bytes() && y.medianMs() < best.medianMs()) {
+                if (y.section().equals(x.section()) && y.master().equals(x.master()) && y.ranks() == x.ranks()
+                        && y.bytes() == x.bytes() && y.medianMs() < best.medianMs()) {
                     best = y;
                 }
             }
@@ -139,6 +170,11 @@ final class NativeMpi {
 
     /** The measurements in {@code output}'s {@code RESULT key=value ...} lines; other lines are ignored. */
     static List<Measurement> parse(String section, String output) {
+        return parse(section, MASTER, output);
+    }
+
+    /** As {@link #parse(String, String)}, the measurements made where {@code master} says. */
+    static List<Measurement> parse(String section, String master, String output) {
         List<Measurement> out = new ArrayList<>();
         for (String line : output.split("\\R")) {
             if (!line.startsWith("RESULT ")) {
@@ -151,7 +187,7 @@ final class NativeMpi {
                     kv.put(field.substring(0, eq), field.substring(eq + 1));
                 }
             }
-            out.add(new Measurement(section, METHOD, MASTER, Integer.parseInt(kv.get("ranks")),
+            out.add(new Measurement(section, METHOD, master, Integer.parseInt(kv.get("ranks")),
                     Long.parseLong(kv.get("bytes")), Double.parseDouble(kv.get("median_ms")),
                     Double.parseDouble(kv.get("min_ms")), Double.parseDouble(kv.get("max_ms")),
                     Integer.parseInt(kv.get("reps"))));

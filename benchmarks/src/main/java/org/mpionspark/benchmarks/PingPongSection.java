@@ -16,19 +16,26 @@ final class PingPongSection {
     static final String SECTION = "pingpong";
     static final String OURS = "ours (send/recv)";
     static final String RAW_SOCKET = "raw Java socket (loopback)";
+    /** The socket's line where the two ranks run in two executors of a cluster. */
+    static final String RAW_SOCKET_BETWEEN = "raw Java socket (between the two executors)";
 
     private PingPongSection() {
     }
 
     /** Ours and the transport's, on 2 ranks of {@code ranks}. */
     static void ranks(Ranks ranks, long[] bytes, int baseReps, Results results) {
+        ranks(ranks, bytes, baseReps, results, RAW_SOCKET);
+    }
+
+    /** As above, the socket's line named {@code rawSocket}. */
+    static void ranks(Ranks ranks, long[] bytes, int baseReps, Results results, String rawSocket) {
         System.out.printf("ping-pong: 2 ranks, %s%n", ranks.master());
         List<RankTimes> t = ranks.run(2, null, comm -> PingPongOnRanks.time(comm, bytes, baseReps));
         for (int s = 0; s < bytes.length; s++) {
             results.add(Measurement.of(SECTION, OURS, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s)));
             results.add(Measurement.of(SECTION, transportMethod(t.get(0).transport()), ranks.master(), 2, bytes[s],
                     RankTimes.slowest(t, 3 * s + 1)));
-            results.add(Measurement.of(SECTION, RAW_SOCKET, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s + 2)));
+            results.add(Measurement.of(SECTION, rawSocket, ranks.master(), 2, bytes[s], RankTimes.slowest(t, 3 * s + 2)));
         }
     }
 

@@ -13,7 +13,7 @@ import org.mpionspark.benchmarks.report.Units;
  * machines; options after the name override either.
  *
  * <pre>
- * quick | long | tiny  [--ranks 2,3,4,8] [--sizes 8,8k,1m,8m,64m] [--reps 10] [--masters local,local-cluster]
+ * quick | long | tiny  [--ranks 2,3,4,8] [--sizes 8,8k,1m,8m,64m] [--reps 10] [--masters local,local-cluster,cluster[N]]
  *                      [--parts localworld,allreduce,pingpong,stages,scaling,kmeans] [--pi 1e9] [--points 2e6]
  *                      [--out DIR]
  * </pre>

@@ -56,6 +56,11 @@ public final class Report {
         }
         boolean first = true;
         for (String master : p.masters()) {
+            if (ClusterSection.names(master)) { // its own Spark application, submitted to the namespace cluster
+                progress(start, master);
+                ClusterSection.measure(p, master, module, nativeMpi, results);
+                continue;
+            }
             try (JavaSparkContext jsc = new JavaSparkContext(conf(p.masterUrl(master)))) {
                 Ranks spark = Ranks.spark(jsc);
                 progress(start, master);

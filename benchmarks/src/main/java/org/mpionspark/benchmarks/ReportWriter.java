@@ -52,6 +52,7 @@ final class ReportWriter {
     String markdown(String header, List<String> plots) {
         StringBuilder md = new StringBuilder(header).append('\n');
         md.append("## Allreduce, 4 ranks: 8 MB and 64 MB per rank\n\n").append(headline().markdown()).append('\n');
+        md.append(new ClusterTables(results).markdown());
         md.append("## Allreduce of a double vector\n\n")
           .append("Median time of one allreduce (SUM) of `bytes/8` doubles per rank; each repetition starts after "
                   + "a barrier and lasts as long as its slowest rank. Spark's lines include the broadcast that puts "
@@ -120,7 +121,7 @@ final class ReportWriter {
     private Table allreduceTable(String master, int ranks, Function<Measurement, Double> value,
                                  Function<Double, String> format, boolean ratios) {
         List<String> methods = methods(AllreduceSection.SECTION, master, ranks);
-        boolean hasNative = !results.where(m -> m.section().equals(AllreduceSection.SECTION)
+        boolean hasNative = !methods.contains(NativeMpi.METHOD) && !results.where(m -> m.section().equals(AllreduceSection.SECTION)
                 && m.master().equals(NativeMpi.MASTER) && m.ranks() == ranks).isEmpty();
         if (hasNative) {
             methods.add(NativeMpi.METHOD);
@@ -146,10 +147,14 @@ final class ReportWriter {
         return t;
     }
 
-    /** A measurement of the allreduce part; Open MPI's are found whatever {@code master} says. */
+    /**
+     * A measurement of the allreduce part; Open MPI's is the master's own where it has one (the
+     * namespace cluster), else this machine's.
+     */
     private Optional<Measurement> allreduce(String master, String method, int ranks, long bytes) {
-        String where = method.equals(NativeMpi.METHOD) ? NativeMpi.MASTER : master;
-        return results.find(AllreduceSection.SECTION, method, where, ranks, bytes);
+        Optional<Measurement> own = results.find(AllreduceSection.SECTION, method, master, ranks, bytes);
+        return own.isPresent() || !method.equals(NativeMpi.METHOD) ? own
+                : results.find(AllreduceSection.SECTION, method, NativeMpi.MASTER, ranks, bytes);
     }
 
     private Table pingPong(Function<Measurement, String> cell) {
@@ -220,8 +225,9 @@ final class ReportWriter {
         List<String> files = new ArrayList<>();
         for (String master : masters(AllreduceSection.SECTION)) {
             for (int n : rankCounts(AllreduceSection.SECTION, master)) {
+                boolean ownMpi = methods(AllreduceSection.SECTION, master, n).contains(NativeMpi.METHOD);
                 List<Measurement> ms = results.where(m -> m.section().equals(AllreduceSection.SECTION)
-                        && (m.master().equals(master) || m.master().equals(NativeMpi.MASTER)) && m.ranks() == n);
+                        && (m.master().equals(master) || !ownMpi && m.master().equals(NativeMpi.MASTER)) && m.ranks() == n);
                 String slug = slug(master) + "-" + n + "ranks";
                 files.add(Plots.sizePlot("Allreduce time, " + n + " ranks, " + master, "median time per allreduce (ms, log scale)",
                         Plots.bySize(ms, Measurement::medianMs), dir.resolve("allreduce-time-" + slug + ".png")).getFileName().toString());
@@ -236,6 +242,7 @@ final class ReportWriter {
             files.add(Plots.sizePlot("Ping-pong bandwidth, 2 ranks", "bandwidth (GB/s, log scale)",
                     Plots.bySize(pp, Measurement::algbwGBs), dir.resolve("pingpong-bandwidth.png")).getFileName().toString());
         }
+        files.addAll(new ClusterTables(results).plots(dir));
         List<Measurement> sc = results.section(ScalingSection.SECTION);
         if (!sc.isEmpty()) {
             files.add(Plots.speedupPlot("Strong scaling: speed-up over one worker", ScalingSection.speedups(sc),

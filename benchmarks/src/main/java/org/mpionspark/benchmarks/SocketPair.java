@@ -12,9 +12,10 @@ import java.nio.channels.SocketChannel;
 import org.mpionspark.mpi.Communicator;
 
 /**
- * The limit of any TCP path between ranks 0 and 1: a plain loopback socket between their threads
- * (blocking NIO, direct buffers, TCP_NODELAY), opened inside the same stage so that it is timed
- * alternately with our API. Both ranks must be on one host (local and local-cluster masters are).
+ * The limit of any TCP path between ranks 0 and 1: a plain socket between their threads (blocking
+ * NIO, direct buffers, TCP_NODELAY), opened inside the same stage so that it is timed alternately
+ * with our API. Rank 0 listens on loopback (local and local-cluster masters: one host), or on its
+ * executor's address where the worker set {@code SPARK_LOCAL_IP} (the namespace cluster's do).
  */
 final class SocketPair implements AutoCloseable {
 
@@ -26,14 +27,17 @@ final class SocketPair implements AutoCloseable {
     }
 
     /**
-     * Rank 0 listens on loopback and sends its port to rank 1, which connects and sends back its own
-     * port: rank 0 takes that connection only, closing any other local process's; called by both.
+     * Rank 0 listens and sends its address and port to rank 1, which connects and sends back its own
+     * port: rank 0 takes that connection only, closing any other process's; called by both.
      */
     static SocketPair open(Communicator comm) throws IOException {
         if (comm.rank() == 0) {
             try (ServerSocketChannel server = ServerSocketChannel.open()) {
-                server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                comm.send(new int[] {((InetSocketAddress) server.getLocalAddress()).getPort()}, 1, 9);
+                server.bind(new InetSocketAddress(listenAddress(), 0));
+                InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+                byte[] ip = bound.getAddress().getAddress();
+                comm.send(new int[] {bound.getPort()}, 1, 9);
+                comm.send(ip, 1, 11);
                 int[] peer = new int[1];
                 comm.recv(peer, 1, 10); // rank 1 is connected now: its connection waits in the backlog
                 while (true) {
@@ -49,9 +53,18 @@ final class SocketPair implements AutoCloseable {
         }
         int[] port = new int[1];
         comm.recv(port, 0, 9);
-        SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port[0]));
+        byte[] ip = new byte[16];
+        int length = comm.recv(ip, 0, 11).count();
+        SocketChannel ch = SocketChannel.open(new InetSocketAddress(
+                InetAddress.getByAddress(java.util.Arrays.copyOf(ip, length)), port[0]));
         comm.send(new int[] {((InetSocketAddress) ch.getLocalAddress()).getPort()}, 0, 10);
         return new SocketPair(ch);
+    }
+
+    /** Loopback, or the address {@code SPARK_LOCAL_IP} names (a worker in its own network namespace). */
+    private static InetAddress listenAddress() throws IOException {
+        String local = System.getenv("SPARK_LOCAL_IP");
+        return local == null || local.isBlank() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(local);
     }
 
     /** One round trip of {@code buf}'s bytes: rank 0 sends then receives, rank 1 echoes. */

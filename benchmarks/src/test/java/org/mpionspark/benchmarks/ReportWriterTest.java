@@ -85,4 +85,40 @@ class ReportWriterTest {
                 "allreduce-time-local-4-4ranks.png", "allreduce-busbw-local-4-4ranks.png", "pingpong-time.png",
                 "pingpong-bandwidth.png", "scaling-speedup.png")));
     }
+
+    @Test
+    void theClusterPartComparesOursWithOpenMpiOverTheSameNamespaces(@TempDir Path dir) throws Exception {
+        Results r = sample();
+        String c = ClusterSection.label(2);
+        r.add(m(PingPongSection.SECTION, PingPongSection.OURS, c, 2, 8, 0.3));
+        r.add(m(PingPongSection.SECTION, PingPongSection.RAW_SOCKET_BETWEEN, c, 2, 8, 0.02));
+        r.add(m(PingPongSection.SECTION, NativeMpi.METHOD, c, 2, 8, 0.05));
+        for (long bytes : new long[] {8, MB8}) {
+            r.add(m(AllreduceSection.SECTION, AllreduceSection.OURS, c, 4, bytes, 30));
+            r.add(m(AllreduceSection.SECTION, NativeMpi.METHOD, c, 4, bytes, 10));
+            r.add(m(CollectivesOnRanks.BCAST, CollectivesOnRanks.OURS, c, 4, bytes, 8));
+            r.add(m(CollectivesOnRanks.BCAST, NativeMpi.METHOD, c, 4, bytes, 4));
+        }
+        r.add(m(CollectivesOnRanks.BARRIER, CollectivesOnRanks.OURS, c, 4, 0, 1));
+        r.add(m(CollectivesOnRanks.BARRIER, NativeMpi.METHOD, c, 4, 0, 2));
+        r.add(m(StageSection.SECTION, StageSection.SPMD, c, 4, 0, 600));
+        r.add(m(StageSection.SECTION, StageSection.BARRIER, c, 4, 0, 400));
+        r.add(m(StageSection.SECTION, StageSection.BASELINE, c, 4, 0, 200));
+        Path report = new ReportWriter(r).write(dir, "# header\n");
+        String md = Files.readString(report);
+        assertTrue(md.contains("### namespace cluster, 2 workers"), md);
+        assertTrue(md.contains("| 8 B | 0.30 ms | 20.0 µs | 50.0 µs | 6.0x | 15x |"), md);
+        assertTrue(md.contains("| allreduce | 4 | 8 MB | 30.0 ms | 10.0 ms | 3.0x |"), md);
+        assertTrue(md.contains("| bcast | 4 | 8 MB | 8.00 ms | 4.00 ms | 2.0x |"), md);
+        assertTrue(md.contains("| barrier | 4 | — | 1.00 ms | 2.00 ms | 0.5x |"), md);
+        assertTrue(md.contains("| 4 | 600.0 ms | 400.0 ms | 200.0 ms | 1.5x |"), md);
+        // the cluster's allreduce table and headline row take its own Open MPI (10 ms), not this machine's (5 ms)
+        assertTrue(md.contains("| 8 MB | 30.0 ms | 10.0 ms | — | 3.0x |"), md);
+        assertTrue(md.contains("| namespace cluster, 2 workers | 8 MB | 30.0 ms | — | — | — | 10.0 ms | — | — | 3.0x |"), md);
+        for (String png : List.of("bcast-time-namespace-cluster-2-workers.png",
+                "allreduce-time-namespace-cluster-2-workers-4ranks.png")) {
+            assertTrue(Files.size(dir.resolve(png)) > 5_000, png);
+            assertTrue(md.contains("](" + png + ")"), "the report shows " + png);
+        }
+    }
 }

@@ -111,6 +111,26 @@ class StandaloneClusterIT {
         checkPi(submit("pi-cluster", "cluster", "Pi", "4", "10000000"));
     }
 
+    /**
+     * Open MPI across the workers' namespaces (the benchmark report's peer): {@code cluster.sh mpirun}
+     * places ranks round-robin, each namespace with a hostname of its own; the rsh agent refuses an
+     * address no node has. Skipped where Open MPI is not installed.
+     */
+    @Test
+    void mpirunRunsOnEveryWorkerUnderItsOwnHostname() throws Exception {
+        Assumptions.assumeTrue(command("which-mpirun", List.of("sh", "-c", "command -v mpirun")).exitCode() == 0,
+                "Open MPI's mpirun is not installed");
+        Run hosts = script("hosts", "hosts");
+        assertEquals("w1 " + NET + ".11\nw2 " + NET + ".12\n", hosts.stdout(), () -> "cluster.sh hosts: " + hosts);
+        Run run = script("mpirun", "mpirun", "--per-worker", "2", "--np", "3", "hostname");
+        assertEquals(0, run.exitCode(), () -> "cluster.sh mpirun failed: " + run);
+        assertEquals(List.of(NAME + "-w1", NAME + "-w1", NAME + "-w2"), run.stdout().lines().sorted().toList(), run::toString);
+        Run stray = script("rsh-stray", "rsh", NET + ".99", "true");
+        assertNotEquals(0, stray.exitCode());
+        assertTrue(stray.stderr().contains("rsh: no node of cluster '" + NAME + "' has address or name '" + NET + ".99'"),
+                stray::toString);
+    }
+
     @Test
     void mandelbrotInClientMode() throws Exception {
         checkMandelbrot("client");

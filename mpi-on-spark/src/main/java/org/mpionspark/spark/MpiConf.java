@@ -219,7 +219,7 @@ public final class MpiConf {
         return new RankOptions(OP_TIMEOUT.get(conf), FINALIZE_TIMEOUT.get(conf),
                 (int) PROTOCOL_SWITCH_LIMIT.get(conf), CORES_SHARED.flag(conf), kryoClasses(conf), null,
                 MEMORY_PATH.flag(conf),
-                conf.getBoolean("spark.network.crypto.enabled", false) && !ALLOW_PLAINTEXT.flag(conf));
+                conf.getBoolean("spark.network.crypto.enabled", false) && !ALLOW_PLAINTEXT.flag(conf), null);
     }
 
     /** Which collectives go in two levels ({@link #TWO_LEVEL}), checked: what every rank's ticket carries. */

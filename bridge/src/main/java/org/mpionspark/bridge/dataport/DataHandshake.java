@@ -34,9 +34,13 @@ final class DataHandshake {
     private DataHandshake() {
     }
 
-    /** The key of one world's data ports, from its registration's secret and the world's name. */
-    static byte[] key(byte[] secret, String world) {
-        return hmac(secret, ("mpi-on-spark data ports\0" + world).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The key of one world's data ports, from its registration's secret and the world's name, and
+     * the application's secret where Spark has one ({@code spark.authenticate}), else {@code null}.
+     */
+    static byte[] key(byte[] secret, String world, byte[] applicationSecret) {
+        byte[] key = hmac(secret, ("mpi-on-spark data ports\0" + world).getBytes(StandardCharsets.UTF_8));
+        return applicationSecret == null ? key : hmac(applicationSecret, key);
     }
 
     /** A hello of endpoint {@code connector} to {@code acceptor}'s data port {@code port}, with a fresh nonce. */

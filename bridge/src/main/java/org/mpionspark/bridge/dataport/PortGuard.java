@@ -43,16 +43,24 @@ public final class PortGuard implements Closeable {
     private volatile List<EndpointAddress> endpoints;
 
     /**
-     * The guard of endpoint {@code index} of {@code size} (named {@code label}), listening on
-     * {@code bindAddress}, with the key of world {@code world} of a registration holding {@code
-     * secret}; its threads go to {@code group}, and it gives up {@code timeoutMillis} from now.
+     * The key every data connection of world {@code world} proves: from the secret of the job it
+     * belongs to, and the application's secret ({@code spark.authenticate}; {@code null}: none).
      */
-    public PortGuard(String label, ThreadGroup group, InetAddress bindAddress, byte[] secret, String world, int index,
-                     int size, long timeoutMillis) {
+    public static byte[] worldKey(byte[] jobSecret, String world, byte[] applicationSecret) {
+        return DataHandshake.key(jobSecret, world, applicationSecret);
+    }
+
+    /**
+     * The guard of endpoint {@code index} of {@code size} (named {@code label}), listening on
+     * {@code bindAddress}, with the world's {@link #worldKey key}; its threads go to {@code group},
+     * and it gives up {@code timeoutMillis} from now.
+     */
+    public PortGuard(String label, ThreadGroup group, InetAddress bindAddress, byte[] key, int index, int size,
+                     long timeoutMillis) {
         this.label = label;
         this.group = group;
         this.bindAddress = bindAddress;
-        this.key = DataHandshake.key(secret, world);
+        this.key = key.clone();
         this.index = index;
         this.size = size;
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;

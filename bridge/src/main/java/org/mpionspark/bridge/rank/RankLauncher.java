@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.bridge.comm.RankEngine;
+import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.memory.MemoryTransport;
 import org.mpionspark.bridge.memory.MemoryWorld;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -51,7 +52,9 @@ public final class RankLauncher {
             List<String> jvms = Peer.jvmOrder(peers);
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
-                lease = SharedEndpoint.join(key, ticket.registrationId() + "/" + worldKey, "endpoint "
+                byte[] dataKey = PortGuard.worldKey(ticket.secret(), ticket.registrationId() + "/" + worldKey,
+                        options.applicationSecret());
+                lease = SharedEndpoint.join(key, dataKey, "endpoint "
                         + jvms.indexOf(jvm) + " of " + jvms.size() + " (" + worldKey + ")", here, jvms.size() == size,
                         options.finalizeTimeoutMillis());
             }

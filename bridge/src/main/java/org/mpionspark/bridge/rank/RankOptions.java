@@ -25,20 +25,23 @@ import org.mpionspark.bridge.config.Defaults;
  * @param encryptionRequired    whether traffic between JVMs must be encrypted ({@code
  *                              spark.network.crypto.enabled} without {@code spark.mpi.network.allowPlaintext}):
  *                              MPI messages between JVMs are not, so a world spanning JVMs then fails to start
+ * @param applicationSecret     the Spark application's secret ({@code spark.authenticate}), mixed into the key
+ *                              every data connection between JVMs proves; {@code null}: the job's secret alone.
+ *                              Set on the executor, never shipped in a task
  */
 public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit,
                           Boolean coresShared, List<String> kryoClasses, String jvmKey, boolean memoryPath,
-                          boolean encryptionRequired)
+                          boolean encryptionRequired, byte[] applicationSecret)
         implements Serializable {
 
     /** Every option at its {@link Defaults default}. */
     public static final RankOptions DEFAULTS = new RankOptions(Defaults.OP_TIMEOUT.toMillis(),
             Defaults.FINALIZE_TIMEOUT.toMillis(), Defaults.PROTOCOL_SWITCH_LIMIT, Defaults.CORES_SHARED, List.of(), null,
-            Defaults.MEMORY_PATH, false);
+            Defaults.MEMORY_PATH, false, null);
 
     public RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int protocolSwitchLimit, Boolean coresShared,
                        List<String> kryoClasses) {
-        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null, true, false);
+        this(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses, null, true, false, null);
     }
 
     public RankOptions {
@@ -54,35 +57,50 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
 
     public RankOptions withOpTimeoutMillis(long millis) {
         return new RankOptions(millis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                jvmKey, memoryPath, encryptionRequired);
+                jvmKey, memoryPath, encryptionRequired, applicationSecret);
     }
 
     public RankOptions withCoresShared(Boolean shared) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, shared, kryoClasses,
-                jvmKey, memoryPath, encryptionRequired);
+                jvmKey, memoryPath, encryptionRequired, applicationSecret);
     }
 
     public RankOptions withKryoClasses(List<String> classes) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, classes,
-                jvmKey, memoryPath, encryptionRequired);
+                jvmKey, memoryPath, encryptionRequired, applicationSecret);
     }
 
     /** These options with the JVM key a rank announces (tests placing ranks of one JVM as if apart). */
     public RankOptions withJvmKey(String key) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                key, memoryPath, encryptionRequired);
+                key, memoryPath, encryptionRequired, applicationSecret);
     }
 
     /** These options with the memory path on or off ({@code spark.mpi.memoryPath}). */
     public RankOptions withMemoryPath(boolean on) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                jvmKey, on, encryptionRequired);
+                jvmKey, on, encryptionRequired, applicationSecret);
     }
 
     /** These options asking (or not) for encrypted traffic between JVMs. */
     public RankOptions withEncryptionRequired(boolean required) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                jvmKey, memoryPath, required);
+                jvmKey, memoryPath, required, applicationSecret);
+    }
+
+    /** These options with the application's secret, read on the executor ({@code spark.authenticate}). */
+    public RankOptions withApplicationSecret(byte[] secret) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                jvmKey, memoryPath, encryptionRequired, secret);
+    }
+
+    /** Never prints the application's secret. */
+    @Override
+    public String toString() {
+        return "RankOptions[opTimeoutMillis=" + opTimeoutMillis + ", finalizeTimeoutMillis=" + finalizeTimeoutMillis
+                + ", protocolSwitchLimit=" + protocolSwitchLimit + ", coresShared=" + coresShared + ", kryoClasses="
+                + kryoClasses + ", jvmKey=" + jvmKey + ", memoryPath=" + memoryPath + ", encryptionRequired="
+                + encryptionRequired + ", applicationSecret=" + (applicationSecret == null ? "none" : "(set)") + "]";
     }
 
     /**

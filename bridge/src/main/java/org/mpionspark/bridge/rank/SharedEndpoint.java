@@ -35,7 +35,7 @@ final class SharedEndpoint {
     private static final Map<String, SharedEndpoint> OPEN = new HashMap<>();
 
     private final String key;
-    private final String world;
+    private final byte[] dataKey;
     private final String label;
     private final int localRanks;
     private final boolean oneRankPerJvm;
@@ -47,10 +47,10 @@ final class SharedEndpoint {
     private int left;
     private boolean killed;
 
-    private SharedEndpoint(String key, String world, String label, int localRanks, boolean oneRankPerJvm,
+    private SharedEndpoint(String key, byte[] dataKey, String label, int localRanks, boolean oneRankPerJvm,
                            long finalizeTimeoutMillis) {
         this.key = key;
-        this.world = world;
+        this.dataKey = dataKey;
         this.label = label;
         this.localRanks = localRanks;
         this.oneRankPerJvm = oneRankPerJvm;
@@ -59,16 +59,16 @@ final class SharedEndpoint {
     }
 
     /**
-     * A lease on the endpoint of world {@code world} in this JVM ({@code key}: world and JVM), where
+     * A lease on the endpoint of world and JVM {@code key}, its data ports keyed by {@code dataKey}, where
      * {@code localRanks} of its ranks live; whether it is the first, which must {@link #start} the
      * endpoint, says {@link Lease#starter}. Its closing handshake with the other JVMs may take
      * {@code finalizeTimeoutMillis}.
      */
-    static Lease join(String key, String world, String label, int localRanks, boolean oneRankPerJvm,
+    static Lease join(String key, byte[] dataKey, String label, int localRanks, boolean oneRankPerJvm,
                       long finalizeTimeoutMillis) {
         synchronized (OPEN) {
             SharedEndpoint e = OPEN.computeIfAbsent(key,
-                    k -> new SharedEndpoint(k, world, label, localRanks, oneRankPerJvm, finalizeTimeoutMillis));
+                    k -> new SharedEndpoint(k, dataKey, label, localRanks, oneRankPerJvm, finalizeTimeoutMillis));
             if (e.leases == localRanks) {
                 throw new IllegalStateException("more ranks joined the endpoint of " + label + " than the "
                         + localRanks + " of the peer table");
@@ -92,7 +92,7 @@ final class SharedEndpoint {
                 loader = taken;
             }
             long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
-            PortGuard guard = new PortGuard(label, group, link.localAddress(), ticket.secret(), world, index, size,
+            PortGuard guard = new PortGuard(label, group, link.localAddress(), dataKey, index, size,
                     timeout + MpjStart.CONNECT_MILLIS);
             start = MpjStart.begin(taken, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
             int[] ports = start.report();

@@ -93,8 +93,35 @@ class PortGuardTest {
     }
 
     @Test
+    void withSparksAuthenticationTheApplicationsSecretIsPartOfTheKey() throws IOException {
+        byte[] app = "spark.authenticate.secret".getBytes(StandardCharsets.UTF_8);
+        byte[] otherApp = "another application".getBytes(StandardCharsets.UTF_8);
+        try (PortGuard keyed = new PortGuard("endpoint 0 of 2", group, LOOPBACK, PortGuard.worldKey(SECRET, "reg/world", app),
+                0, 2, 20_000);
+             ServerSocketChannel listener = ServerSocketChannel.open();
+             PortGuard sameJobOtherApp = new PortGuard("endpoint 1 of 2", group, LOOPBACK,
+                     PortGuard.worldKey(SECRET, "reg/world", otherApp), 1, 2, 20_000);
+             PortGuard sameApp = new PortGuard("endpoint 1 of 2", group, LOOPBACK,
+                     PortGuard.worldKey(SECRET, "reg/world", app), 1, 2, 20_000);
+             SocketChannel refused = SocketChannel.open();
+             SocketChannel admitted = SocketChannel.open()) {
+            listener.configureBlocking(false);
+            int p = freePort();
+            keyed.bind(listener.socket(), new InetSocketAddress(p));
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", p);
+            List<EndpointAddress> endpoints = List.of(new EndpointAddress("127.0.0.1", p, freePort()), table.get(1));
+            sameJobOtherApp.endpoints(endpoints);
+            sameApp.endpoints(endpoints);
+            assertThrows(DataPortException.class, () -> sameJobOtherApp.connect(refused, to));
+            assertTrue(sameApp.connect(admitted, to));
+            assertEquals(admitted.getLocalAddress(), keyed.accept(listener).getRemoteAddress());
+            assertEquals(1, keyed.refused());
+        }
+    }
+
+    @Test
     void junkForgedHellosAndAReplayAreRefusedWithoutAByteAndNeverReachMpj() throws IOException {
-        byte[] key = DataHandshake.key(SECRET, "reg/world");
+        byte[] key = PortGuard.worldKey(SECRET, "reg/world", null);
         DataHandshake.Hello genuine = DataHandshake.hello(key, 1, 0, port.getPort());
         ByteBuffer forged = ByteBuffer.wrap(DataHandshake.encode(genuine));
         forged.put(DataHandshake.HELLO_BYTES - 1, (byte) (forged.get(DataHandshake.HELLO_BYTES - 1) ^ 1));
@@ -156,7 +183,8 @@ class PortGuardTest {
     }
 
     private PortGuard guard(String world, int index) {
-        return new PortGuard("endpoint " + index + " of 2", group, LOOPBACK, SECRET, world, index, 2, 20_000);
+        return new PortGuard("endpoint " + index + " of 2", group, LOOPBACK, PortGuard.worldKey(SECRET, world, null), index,
+                2, 20_000);
     }
 
     private static int freePort() throws IOException {

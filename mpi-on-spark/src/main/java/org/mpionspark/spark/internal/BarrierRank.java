@@ -1,10 +1,12 @@
 package org.mpionspark.spark.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.SparkEnv;
 import org.mpionspark.bridge.rank.RankLauncher;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.rank.RankSession;
@@ -78,9 +80,23 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
         }
     }
 
+    /**
+     * With {@code spark.authenticate}, the application's secret, read here on the executor (never
+     * shipped in the task): the data connections between this world's JVMs prove it too.
+     */
+    private static RankOptions withApplicationSecret(RankOptions options) {
+        SparkEnv env = SparkEnv.get();
+        if (env == null || !env.conf().getBoolean("spark.authenticate", false)) {
+            return options;
+        }
+        String secret = env.securityManager().getSecretKey();
+        return secret == null ? options : options.withApplicationSecret(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
     private List<byte[]> runRank(BarrierTaskContext ctx, String worldKey, int rank, int size,
                                  scala.collection.Iterator<T> partition) {
-        RankSession session = RankLauncher.start(ticket, worldKey, rank, options, ctx::isInterrupted);
+        RankSession session = RankLauncher.start(ticket, worldKey, rank, withApplicationSecret(options),
+                ctx::isInterrupted);
         List<byte[]> out = new ArrayList<>();
         try {
             Iterator<R> result = body.call(session.communicator(), CollectionConverters.asJava(partition));

@@ -178,9 +178,10 @@ public final class MpiConf {
     public static final Key TWO_LEVEL = new Key(TwoLevelMode.KEY, Defaults.TWO_LEVEL.text(), Kind.CHOICE,
             "Whether collectives whose ranks span executor JVMs, several in some, go in two levels: in memory "
                     + "within each JVM, and between JVMs by one leader each, so each JVM's data crosses the network "
-                    + "once. `auto`: bcast, reduce, allreduce, reduceScatter, scan and exscan from 64 KB, barrier, "
-                    + "gather, scatter, allgather and alltoall (and their v and object forms) always; `always`: every "
-                    + "collective whatever the size; `never`: none (for comparisons). Scans, and reductions by a "
+                    + "once. `auto`: bcast, reduce, allreduce, scan and exscan from 64 KB; barrier, reduceScatter, "
+                    + "gather, allgather and alltoall (and their v and object forms) always; scatter never (its root's "
+                    + "direct sends win below 1 MB a rank); `always`: every collective whatever the size; `never`: "
+                    + "none (for comparisons). Scans, and reductions by a "
                     + "non-commutative op, go in two levels only where each JVM holds consecutive ranks.",
             null, "auto, always or never");
     public static final Key ALLOW_PLAINTEXT = new Key("spark.mpi.network.allowPlaintext", "false", Kind.FLAG,

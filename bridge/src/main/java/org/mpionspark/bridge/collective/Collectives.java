@@ -9,8 +9,10 @@ import org.mpionspark.mpi.Op;
  * leader per JVM: {@link TwoLevel}, {@link TwoLevelMoves}), and messages over the transport (the
  * algorithm classes). A collective with no memory form goes by messages, which the memory transport
  * carries within a JVM. Two levels are taken where the call's ranks span JVMs and some share one
- * ({@link Call#groups()}), the result stays exact, and it pays ({@link TwoLevel#pays}: reductions and
- * broadcasts from 64 KB; collectives that move blocks always) or is forced ({@link Call#twoLevelAlways()}).
+ * ({@link Call#groups()}), the result stays exact, and it pays ({@link TwoLevel#pays}: reductions,
+ * scans and broadcasts from 64 KB; reduce-scatter and the collectives that move blocks always, but
+ * scatter, whose root's direct sends win below 1 MB a rank: benchmarks/README.md) or is forced
+ * ({@link Call#twoLevelAlways()}). Every rank must choose alike: sizes only the root knows never decide.
  */
 public final class Collectives {
 
@@ -76,7 +78,7 @@ public final class Collectives {
             allreduce(call, kind, data, blocks.total(), op);
             return;
         }
-        Groups groups = call.meetings() == null ? twoLevel(call, TwoLevel.pays(kind, blocks.total())) : null;
+        Groups groups = call.meetings() == null ? twoLevel(call, true) : null; // the flat ring's p - 1 steps cost more
         if (groups != null) {
             TwoLevel.reduceScatter(groups, call.rank(), call.size(), kind, data, blocks, op);
         } else {
@@ -96,7 +98,7 @@ public final class Collectives {
 
     public static void scatter(Call call, ArrayKind kind, Object sendbuf, Blocks blocks, Object recvbuf, int recvOffset,
                                int recvCount, int root) {
-        Groups groups = call.meetings() == null ? twoLevel(call, true) : null;
+        Groups groups = call.meetings() == null ? twoLevel(call, false) : null;
         if (groups != null) {
             TwoLevelMoves.scatter(groups, call.rank(), call.size(), kind, sendbuf, blocks, recvbuf, recvOffset,
                     recvCount, root);

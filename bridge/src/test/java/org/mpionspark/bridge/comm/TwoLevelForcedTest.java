@@ -43,7 +43,8 @@ class TwoLevelForcedTest {
     /**
      * Six ranks on two JVMs (even ranks in one): the world, ranks 0-2 and 3-5 with their order
      * reversed (each mixing JVMs), ranks 1, 2, 4, 5 (two per JVM, interleaved), and every rank
-     * reordered so that each JVM's ranks are consecutive (where scans go two-level).
+     * reordered so that each JVM's ranks are consecutive (where scans go two-level), and the rows
+     * of a 2 x 3 Cartesian grid (ranks 0-2 and 3-5 again, in grid order).
      */
     @ParameterizedTest
     @EnumSource(TwoLevelMode.class)
@@ -58,6 +59,9 @@ class TwoLevelForcedTest {
                     out.addAll(battery(pairs, "color " + (r % 3 == 0 ? 0 : 1)));
                     Communicator byJvm = world.split(0, r % 2 * 10 + r);
                     out.addAll(battery(byJvm, "even ranks first"));
+                    org.mpionspark.mpi.CartCommunicator row = world.createCart(new int[] {2, 3},
+                            new boolean[] {false, true}).sub(new boolean[] {false, true});
+                    out.addAll(battery(row, "grid row " + r / 3));
                     return out;
                 }));
         assertEquals(java.util.Collections.nCopies(6, List.of()), wrong);

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpionspark.benchmarks.report.Measurement;
 import org.mpionspark.benchmarks.report.Results;
 
 /** The cluster master's pieces that need no cluster: its name, the relabelled results, mpirun's command, the jars shipped. */
+@Timeout(60) // one test runs a (fake) cluster.sh
 class ClusterSectionTest {
 
     @Test

@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.loader;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,17 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * This JVM's idle MPJ Express loaders, kept for the next world: a world takes one that no running
  * world holds (or a new one), and gives it back only if it ended cleanly, its MPJ statics reset
- * by the adapter package's {@code MpjStatics} (named, not linked: each loader defines its own).
- * So the first world of a JVM pays MPJ's class definition and warm-up, the next ones reuse them;
- * concurrent worlds still get a loader each.
+ * (by the caller, which knows MPJ). So the first world of a JVM pays MPJ's class
+ * definition and warm-up, the next ones reuse them; concurrent worlds still get a loader each.
  * A loader whose world failed is dropped, never pooled, and collected like any other.
  */
 public final class LoaderPool {
 
     /** Idle loaders kept at most: more would only hold classes for worlds that run side by side. */
     static final int MAX_IDLE = 8;
-    private static final String STATICS = RankClassLoader.ADAPTER + "MpjStatics";
-    private static final System.Logger LOG = System.getLogger(LoaderPool.class.getName());
 
     /** How long a world waits for a loader whose last world still closes, before it makes a new one. */
     static final long CLOSING_WAIT_MILLIS = 1_500;
@@ -59,32 +55,18 @@ public final class LoaderPool {
 
     /**
      * Gives {@code loader} back after its world: pooled if {@code clean} (its device torn down,
-     * every thread of it ended, nothing failed) and its MPJ statics reset; dropped otherwise.
+     * every thread of it ended, nothing failed, its MPJ statics reset); dropped otherwise.
      * Whether it was pooled.
      */
     public static boolean giveBack(RankClassLoader loader, boolean clean) {
-        String unfit = clean ? reset(loader) : "its world did not end cleanly";
-        if (clean && unfit != null) {
-            LOG.log(System.Logger.Level.WARNING, loader + " is not reused: " + unfit);
-        }
         synchronized (IDLE) {
             CLOSING.remove(loader);
-            boolean pooled = unfit == null && IDLE.size() < MAX_IDLE && !IDLE.contains(loader);
+            boolean pooled = clean && IDLE.size() < MAX_IDLE && !IDLE.contains(loader);
             if (pooled) {
                 IDLE.addFirst(loader);
             }
             IDLE.notifyAll();
             return pooled;
-        }
-    }
-
-    private static String reset(RankClassLoader loader) {
-        try {
-            return (String) loader.loadClass(STATICS).getMethod("reset").invoke(null);
-        } catch (InvocationTargetException e) {
-            return String.valueOf(e.getCause());
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return String.valueOf(e);
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
 public final class RankClassLoader extends ClassLoader {
 
     private static final String[] ISOLATED = {"mpi.", "mpjdev.", "mpjbuf.", "xdev.", "org.apache.log4j."};
-    /** The adapter package, defined in each loader: only its classes may touch MPJ Express. */
-    static final String ADAPTER = "org.mpionspark.bridge.mpj.";
+    private static final String ADAPTER = "org.mpionspark.bridge.mpj.";
 
     static {
         registerAsParallelCapable();

@@ -265,18 +265,32 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
         if (!awaitGoodbyes(() -> byes, others, Long.MAX_VALUE)) {
             return;
         }
-        sayToAll(BYE_RECEIVED);
+        try {
+            sayToAll(BYE_RECEIVED);
+        } catch (RuntimeException peerClosed) {
+            // a peer that had every goodbye waited no longer for ours and closed: nobody needs data from here
+            LOG.log(System.Logger.Level.DEBUG, "a peer closed before the second goodbye: " + peerClosed);
+        }
         awaitGoodbyes(() -> byesReceived, others, System.nanoTime() + LAST_GOODBYE_MILLIS * 1_000_000L);
         closed = true; // the arrivals thread ends when the kill that follows releases its receive
         payloads.shutdown();
     }
 
+    /** Says {@code goodbye} to every other endpoint; a send that fails is thrown once the others went out. */
     private void sayToAll(int goodbye) {
         ByteBuffer bye = header(-1, -1, 0, 0, ArrayKind.BYTE, 0, goodbye, 0);
+        RuntimeException failed = null;
         for (int e = 0; e < world.Size(); e++) {
             if (e != world.Rank()) {
-                world.Send(bye.array(), 0, bye.capacity(), MPI.BYTE, e, HEADER_TAG);
+                try {
+                    world.Send(bye.array(), 0, bye.capacity(), MPI.BYTE, e, HEADER_TAG);
+                } catch (RuntimeException sendFailed) {
+                    failed = sendFailed;
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

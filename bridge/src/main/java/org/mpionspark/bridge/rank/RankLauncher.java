@@ -86,7 +86,7 @@ public final class RankLauncher {
             Transport transport = new MemoryTransport(memory, rank, peers.stream().map(Peer::jvm).toList(), coresShared,
                     lease != null ? lease.processorName() : hostName(), lease);
             RankEngine engine = RankEngine.start(transport, abort, link, options.opTimeoutMillis(), codec, coresShared);
-            return new RankSession(label, transport, engine, link, group, options);
+            return new RankSession(label, transport, engine, link, group);
         } catch (RuntimeException | Error e) {
             memory.leave(rank);
             if (lease != null) {

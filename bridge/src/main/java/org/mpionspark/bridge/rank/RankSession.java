@@ -2,8 +2,6 @@ package org.mpionspark.bridge.rank;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.mpionspark.bridge.comm.RankEngine;
 import org.mpionspark.bridge.rendezvous.ControlLink;
@@ -27,17 +25,14 @@ public final class RankSession {
     private final RankEngine engine;
     private final ControlLink link;
     private final ThreadGroup group;
-    private final RankOptions options;
     private boolean ended;
 
-    RankSession(String label, Transport transport, RankEngine engine, ControlLink link, ThreadGroup group,
-                RankOptions options) {
+    RankSession(String label, Transport transport, RankEngine engine, ControlLink link, ThreadGroup group) {
         this.label = label;
         this.transport = transport;
         this.engine = engine;
         this.link = link;
         this.group = group;
-        this.options = options;
     }
 
     /** This rank's world communicator. */
@@ -47,8 +42,9 @@ public final class RankSession {
 
     /**
      * Orderly end: waits for every rank to get here (with no operation timeout: a peer may compute
-     * for as long as it needs), finalizes MPJ Express (bounded by the finalize timeout, then torn
-     * down anyway) and tells the driver this rank is done. If the closing barrier fails (a peer
+     * for as long as it needs), leaves its JVM's MPJ Express endpoint (the last rank here leaves its
+     * goodbyes to the other JVMs running, bounded by the finalize timeout, then torn down anyway)
+     * and tells the driver this rank is done. If the closing barrier fails (a peer
      * failed, or waits in a collective this rank never called), the driver is told why, as by
      * {@link #fail(Throwable)}.
      */
@@ -75,20 +71,9 @@ public final class RankSession {
             throw e;
         }
         ended = true;
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        Thread finalizer = new Thread(group, () -> {
-            try {
-                transport.finish();
-                finished.complete(null);
-            } catch (Throwable t) {
-                finished.completeExceptionally(t);
-            }
-        }, "mpi-" + label + "-finalize");
-        finalizer.setDaemon(true);
-        finalizer.start();
         try {
-            finished.get(options.finalizeTimeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+            transport.finish(); // returns at once: the endpoint's goodbyes to other JVMs end on their own, bounded
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, label + ": MPI_Finalize did not end cleanly (" + e
                     + "); tearing the rank down");
         }

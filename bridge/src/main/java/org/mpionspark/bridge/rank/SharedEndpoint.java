@@ -13,6 +13,7 @@ import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
+import org.mpionspark.bridge.mpj.MpjStatics;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.EndpointAddress;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
@@ -202,7 +203,10 @@ final class SharedEndpoint {
         }
     }
 
-    /** Gives the loader back to the pool (reused by a later world only if this one ended {@code clean}). */
+    /**
+     * Gives the loader back to the pool: reused by a later world only if this one ended {@code clean}
+     * and MPJ's static state in it could be reset ({@link MpjStatics}).
+     */
     private void release(boolean clean) {
         RankClassLoader l;
         synchronized (this) {
@@ -210,7 +214,22 @@ final class SharedEndpoint {
             loader = null;
         }
         if (l != null) {
-            LoaderPool.giveBack(l, clean);
+            String unfit = clean ? resetStatics(l) : null;
+            if (unfit != null) {
+                LOG.log(System.Logger.Level.WARNING, label + ": its MPJ Express loader is not reused: " + unfit);
+            }
+            LoaderPool.giveBack(l, clean && unfit == null);
+        }
+    }
+
+    /** {@link MpjStatics#reset} in {@code l}, where MPJ's classes live: null if done, else why not. */
+    private static String resetStatics(RankClassLoader l) {
+        try {
+            return (String) l.loadClass(MpjStatics.class.getName()).getMethod("reset").invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return String.valueOf(e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return String.valueOf(e);
         }
     }
 

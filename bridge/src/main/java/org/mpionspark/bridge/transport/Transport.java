@@ -45,7 +45,10 @@ public interface Transport {
     /** The host name MPJ Express reports for this rank ({@code MPI_Get_processor_name}). */
     String processorName();
 
-    /** Orderly shutdown ({@code MPI_Finalize}); blocks until the peers agree, so call it with a bound. */
+    /**
+     * Orderly shutdown ({@code MPI_Finalize}) once every rank passed the closing barrier; returns at
+     * once: what the JVM's endpoint still exchanges with the other JVMs ends on its own, bounded.
+     */
     void finish();
 
     /**

@@ -56,7 +56,7 @@ final class DataPortStranger implements Runnable {
                     knock(port);
                 }
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // a port listens for tens of ms at least
         }
     }
 

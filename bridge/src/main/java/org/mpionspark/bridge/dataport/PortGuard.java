@@ -85,11 +85,6 @@ public final class PortGuard implements Closeable {
         return java.util.Set.copyOf(GuardedPort.OPEN);
     }
 
-    /** Connections refused so far: strangers, and endpoints of other worlds. */
-    public long refused() {
-        return refusals.refused();
-    }
-
     /** Stops listening: once MPJ has started, its ports take no more connections. */
     @Override
     public void close() {
@@ -141,15 +136,20 @@ public final class PortGuard implements Closeable {
     }
 
     /**
-     * Connects {@code channel} (blocking, as niodev makes it) to an endpoint's data port and runs
-     * the handshake. A refused connection throws as {@link SocketChannel#connect} does, and MPJ
-     * tries again; a failed handshake throws {@link DataPortException}, which MPJ does not catch.
+     * Connects {@code channel} (blocking, as niodev makes it) to an endpoint's data port, within
+     * the start-up's deadline, and runs the handshake. A refused connection throws as {@link
+     * SocketChannel#connect} does, and MPJ tries again until the deadline; a failed handshake throws {@link DataPortException}, which MPJ does not catch.
      */
     boolean connect(SocketChannel channel, SocketAddress remote) throws IOException {
         InetSocketAddress address = (InetSocketAddress) remote;
         int acceptor = endpointAt(address);
         String to = address.getHostString() + ":" + address.getPort();
-        channel.connect(address);
+        long left = remainingMillis();
+        if (left == 0) {
+            throw new DataPortException(label + ": could not connect to endpoint " + acceptor + " at " + to
+                    + " before the start-up's deadline");
+        }
+        channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, left)); // bounded, unlike connect()
         DataHandshake.Hello hello = DataHandshake.hello(key, index, acceptor, address.getPort());
         Socket s = channel.socket();
         try {

@@ -82,12 +82,6 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
                 jvmKey, on, encryptionRequired, applicationSecret);
     }
 
-    /** These options asking (or not) for encrypted traffic between JVMs. */
-    public RankOptions withEncryptionRequired(boolean required) {
-        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
-                jvmKey, memoryPath, required, applicationSecret);
-    }
-
     /** These options with the application's secret, read on the executor ({@code spark.authenticate}). */
     public RankOptions withApplicationSecret(byte[] secret) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,

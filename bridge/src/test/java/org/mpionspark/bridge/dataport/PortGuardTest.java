@@ -75,7 +75,7 @@ class PortGuardTest {
                 assertEquals(42, one.get(0), "MPJ's first byte is the connector's first after the handshake");
             }
         }
-        assertEquals(0, acceptor.refused());
+        assertEquals(0, acceptor.refusals().refused());
         acceptor.close();
         assertFalse(PortGuard.listening().contains(new InetSocketAddress(LOOPBACK, port.getPort())));
     }
@@ -88,7 +88,7 @@ class PortGuardTest {
             assertTrue(e.getMessage().contains("endpoint 0 at") && e.getMessage().contains("refused the data-port handshake"),
                     e.getMessage());
         }
-        assertEquals(1, acceptor.refused());
+        assertEquals(1, acceptor.refusals().refused());
         assertNull(mpj.accept(), "nothing reached MPJ's listener");
     }
 
@@ -115,7 +115,7 @@ class PortGuardTest {
             assertThrows(DataPortException.class, () -> sameJobOtherApp.connect(refused, to));
             assertTrue(sameApp.connect(admitted, to));
             assertEquals(admitted.getLocalAddress(), keyed.accept(listener).getRemoteAddress());
-            assertEquals(1, keyed.refused());
+            assertEquals(1, keyed.refusals().refused());
         }
     }
 
@@ -138,7 +138,7 @@ class PortGuardTest {
                 assertEquals(-1, s.getInputStream().read(), "refused without a byte");
             }
         }
-        assertEquals(hostile.size(), acceptor.refused());
+        assertEquals(hostile.size(), acceptor.refusals().refused());
         assertNull(mpj.accept(), "nothing reached MPJ's listener");
 
         byte[] once = DataHandshake.encode(genuine);
@@ -153,7 +153,7 @@ class PortGuardTest {
                 assertEquals(first.getLocalSocketAddress(), taken.getRemoteAddress());
             }
         }
-        assertEquals(hostile.size() + 1, acceptor.refused());
+        assertEquals(hostile.size() + 1, acceptor.refusals().refused());
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.mpionspark.benchmarks.report.Units;
 record Profile(String name, int[] ranks, long[] sizes, int reps, List<String> masters, Set<String> parts,
                long piIntervals, int points, int iterations, Path out) {
 
+    /** A comma between masters, not one inside brackets: {@code local-cluster[2,1,2048],cluster[4]} is two. */
+    private static final String BETWEEN_MASTERS = ",(?![^\\[]*\\])";
+
     static final List<String> ALL_PARTS = List.of("localworld", "allreduce", "pingpong", "stages", "scaling", "kmeans");
 
     static Profile parse(String[] args, Path defaultOut) {
@@ -46,7 +49,7 @@ record Profile(String name, int[] ranks, long[] sizes, int reps, List<String> ma
                         p.points, p.iterations, p.out);
                 case "--reps" -> new Profile(p.name, p.ranks, p.sizes, Integer.parseInt(v), p.masters, p.parts,
                         p.piIntervals, p.points, p.iterations, p.out);
-                case "--masters" -> new Profile(p.name, p.ranks, p.sizes, p.reps, List.of(v.split(",")), p.parts,
+                case "--masters" -> new Profile(p.name, p.ranks, p.sizes, p.reps, List.of(v.split(BETWEEN_MASTERS)), p.parts,
                         p.piIntervals, p.points, p.iterations, p.out);
                 case "--parts" -> new Profile(p.name, p.ranks, p.sizes, p.reps, p.masters, Set.of(v.split(",")),
                         p.piIntervals, p.points, p.iterations, p.out);

@@ -32,6 +32,7 @@ class PackageLayersTest {
             "org.mpionspark.bridge.collective",
             "org.mpionspark.bridge.memory",
             "org.mpionspark.bridge.mpj",
+            "org.mpionspark.bridge.lane",
             "org.mpionspark.bridge.loader",
             "org.mpionspark.bridge.dataport",
             "org.mpionspark.bridge.transport",

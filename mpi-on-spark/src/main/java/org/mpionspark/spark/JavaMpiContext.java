@@ -307,7 +307,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         RankOptions options = MpiConf.rankOptions(conf());
         // in local mode every task runs in this JVM: its ranks need no MPJ Express, only memory
         WorldTicket ticket = (jsc.sc().isLocal() ? reg.ticket().withSoleJvm(JvmKey.current()) : reg.ticket())
-                .withTwoLevel(MpiConf.twoLevel(conf()));
+                .withTwoLevel(MpiConf.twoLevel(conf())).withLanes(MpiConf.LANES.flag(conf()));
         return rdd.rdd().barrier().mapPartitions(new BarrierRank<>(ticket, options, body), false, tag());
     }
 }

@@ -188,6 +188,11 @@ public final class MpiConf {
             "With `spark.network.crypto.enabled=true`, a world whose ranks span executor JVMs fails at `MPI_Init`: "
                     + "MPI messages between JVMs are authenticated with the world's key but not encrypted. `true` "
                     + "sends them unencrypted anyway. Ranks of one JVM never leave it.", null, "true or false");
+    public static final Key LANES = new Key("spark.mpi.network.lanes", Boolean.toString(Defaults.LANES), Kind.FLAG,
+            "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
+                    + "beside MPJ Express's at the world's start and admitted by the world's key, on which the sending "
+                    + "rank writes and one reader per lane delivers (as fast as a plain socket allows). `false` sends "
+                    + "them through MPJ Express's `niodev` connections (for comparisons).", null, "true or false");
     public static final Key KRYO_CLASSES = new Key("spark.mpi.kryo.classesToRegister", "", Kind.LIST,
             "Class names, comma-separated, that the object tier's Kryo 5 registers, in this order, on every rank "
                     + "and for the values ranks return (shorter messages: a number instead of the class name). "
@@ -199,7 +204,7 @@ public final class MpiConf {
     /** All of the above, in README order. */
     public static final List<Key> KEYS = List.of(RENDEZVOUS_TIMEOUT, OP_TIMEOUT, DEADLOCK_TIMEOUT, FINALIZE_TIMEOUT,
             SLOTS_WAIT_TIMEOUT, MAX_ATTEMPTS, PROTOCOL_SWITCH_LIMIT, SESSION_CELL_TIMEOUT, RENDEZVOUS_HOST, CORES_SHARED,
-            MEMORY_PATH, TWO_LEVEL, ALLOW_PLAINTEXT, KRYO_CLASSES);
+            MEMORY_PATH, TWO_LEVEL, ALLOW_PLAINTEXT, LANES, KRYO_CLASSES);
 
     private MpiConf() {
     }

@@ -31,6 +31,8 @@ public final class Defaults {
     public static final boolean MEMORY_PATH = true;
     /** {@code spark.mpi.collectives.twoLevel}: topology and size decide which collectives go in two levels. */
     public static final TwoLevelMode TWO_LEVEL = TwoLevelMode.AUTO;
+    /** {@code spark.mpi.network.lanes}: messages between JVMs take lanes of their own, not MPJ Express's connections. */
+    public static final boolean LANES = true;
 
     /** Not a setting: longest time from accepting a connection to a driver port (rendezvous, session) to its whole handshake. */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);

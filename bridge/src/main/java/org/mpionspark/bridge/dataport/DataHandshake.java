@@ -1,6 +1,10 @@
 package org.mpionspark.bridge.dataport;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ProtocolException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -77,6 +81,38 @@ final class DataHandshake {
         byte[] mac = new byte[MAC_BYTES];
         in.get(nonce).get(mac);
         return new Hello(connector, acceptor, port, nonce, mac);
+    }
+
+    /**
+     * The connecting side, on {@code s} just connected to endpoint {@code acceptor} ({@code to}):
+     * says hello as endpoint {@code connector} and checks the answer, within {@code timeoutMillis}.
+     *
+     * @throws DataPortException if the other side refuses, does not answer in time, or lacks the key
+     */
+    static void greet(Socket s, byte[] key, int connector, int acceptor, String label, String to, long timeoutMillis) {
+        Hello hello = hello(key, connector, acceptor, s.getPort());
+        try {
+            s.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
+            OutputStream out = s.getOutputStream();
+            out.write(encode(hello));
+            out.flush();
+            byte[] answer = s.getInputStream().readNBytes(MAC_BYTES);
+            if (answer.length < MAC_BYTES) {
+                throw new DataPortException(label + ": endpoint " + acceptor + " at " + to + " refused the data-port "
+                        + "handshake (does it belong to this world? see its log)");
+            }
+            if (!answered(key, hello, answer)) {
+                throw new DataPortException(label + ": " + to + " answered the data-port handshake without this world's "
+                        + "key: it is not endpoint " + acceptor + " of this world");
+            }
+            s.setSoTimeout(0);
+        } catch (SocketTimeoutException e) {
+            throw new DataPortException(label + ": endpoint " + acceptor + " at " + to + " did not answer the data-port "
+                    + "handshake in time", e);
+        } catch (IOException e) {
+            throw new DataPortException(label + ": the data-port handshake with endpoint " + acceptor + " at " + to
+                    + " failed: " + e, e);
+        }
     }
 
     /** Whether {@code h} was made with {@code key}. */

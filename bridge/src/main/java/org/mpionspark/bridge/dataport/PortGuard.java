@@ -2,14 +2,10 @@ package org.mpionspark.bridge.dataport;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -150,32 +146,8 @@ public final class PortGuard implements Closeable {
                     + " before the start-up's deadline");
         }
         channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, left)); // bounded, unlike connect()
-        DataHandshake.Hello hello = DataHandshake.hello(key, index, acceptor, address.getPort());
-        Socket s = channel.socket();
-        try {
-            s.setSoTimeout((int) Math.max(1, remainingMillis()));
-            OutputStream out = s.getOutputStream();
-            out.write(DataHandshake.encode(hello));
-            out.flush();
-            InputStream in = s.getInputStream();
-            byte[] answer = in.readNBytes(DataHandshake.MAC_BYTES);
-            if (answer.length < DataHandshake.MAC_BYTES) {
-                throw new DataPortException(label + ": endpoint " + acceptor + " at " + to + " refused the data-port "
-                        + "handshake (does it belong to this world? see its log)");
-            }
-            if (!DataHandshake.answered(key, hello, answer)) {
-                throw new DataPortException(label + ": " + to + " answered the data-port handshake without this world's "
-                        + "key: it is not endpoint " + acceptor + " of this world");
-            }
-            s.setSoTimeout(0);
-            return true;
-        } catch (SocketTimeoutException e) {
-            throw new DataPortException(label + ": endpoint " + acceptor + " at " + to + " did not answer the data-port "
-                    + "handshake in time", e);
-        } catch (IOException e) {
-            throw new DataPortException(label + ": the data-port handshake with endpoint " + acceptor + " at " + to
-                    + " failed: " + e, e);
-        }
+        DataHandshake.greet(channel.socket(), key, index, acceptor, label, to, remainingMillis());
+        return true;
     }
 
     private int endpointAt(InetSocketAddress to) {

@@ -16,6 +16,7 @@ import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.NativeCollectives;
+import org.mpionspark.bridge.transport.Packing;
 import org.mpionspark.bridge.transport.Transport;
 
 /**

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.dataport.PortGuard;
+import org.mpionspark.bridge.lane.LaneStart;
 import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
@@ -87,6 +88,7 @@ final class SharedEndpoint {
     void start(WorldTicket ticket, ControlLink link, AbortState abort, int rank, int index, int size,
                int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
         MpjStart start = null;
+        LaneStart lanes = null;
         try {
             RankClassLoader taken = LoaderPool.take(); // may wait (bounded) for the last world here to close
             synchronized (this) {
@@ -95,22 +97,46 @@ final class SharedEndpoint {
             long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
             PortGuard guard = new PortGuard(label, group, link.localAddress(), dataKey, index, size,
                     timeout + MpjStart.CONNECT_MILLIS);
+            if (ticket.lanes()) {
+                lanes = new LaneStart(label, daemons(), link.localAddress(), dataKey, index, size);
+            }
             start = MpjStart.begin(taken, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
             int[] ports = start.report();
-            link.publishEndpoint(ports[0], ports[1]);
+            link.publishEndpoint(ports[0], ports[1], lanes == null ? 0 : lanes.port());
             List<EndpointAddress> table = await(link.endpoints(), abort, rank, timeout, "the other JVMs' endpoints");
             start.answer(table);
-            started.complete(await(start.started(), abort, rank, start.timeoutMillis(),
-                    "MPJ Express to connect to the other JVMs' endpoints"));
+            if (lanes != null) {
+                lanes.connect(table, MpjStart.CONNECT_MILLIS);
+            }
+            Endpoint mpj = await(start.started(), abort, rank, start.timeoutMillis(),
+                    "MPJ Express to connect to the other JVMs' endpoints");
+            if (lanes != null) {
+                await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
+                started.complete(lanes.endpoint(mpj, endpointOf, arrivals));
+            } else {
+                started.complete(mpj);
+            }
         } catch (IOException e) {
             started.completeExceptionally(e);
-            throw new MpiException(rank, "MPI_Init", -1, "could not start this JVM's MPJ Express endpoint: " + e, e);
+            throw new MpiException(rank, "MPI_Init", -1, "could not start this JVM's endpoint: " + e, e);
         } catch (RuntimeException | Error e) {
             started.completeExceptionally(e);
             throw e;
         } finally {
             closeQuietly(start);
+            if (lanes != null) {
+                lanes.close();
+            }
         }
+    }
+
+    /** Daemon threads of this endpoint's group, so they are counted, and joined, with it. */
+    private java.util.concurrent.ThreadFactory daemons() {
+        return r -> {
+            Thread t = new Thread(group, r, "mpi-" + label.replace(' ', '-'));
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**

@@ -50,7 +50,7 @@ class PortGuardTest {
         int p = freePort();
         acceptor.bind(mpj.socket(), new InetSocketAddress(p));
         port = new InetSocketAddress("127.0.0.1", p);
-        table = List.of(new EndpointAddress("127.0.0.1", p, freePort()), new EndpointAddress("127.0.0.1", 1, 2));
+        table = List.of(new EndpointAddress("127.0.0.1", p, freePort(), 0), new EndpointAddress("127.0.0.1", 1, 2, 0));
     }
 
     @AfterEach
@@ -109,7 +109,7 @@ class PortGuardTest {
             int p = freePort();
             keyed.bind(listener.socket(), new InetSocketAddress(p));
             InetSocketAddress to = new InetSocketAddress("127.0.0.1", p);
-            List<EndpointAddress> endpoints = List.of(new EndpointAddress("127.0.0.1", p, freePort()), table.get(1));
+            List<EndpointAddress> endpoints = List.of(new EndpointAddress("127.0.0.1", p, freePort(), 0), table.get(1));
             sameJobOtherApp.endpoints(endpoints);
             sameApp.endpoints(endpoints);
             assertThrows(DataPortException.class, () -> sameJobOtherApp.connect(refused, to));

@@ -1,0 +1,244 @@
+package org.mpionspark.bridge.lane;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+
+import org.mpionspark.bridge.transport.ArrayKind;
+import org.mpionspark.bridge.transport.Arrivals;
+import org.mpionspark.bridge.transport.Endpoint;
+import org.mpionspark.bridge.transport.Packing;
+import org.mpionspark.bridge.transport.Transport;
+
+/**
+ * A JVM's {@link Endpoint} whose messages to other JVMs take {@link Lane lanes}: the sending rank
+ * writes its message itself, and one reader per lane hands each message to {@link Arrivals} in
+ * the order it was sent (a long one as its header arrives, its elements read straight after).
+ * MPJ Express's endpoint stays beside it for the world's name, its own collectives and its close.
+ */
+public final class LaneEndpoint implements Endpoint {
+
+    private static final System.Logger LOG = System.getLogger(LaneEndpoint.class.getName());
+    private static final ArrayKind[] KINDS = ArrayKind.values();
+
+    private final String label;
+    private final Lane[] lanes;
+    private final int[] endpointOf;
+    private final int worldSize;
+    private final Arrivals arrivals;
+    private final Endpoint mpj;
+    private final List<Thread> readers = new ArrayList<>();
+    private volatile boolean closed;
+    /** How many lanes have said goodbye. */
+    private int byes;
+
+    /**
+     * Over {@code lanes} (by endpoint index, null at this one's), beside MPJ Express's endpoint
+     * {@code mpj}; {@code endpointOf[r]}: the endpoint of world rank {@code r}. Its readers are made
+     * by {@code threads} and start at once, handing what arrives to {@code arrivals}.
+     */
+    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, Endpoint mpj, ThreadFactory threads) {
+        this.label = label;
+        this.lanes = lanes.clone();
+        this.endpointOf = endpointOf.clone();
+        this.worldSize = endpointOf.length;
+        this.arrivals = arrivals;
+        this.mpj = mpj;
+        for (Lane lane : this.lanes) {
+            if (lane != null) {
+                Thread t = threads.newThread(() -> receive(lane));
+                t.setName("mpi-lane-from-endpoint-" + lane.peer());
+                readers.add(t);
+            }
+        }
+        readers.forEach(Thread::start);
+    }
+
+    @Override
+    public Transport.Pending send(int source, int channel, ArrayKind kind, Object buf, int offset, int count,
+                                  int dest, int tag) {
+        Lane lane = lanes[endpointOf[dest]];
+        RuntimeException failure = null;
+        try {
+            if (closed) {
+                throw new IOException("this JVM's endpoint was torn down");
+            }
+            lane.send(source, dest, channel, tag, kind, buf, offset, count);
+        } catch (IOException e) {
+            failure = new IllegalStateException("the lane to " + lane.peerName() + ", where rank " + dest
+                    + " lives, failed: " + (closed ? "this JVM's endpoint was torn down" : e.toString()), e);
+        }
+        RuntimeException failed = failure;
+        int[] done = {dest, tag, count};
+        return () -> {
+            if (failed != null) {
+                throw failed;
+            }
+            return done;
+        };
+    }
+
+    /** A lane's reader: each message in the order its sender wrote it, to the rank it is for. */
+    private void receive(Lane lane) {
+        ByteBuffer in = ByteBuffer.allocateDirect(Lane.CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        Arrivals.Arrival arriving = null;
+        boolean saidBye = false;
+        try {
+            while (true) {
+                in.clear().limit(Lane.HEADER_BYTES);
+                if (!lane.readFully(in)) {
+                    if (!saidBye && !closed) {
+                        lost(lane, "it closed without a goodbye (did its JVM end?)");
+                    }
+                    return;
+                }
+                in.flip();
+                int source = in.getInt();
+                int dest = in.getInt();
+                int channel = in.getInt();
+                int tag = in.getInt();
+                int kindOrdinal = in.getInt();
+                int count = in.getInt();
+                if (kindOrdinal == Lane.BYE) {
+                    saidBye = true;
+                    bye();
+                    continue;
+                }
+                if (kindOrdinal < 0 || kindOrdinal >= KINDS.length || count < 0 || source < 0 || source >= worldSize
+                        || dest < 0 || dest >= worldSize) {
+                    throw new IOException("a header that is not one: source " + source + ", destination " + dest
+                            + ", kind " + kindOrdinal + ", count " + count);
+                }
+                ArrayKind kind = KINDS[kindOrdinal];
+                Object data = kind.newArray(count);
+                boolean oneChunk = (long) count * kind.bytes() <= in.capacity();
+                if (!oneChunk) { // probes and matching see it now, in order; its elements follow
+                    arriving = hand(source, dest, channel, tag, kind, data, count, false);
+                }
+                int per = in.capacity() / kind.bytes();
+                for (int done = 0; done < count; ) {
+                    int n = Math.min(count - done, per);
+                    in.clear().limit(n * kind.bytes());
+                    if (!lane.readFully(in)) {
+                        throw new java.io.EOFException("the lane closed in the middle of a message");
+                    }
+                    in.flip();
+                    Packing.unpack(kind, in, data, done, n);
+                    done += n;
+                }
+                if (oneChunk) {
+                    hand(source, dest, channel, tag, kind, data, count, true);
+                } else if (arriving != null) {
+                    arriving.filled();
+                }
+                arriving = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            String why = "it failed: " + e;
+            if (arriving != null) {
+                arriving.failed(new IllegalStateException("the lane from " + lane.peerName() + " " + why, e));
+            }
+            lost(lane, why);
+        }
+    }
+
+    /** Hands a message over; null if its receiver has ended (its elements are still read, and dropped). */
+    private Arrivals.Arrival hand(int source, int dest, int channel, int tag, ArrayKind kind, Object data,
+                                  int count, boolean filled) {
+        try {
+            return arrivals.arrived(source, dest, channel, tag, kind, data, count, filled);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped a message from rank " + source + " to rank " + dest + ": " + e);
+            return null;
+        }
+    }
+
+    private void lost(Lane lane, String why) {
+        String message = label + ": the lane from " + lane.peerName() + " " + why
+                + "; nothing more can arrive from the ranks there";
+        LOG.log(System.Logger.Level.WARNING, message);
+        arrivals.lost(message);
+    }
+
+    private synchronized void bye() {
+        byes++;
+        notifyAll();
+    }
+
+    @Override
+    public String processorName() {
+        return mpj.processorName();
+    }
+
+    /** MPJ Express's own offers (its collectives over its world of JVMs) are still there. */
+    @Override
+    public <T> T capability(Class<T> type) {
+        return type.isInstance(this) ? type.cast(this) : mpj.capability(type);
+    }
+
+    /**
+     * Says goodbye on every lane, waits for every other endpoint's, then closes the lanes (nothing
+     * is left unread on them, so nothing is reset) and MPJ Express's endpoint. Blocks until the
+     * other JVMs are done too: call it with a bound, and {@link #kill} after it.
+     */
+    @Override
+    public void finish() {
+        IOException failed = null;
+        int due = 0;
+        for (Lane lane : lanes) {
+            if (lane != null) {
+                due++;
+                try {
+                    lane.sayBye();
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+        }
+        if (failed != null) {
+            throw new IllegalStateException(label + ": could not say goodbye on every lane: " + failed, failed);
+        }
+        synchronized (this) {
+            while (byes < due && !closed) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        closed = true;
+        for (Lane lane : lanes) {
+            if (lane != null) {
+                lane.close();
+            }
+        }
+        mpj.finish();
+    }
+
+    @Override
+    public void kill() {
+        closed = true;
+        for (Lane lane : lanes) {
+            if (lane != null) {
+                lane.close();
+            }
+        }
+        synchronized (this) {
+            notifyAll();
+        }
+        mpj.kill();
+    }
+
+    @Override
+    public String toString() {
+        return "LaneEndpoint[" + label + "]";
+    }
+}

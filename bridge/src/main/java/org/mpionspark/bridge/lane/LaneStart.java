@@ -1,0 +1,142 @@
+package org.mpionspark.bridge.lane;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+
+import org.mpionspark.bridge.dataport.LanePort;
+import org.mpionspark.bridge.rendezvous.EndpointAddress;
+import org.mpionspark.bridge.transport.Arrivals;
+import org.mpionspark.bridge.transport.Endpoint;
+
+/**
+ * Makes the lanes of endpoint {@code index} of a world while MPJ Express starts beside them: its
+ * {@link LanePort} listens from the first moment (its port goes into the peer table with MPJ's),
+ * and once the table is known it calls every endpoint before it; those after it call here.
+ */
+public final class LaneStart implements Closeable {
+
+    private final String label;
+    private final byte[] key;
+    private final int index;
+    private final int size;
+    private final ThreadFactory threads;
+    private final LanePort port;
+    private final SocketChannel[] channels;
+    private final CompletableFuture<SocketChannel[]> ready = new CompletableFuture<>();
+    private List<EndpointAddress> table;
+    private int made;
+    private boolean handedOver;
+
+    /**
+     * Opens the lane port of endpoint {@code index} of {@code size} on {@code bindAddress}, for the
+     * world whose data-port key is {@code key}; its threads come from {@code threads}.
+     */
+    public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size)
+            throws IOException {
+        this.label = label;
+        this.key = key.clone();
+        this.index = index;
+        this.size = size;
+        this.threads = threads;
+        this.channels = new SocketChannel[size];
+        this.port = new LanePort(label, threads, bindAddress, key, index, size, this::made);
+        if (size == 1) {
+            ready.complete(channels);
+        }
+    }
+
+    /** The port that goes into the peer table. */
+    public int port() {
+        return port.port();
+    }
+
+    /**
+     * Calls every endpoint before this one in {@code table} (every JVM's endpoint, in endpoint
+     * order), on a thread of its own, each within {@code timeoutMillis}; {@link #ready} completes
+     * once every lane is made, or fails with the first that could not be.
+     */
+    public void connect(List<EndpointAddress> table, long timeoutMillis) {
+        synchronized (this) {
+            this.table = List.copyOf(table);
+        }
+        Thread caller = threads.newThread(() -> {
+            try {
+                for (int e = 0; e < index; e++) {
+                    EndpointAddress a = table.get(e);
+                    made(LanePort.connect(label, key, index, e, new InetSocketAddress(a.host(), a.lanePort()),
+                            timeoutMillis), e);
+                }
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+            }
+        });
+        caller.setName("mpi-lanes-" + index + "-connect");
+        caller.start();
+    }
+
+    private synchronized void made(SocketChannel channel, int endpoint) {
+        if (ready.isDone() || channels[endpoint] != null) {
+            close(channel);
+            return;
+        }
+        channels[endpoint] = channel;
+        if (++made == size - 1) {
+            port.close();
+            ready.complete(channels.clone());
+        }
+    }
+
+    /** Completes once a lane to every other endpoint is made. */
+    public CompletableFuture<SocketChannel[]> ready() {
+        return ready;
+    }
+
+    /**
+     * The endpoint over the lanes {@link #ready} made, beside MPJ Express's {@code mpj};
+     * {@code endpointOf[r]}: the endpoint of world rank {@code r}; arrivals go to {@code arrivals}.
+     */
+    public synchronized Endpoint endpoint(Endpoint mpj, int[] endpointOf, Arrivals arrivals) throws IOException {
+        SocketChannel[] made = ready.join();
+        Lane[] lanes = new Lane[size];
+        for (int e = 0; e < size; e++) {
+            if (made[e] != null) {
+                lanes[e] = new Lane(e, "endpoint " + e + " (" + where(e) + ")", made[e]);
+            }
+        }
+        handedOver = true;
+        return new LaneEndpoint(label, lanes, endpointOf, arrivals, mpj, threads);
+    }
+
+    private String where(int endpoint) {
+        EndpointAddress a = table == null ? null : table.get(endpoint);
+        return a == null ? "?" : a.host() + ":" + a.lanePort();
+    }
+
+    /** Stops listening; lanes made but not handed to an endpoint are closed. */
+    @Override
+    public synchronized void close() {
+        port.close();
+        ready.completeExceptionally(new IOException(label + ": the lanes' start was closed"));
+        if (!handedOver) {
+            for (SocketChannel c : channels) {
+                close(c);
+            }
+        }
+    }
+
+    private static void close(SocketChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
+        }
+    }
+}

@@ -144,7 +144,8 @@ public final class MpiConf {
                     + "a deadlock, listing each rank's call. `none` (or 0): no watchdog.", v -> v >= 0,
             "a time of zero or more, or none");
     public static final Key FINALIZE_TIMEOUT = time("spark.mpi.finalize.timeout", Defaults.FINALIZE_TIMEOUT,
-            "Longest wait of MPI_Finalize at the end of a rank before its sockets are torn down anyway.",
+            "Longest closing handshake of a JVM's endpoint with the other JVMs' once its ranks of the world have "
+                    + "ended (in the background: no rank's task waits for it); then its sockets are torn down anyway.",
             v -> v > 0, "a positive time");
     public static final Key SLOTS_WAIT_TIMEOUT = time("spark.mpi.slots.waitTimeout", Defaults.SLOTS_WAIT_TIMEOUT,
             "How long to wait for as many free task slots as ranks before failing, naming what holds the "
@@ -157,7 +158,8 @@ public final class MpiConf {
     public static final Key PROTOCOL_SWITCH_LIMIT = new Key("spark.mpi.protocolSwitchLimit",
             size(Defaults.PROTOCOL_SWITCH_LIMIT), Kind.SIZE,
             "Messages up to this size are sent eagerly by MPJ Express; larger ones wait for the receiver "
-                    + "(niodev's protocol switch limit).", v -> v >= 12 && v <= Integer.MAX_VALUE,
+                    + "(niodev's protocol switch limit). Only MPJ Express's own traffic: its collectives, and "
+                    + "messages between JVMs with `spark.mpi.network.lanes=false`.", v -> v >= 12 && v <= Integer.MAX_VALUE,
             "a size from 12 bytes to 2g");
     public static final Key SESSION_CELL_TIMEOUT = time("spark.mpi.session.cellTimeout", Defaults.SESSION_CELL_TIMEOUT,
             "Longest run of one cell of an interactive `MpiSession`; then its ranks' calls are aborted, each "
@@ -173,7 +175,8 @@ public final class MpiConf {
                     + "when some host runs more ranks than its JVM has processors.", null, "auto, true or false");
     public static final Key MEMORY_PATH = new Key("spark.mpi.memoryPath", Boolean.toString(Defaults.MEMORY_PATH),
             Kind.FLAG, "Whether ranks of one JVM (all of local mode, the tasks of one executor) talk through memory; "
-                    + "`false` sends every message through MPJ Express's sockets, as between JVMs (for comparisons).",
+                    + "`false` gives each rank an endpoint of its own, so every message goes through the sockets, as "
+                    + "between JVMs (for comparisons).",
             null, "true or false");
     public static final Key TWO_LEVEL = new Key(TwoLevelMode.KEY, Defaults.TWO_LEVEL.text(), Kind.CHOICE,
             "Whether collectives whose ranks span executor JVMs, several in some, go in two levels: in memory "

@@ -18,7 +18,7 @@ import org.mpionspark.bridge.rendezvous.RefusalLog;
 
 /**
  * The port where an endpoint's lanes to the other JVMs of its world are made: bound to the
- * executor's address, it admits each endpoint after this one in the world once, by the same
+ * executor's address, in MPJ Express's port range, it admits each endpoint after this one in the world once, by the same
  * {@link DataHandshake} as MPJ Express's data ports, and refuses anything else without a byte.
  * The endpoints before this one are called with {@link #connect}.
  */
@@ -36,7 +36,7 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
     private final Set<Integer> connected = new HashSet<>(); // the selector thread's
 
     /**
-     * Listens on an ephemeral port of {@code bindAddress} for endpoint {@code index} of {@code size}
+     * Listens on a free port of {@code bindAddress} for endpoint {@code index} of {@code size}
      * (named {@code label}) of the world whose key is {@code key}; each endpoint admitted goes to
      * {@code admitted} with its index, its connection blocking and past the handshake.
      */
@@ -48,9 +48,30 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
         this.size = size;
         this.admitted = admitted;
         this.refusals = new RefusalLog("lane port of " + label, line -> LOG.log(System.Logger.Level.WARNING, line));
-        this.listener = new HandshakeSelector<>(new InetSocketAddress(bindAddress, 0),
-                Defaults.HANDSHAKE_TIMEOUT.toMillis(), this, refusals, threads);
+        this.listener = bind(bindAddress, threads);
         GuardedPort.OPEN.add(listener.address());
+    }
+
+    /** MPJ Express's data ports' range: one range for a firewall to open between executors. */
+    static final int FIRST_PORT = 25_000;
+    static final int LAST_PORT = 40_000;
+    private static final int BIND_TRIES = 50;
+
+    /** A listener on a random free port of {@link #FIRST_PORT}-{@link #LAST_PORT}, as MPJ's own. */
+    private HandshakeSelector<DataHandshake.Hello> bind(InetAddress address, ThreadFactory threads) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        IOException last = null;
+        for (int i = 0; i < BIND_TRIES; i++) {
+            int port = random.nextInt(FIRST_PORT, LAST_PORT + 1);
+            try {
+                return new HandshakeSelector<>(new InetSocketAddress(address, port), Defaults.HANDSHAKE_TIMEOUT.toMillis(),
+                        this, refusals, threads);
+            } catch (java.net.BindException taken) {
+                last = taken;
+            }
+        }
+        throw new IOException(label + ": no free port for the lanes in " + FIRST_PORT + "-" + LAST_PORT + " on "
+                + address + " after " + BIND_TRIES + " tries", last);
     }
 
     /** The port the other endpoints of the world call. */

@@ -23,6 +23,8 @@ public final class LaneEndpoint implements Endpoint {
 
     private static final System.Logger LOG = System.getLogger(LaneEndpoint.class.getName());
     private static final ArrayKind[] KINDS = ArrayKind.values();
+    /** How long a lane that ended without a goodbye waits for the world's abort before it tells the ranks itself. */
+    static final long LOST_GRACE_MILLIS = 2_000;
 
     private final String label;
     private final Lane[] lanes;
@@ -91,7 +93,7 @@ public final class LaneEndpoint implements Endpoint {
                 in.clear().limit(Lane.HEADER_BYTES);
                 if (!lane.readFully(in)) {
                     if (!saidBye && !closed) {
-                        lost(lane, "it closed without a goodbye (did its JVM end?)");
+                        lost(lane, "closed without a goodbye (did its JVM end?)", null, null);
                     }
                     return;
                 }
@@ -140,11 +142,7 @@ public final class LaneEndpoint implements Endpoint {
             if (closed) {
                 return;
             }
-            String why = "it failed: " + e;
-            if (arriving != null) {
-                arriving.failed(new IllegalStateException("the lane from " + lane.peerName() + " " + why, e));
-            }
-            lost(lane, why);
+            lost(lane, "failed: " + e, arriving, e);
         }
     }
 
@@ -159,10 +157,33 @@ public final class LaneEndpoint implements Endpoint {
         }
     }
 
-    private void lost(Lane lane, String why) {
+    /**
+     * A lane ended without a goodbye: nothing more comes from the ranks there. Seldom the first
+     * news: the other JVM ended, or tore its endpoint down because its world failed, and the driver's
+     * abort, which names the rank that failed, is on its way. So the ranks here are told only if no
+     * abort has ended the endpoint within {@link #LOST_GRACE_MILLIS}.
+     */
+    private void lost(Lane lane, String why, Arrivals.Arrival arriving, Throwable cause) {
         String message = label + ": the lane from " + lane.peerName() + " " + why
                 + "; nothing more can arrive from the ranks there";
+        long until = System.nanoTime() + LOST_GRACE_MILLIS * 1_000_000L;
+        synchronized (this) {
+            for (long left; !closed && (left = (until - System.nanoTime()) / 1_000_000L) > 0; ) {
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (closed) {
+            return;
+        }
         LOG.log(System.Logger.Level.WARNING, message);
+        if (arriving != null) {
+            arriving.failed(new IllegalStateException(message, cause));
+        }
         arrivals.lost(message);
     }
 

@@ -292,6 +292,9 @@ public final class HandshakeSelector<H> implements Closeable {
     public void close() {
         closed = true;
         selector.wakeup();
+        if (Thread.currentThread() == thread) {
+            return; // an admission that closes its own port: the loop ends once this call returns
+        }
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

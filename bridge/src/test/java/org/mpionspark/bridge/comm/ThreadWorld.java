@@ -114,9 +114,23 @@ final class ThreadWorld {
     /** As {@link #runOnJvms(int, int, RankOptions, Function)}, the world's collectives in two levels as {@code twoLevel} says. */
     static <R> List<Outcome<R>> runOnJvms(int n, int jvms, TwoLevelMode twoLevel, RankOptions options,
                                           Function<Communicator, R> body) throws Exception {
+        return runOnJvms(n, jvms, twoLevel, Defaults.LANES, options, body);
+    }
+
+    /**
+     * As {@link #runOnJvms(int, int, RankOptions, Function)}, messages between the "JVMs" on lanes
+     * ({@code lanes}) or on MPJ Express's connections.
+     */
+    static <R> List<Outcome<R>> runOnJvms(int n, int jvms, boolean lanes, RankOptions options,
+                                          Function<Communicator, R> body) throws Exception {
+        return runOnJvms(n, jvms, Defaults.TWO_LEVEL, lanes, options, body);
+    }
+
+    private static <R> List<Outcome<R>> runOnJvms(int n, int jvms, TwoLevelMode twoLevel, boolean lanes,
+                                                  RankOptions options, Function<Communicator, R> body) throws Exception {
         try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
             Registration reg = server.register(n, 20_000, Defaults.DEADLOCK_TIMEOUT.toMillis());
-            return run(reg.ticket().withTwoLevel(twoLevel), "test-world", n,
+            return run(reg.ticket().withTwoLevel(twoLevel).withLanes(lanes), "test-world", n,
                     rank -> options.withJvmKey("test-jvm-" + rank % jvms), body);
         }
     }

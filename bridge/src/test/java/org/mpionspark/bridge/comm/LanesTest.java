@@ -1,0 +1,175 @@
+package org.mpionspark.bridge.comm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.lane.LaneEndpoint;
+import org.mpionspark.bridge.rank.RankOptions;
+import org.mpionspark.mpi.Communicator;
+import org.mpionspark.mpi.Status;
+
+/**
+ * Messages between JVMs on lanes: every kind and size arrives whole (across the lanes' chunks),
+ * the ranks of a JVM share its lanes without overtaking one another, {@code lanes=false} still goes
+ * through MPJ Express, and a lane that breaks frees the rank that waits on it, saying which lane.
+ * Ranks are placed as Spark places a stage's tasks on two executors (0, 2, ... in one JVM).
+ */
+@Timeout(120)
+class LanesTest {
+
+    /** Element counts around the lanes' 256 KB chunk for every kind: empty, one, just under, over, several. */
+    private static int[] counts(int bytesPerElement) {
+        int chunk = 256 * 1024 / bytesPerElement;
+        return new int[] {0, 1, 7, chunk - 6, chunk - 5, chunk + 3, 3 * chunk + 11};
+    }
+
+    @Test
+    void everyKindAndSizeCrossesALaneWhole() throws Exception {
+        List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, true, RankOptions.DEFAULTS, comm -> {
+            assertNotNull(EngineAccess.transport(comm).capability(LaneEndpoint.class), "messages between JVMs on lanes");
+            int to = (comm.rank() + 1) % 4; // always in the other JVM
+            int from = (comm.rank() + 3) % 4;
+            int checked = 0;
+            for (Kind k : Kind.values()) {
+                for (int n : counts(k.bytes)) {
+                    Object mine = k.filled(n, comm.rank());
+                    Object theirs = k.filled(n, from);
+                    Object into = k.filled(n + 2, -1); // one element either side stays untouched
+                    Status st = comm.sendrecv(mine, 0, n, to, 40 + k.ordinal(), into, 1, n, from, 40 + k.ordinal());
+                    assertEquals(n, st.count(), k + " x " + n + " from rank " + from);
+                    Object expected = k.filled(n + 2, -1);
+                    System.arraycopy(theirs, 0, expected, 1, n);
+                    k.assertSame(expected, into, k + " x " + n + " from rank " + from);
+                    checked++;
+                }
+            }
+            return comm.rank() + ":" + checked;
+        }));
+        int sizes = Kind.values().length * counts(8).length;
+        assertEquals(List.of("0:" + sizes, "1:" + sizes, "2:" + sizes, "3:" + sizes), got);
+    }
+
+    /** Three ranks of one JVM send to one rank of the other through the same lane: each one's messages in order. */
+    @Test
+    void ranksOfAJvmShareItsLaneWithoutOvertaking() throws Exception {
+        int each = 300;
+        List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(6, 2, true, RankOptions.DEFAULTS, comm -> {
+            if (comm.rank() % 2 == 0) { // ranks 0, 2, 4: one JVM; a long message now and then
+                for (int i = 0; i < each; i++) {
+                    int[] msg = new int[i % 50 == 0 ? 100_000 : 2];
+                    msg[0] = comm.rank();
+                    msg[1] = i;
+                    comm.send(msg, 1, 7);
+                }
+                return "sent";
+            }
+            if (comm.rank() != 1) {
+                return "idle";
+            }
+            int[] next = new int[6];
+            int[] buf = new int[100_000];
+            for (int m = 0; m < 3 * each; m++) {
+                Status st = comm.recv(buf, Communicator.ANY_SOURCE, 7);
+                int source = st.source();
+                assertEquals(source, buf[0], "the sender in the message is the status's source");
+                assertEquals(next[source]++, buf[1], "rank " + source + "'s messages in the order it sent them");
+            }
+            return next[0] + "," + next[2] + "," + next[4];
+        }));
+        assertEquals(List.of("sent", "300,300,300", "sent", "idle", "sent", "idle"), got);
+    }
+
+    @Test
+    void withoutLanesMessagesGoThroughMpjExpress() throws Exception {
+        List<Double> got = ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false, RankOptions.DEFAULTS, comm -> {
+            assertNull(EngineAccess.transport(comm).capability(LaneEndpoint.class), "no lanes: MPJ Express's niodev");
+            double[] v = new double[70_000];
+            java.util.Arrays.fill(v, comm.rank() + 1);
+            double[] in = new double[70_000];
+            comm.sendrecv(v, (comm.rank() + 1) % 4, 1, in, (comm.rank() + 3) % 4, 1);
+            return in[69_999];
+        }));
+        assertEquals(List.of(4.0, 1.0, 2.0, 3.0), got);
+    }
+
+    /**
+     * The JVM of rank 1 tears its endpoint down while rank 0 waits for a message from it: rank 0
+     * fails at once, naming the lane that broke, and rank 1's wait ends with the world.
+     */
+    @Test
+    void aLaneThatBreaksFreesTheRankWaitingOnIt() throws Exception {
+        List<ThreadWorld.Outcome<String>> out = ThreadWorld.runOnJvms(2, 2, true,
+                RankOptions.DEFAULTS.withOpTimeoutMillis(60_000), comm -> {
+                    comm.barrier();
+                    if (comm.rank() == 1) {
+                        EngineAccess.transport(comm).capability(LaneEndpoint.class).kill();
+                        comm.recv(new int[1], 0, 5); // nothing comes: freed when rank 0 fails
+                        return "rank 1 received";
+                    }
+                    comm.recv(new int[1], 1, 5);
+                    return "rank 0 received";
+                });
+        Throwable zero = out.get(0).error();
+        assertNotNull(zero, "rank 0 cannot receive from a lane that broke");
+        assertTrue(String.valueOf(zero.getMessage()).contains("the lane from endpoint 1"), String.valueOf(zero));
+        assertNotNull(out.get(1).error(), "rank 1 waits in vain, and is freed");
+    }
+
+    /** The array kinds of the API, each with a fill pattern and a comparison. */
+    private enum Kind {
+        BYTE(1), SHORT(2), INT(4), LONG(8), FLOAT(4), DOUBLE(8), CHAR(2), BOOLEAN(1);
+
+        final int bytes;
+
+        Kind(int bytes) {
+            this.bytes = bytes;
+        }
+
+        Object filled(int n, int seed) {
+            Object a = switch (this) {
+                case BYTE -> new byte[n];
+                case SHORT -> new short[n];
+                case INT -> new int[n];
+                case LONG -> new long[n];
+                case FLOAT -> new float[n];
+                case DOUBLE -> new double[n];
+                case CHAR -> new char[n];
+                case BOOLEAN -> new boolean[n];
+            };
+            for (int i = 0; i < n; i++) {
+                long v = seed * 1_000_003L + i * 31L;
+                switch (this) {
+                    case BYTE -> ((byte[]) a)[i] = (byte) v;
+                    case SHORT -> ((short[]) a)[i] = (short) v;
+                    case INT -> ((int[]) a)[i] = (int) v;
+                    case LONG -> ((long[]) a)[i] = v * 1_000_000_007L;
+                    case FLOAT -> ((float[]) a)[i] = v / 3f;
+                    case DOUBLE -> ((double[]) a)[i] = v / 7.0;
+                    case CHAR -> ((char[]) a)[i] = (char) v;
+                    case BOOLEAN -> ((boolean[]) a)[i] = (v & 4) != 0;
+                }
+            }
+            return a;
+        }
+
+        void assertSame(Object expected, Object got, String what) {
+            switch (this) {
+                case BYTE -> assertArrayEquals((byte[]) expected, (byte[]) got, what);
+                case SHORT -> assertArrayEquals((short[]) expected, (short[]) got, what);
+                case INT -> assertArrayEquals((int[]) expected, (int[]) got, what);
+                case LONG -> assertArrayEquals((long[]) expected, (long[]) got, what);
+                case FLOAT -> assertArrayEquals((float[]) expected, (float[]) got, what);
+                case DOUBLE -> assertArrayEquals((double[]) expected, (double[]) got, what);
+                case CHAR -> assertArrayEquals((char[]) expected, (char[]) got, what);
+                case BOOLEAN -> assertArrayEquals((boolean[]) expected, (boolean[]) got, what);
+            }
+        }
+    }
+}

@@ -115,10 +115,15 @@ public final class LaneEndpoint implements Endpoint {
                             + ", kind " + kindOrdinal + ", count " + count);
                 }
                 ArrayKind kind = KINDS[kindOrdinal];
-                Object data = kind.newArray(count);
                 boolean oneChunk = (long) count * kind.bytes() <= in.capacity();
-                if (!oneChunk) { // probes and matching see it now, in order; its elements follow
-                    arriving = hand(source, dest, channel, tag, kind, data, count, false);
+                Object data;
+                int at = 0;
+                if (oneChunk) {
+                    data = kind.newArray(count);
+                } else { // probes and matching see it now, in order; its elements follow, into the receive if posted
+                    arriving = arriving(source, dest, channel, tag, kind, count);
+                    data = arriving != null ? arriving.buffer() : null;
+                    at = arriving != null ? arriving.offset() : 0;
                 }
                 int per = in.capacity() / kind.bytes();
                 for (int done = 0; done < count; ) {
@@ -128,7 +133,9 @@ public final class LaneEndpoint implements Endpoint {
                         throw new java.io.EOFException("the lane closed in the middle of a message");
                     }
                     in.flip();
-                    Packing.unpack(kind, in, data, done, n);
+                    if (data != null) { // else its receiver has ended: read, and dropped
+                        Packing.unpack(kind, in, data, at + done, n);
+                    }
                     done += n;
                 }
                 if (oneChunk) {
@@ -143,6 +150,16 @@ public final class LaneEndpoint implements Endpoint {
                 return;
             }
             lost(lane, "failed: " + e, arriving, e);
+        }
+    }
+
+    /** A long message's envelope, handed over before its elements; null if its receiver has ended. */
+    private Arrivals.Arrival arriving(int source, int dest, int channel, int tag, ArrayKind kind, int count) {
+        try {
+            return arrivals.arriving(source, dest, channel, tag, kind, count);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped a message from rank " + source + " to rank " + dest + ": " + e);
+            return null;
         }
     }
 

@@ -50,6 +50,41 @@ final class Mailbox {
         }
     }
 
+    /**
+     * A message from another JVM whose elements are still to be read ({@link
+     * org.mpionspark.bridge.transport.Arrivals#arriving}): if a posted receive takes it and it fits,
+     * its elements go straight into that receive's array; else into an array of its own.
+     */
+    Message deliverArriving(int channel, int source, int dest, int tag,
+                            org.mpionspark.bridge.transport.ArrayKind kind, int count) {
+        Receive taker = null;
+        Message m;
+        synchronized (this) {
+            if (closedBecause != null) {
+                throw new IllegalStateException("rank " + rank + " of this JVM cannot receive any more: " + closedBecause);
+            }
+            for (Iterator<Receive> it = posted.iterator(); it.hasNext(); ) {
+                Receive r = it.next();
+                if (r.matches(channel, source, tag)) {
+                    it.remove();
+                    taker = r;
+                    break;
+                }
+            }
+            m = taker != null && taker.fits(kind, count) ? taker.arrivingInto(source, dest, tag, count)
+                    : Message.arrived(channel, source, dest, tag, kind, kind.newArray(count), 0, count, false, bell);
+            if (taker == null) {
+                arrived.get(channel).add(m);
+            }
+        }
+        if (taker != null) {
+            taker.take(m);
+        } else {
+            bell.ring();
+        }
+        return m;
+    }
+
     /** Takes the oldest arrived message that matches, or posts {@code r} for the next one. */
     void receive(Receive r) {
         Message m;

@@ -97,9 +97,19 @@ public final class MemoryWorld implements Arrivals {
             throw new IllegalArgumentException("a message from rank " + source + " for rank " + dest
                     + ", which is not in this JVM");
         }
-        Message m = Message.arrived(channel, source, dest, tag, kind, data, count, filled, box.bell);
+        Message m = Message.arrived(channel, source, dest, tag, kind, data, 0, count, filled, box.bell);
         box.deliver(m);
         return m;
+    }
+
+    @Override
+    public Arrival arriving(int source, int dest, int channel, int tag, ArrayKind kind, int count) {
+        Mailbox box = dest >= 0 && dest < size ? boxes[dest] : null;
+        if (box == null) {
+            throw new IllegalArgumentException("a message from rank " + source + " for rank " + dest
+                    + ", which is not in this JVM");
+        }
+        return box.deliverArriving(channel, source, dest, tag, kind, count);
     }
 
     @Override

@@ -55,7 +55,7 @@ final class Message implements Transport.Pending, Arrivals.Arrival {
         }
     }
 
-    private Message(int channel, int source, int dest, int tag, ArrayKind kind, Object data, int count,
+    private Message(int channel, int source, int dest, int tag, ArrayKind kind, Object data, int offset, int count,
                     boolean filled, Doorbell receiverBell) {
         this.channel = channel;
         this.source = source;
@@ -63,7 +63,7 @@ final class Message implements Transport.Pending, Arrivals.Arrival {
         this.tag = tag;
         this.kind = kind;
         this.data = data;
-        this.offset = 0;
+        this.offset = offset;
         this.count = count;
         this.senderBox = null;
         this.receiverBell = receiverBell;
@@ -71,10 +71,23 @@ final class Message implements Transport.Pending, Arrivals.Arrival {
         this.done = true;
     }
 
-    /** A message from another JVM, in {@code data} now or once {@link #filled()} is called. */
-    static Message arrived(int channel, int source, int dest, int tag, ArrayKind kind, Object data, int count,
-                           boolean filled, Doorbell receiverBell) {
-        return new Message(channel, source, dest, tag, kind, data, count, filled, receiverBell);
+    /**
+     * A message from another JVM, in {@code data} from {@code offset} now or once {@link #filled()}
+     * is called; {@code data} may be the array of the receive that took it, read straight into.
+     */
+    static Message arrived(int channel, int source, int dest, int tag, ArrayKind kind, Object data, int offset,
+                           int count, boolean filled, Doorbell receiverBell) {
+        return new Message(channel, source, dest, tag, kind, data, offset, count, filled, receiverBell);
+    }
+
+    @Override
+    public Object buffer() {
+        return data;
+    }
+
+    @Override
+    public int offset() {
+        return offset;
     }
 
     /** Whether the elements are here to copy: false while those of a message from another JVM travel. */
@@ -104,7 +117,9 @@ final class Message implements Transport.Pending, Arrivals.Arrival {
 
     /** Copies the message into {@code buf} from {@code at}: the receiver's one copy. */
     void copyTo(Object buf, int at) {
-        System.arraycopy(data, offset, buf, at, count);
+        if (data != buf || offset != at) { // else its elements were read straight into the receive
+            System.arraycopy(data, offset, buf, at, count);
+        }
         delivered();
     }
 

@@ -38,6 +38,21 @@ final class Receive implements Transport.Pending {
         return m.matches(channel, source, tag);
     }
 
+    /** Whether a message from {@code src} with {@code t} on {@code ch} is one for this receive. */
+    boolean matches(int ch, int src, int t) {
+        return ch == channel && (source == Transport.ANY || source == src) && (tag == Transport.ANY || tag == t);
+    }
+
+    /** Whether {@code count} elements of {@code k} fit this receive. */
+    boolean fits(ArrayKind k, int count) {
+        return k == kind && count <= capacity;
+    }
+
+    /** A message from another JVM, matched by this receive, whose elements will be read straight into its array. */
+    Message arrivingInto(int src, int dest, int t, int count) {
+        return Message.arrived(channel, src, dest, t, kind, buf, offset, count, false, box.bell);
+    }
+
     /**
      * Takes message {@code m} (already removed from every queue): copies it in, or fails if it
      * does not fit. Either way the message is consumed, as MPI consumes a truncated one.

@@ -19,6 +19,35 @@ public interface Arrivals {
                     boolean filled);
 
     /**
+     * A message as {@link #arrived}, whose {@code count} elements the endpoint reads itself into
+     * the returned handle's {@link Arrival#buffer buffer} from its {@link Arrival#offset offset}:
+     * straight into the receive that waits for it, where one is posted and fits, else into an
+     * array of its own (one copy fewer, no array to allocate, when the receive came first).
+     *
+     * @throws IllegalStateException if {@code dest} has ended, as {@link #arrived}
+     */
+    default Arrival arriving(int source, int dest, int channel, int tag, ArrayKind kind, int count) {
+        Object data = kind.newArray(count);
+        Arrival a = arrived(source, dest, channel, tag, kind, data, count, false);
+        return new Arrival() {
+            @Override
+            public Object buffer() {
+                return data;
+            }
+
+            @Override
+            public void filled() {
+                a.filled();
+            }
+
+            @Override
+            public void failed(RuntimeException e) {
+                a.failed(e);
+            }
+        };
+    }
+
+    /**
      * Nothing more will arrive from the other JVMs ({@code why}: the endpoint stopped receiving):
      * every rank of this JVM that waits, or will, fails at once saying so instead of waiting in vain.
      */
@@ -26,6 +55,16 @@ public interface Arrivals {
 
     /** A message whose elements are still on their way. */
     interface Arrival {
+        /** Where the elements go, for {@link #arriving}: an array of the message's kind. */
+        default Object buffer() {
+            throw new UnsupportedOperationException("the elements of this message were given with it");
+        }
+
+        /** Where in {@link #buffer} the first element goes. */
+        default int offset() {
+            return 0;
+        }
+
         /** Every element is in the array now: the receive that took it may complete. */
         void filled();
 

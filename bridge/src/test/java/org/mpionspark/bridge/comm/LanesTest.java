@@ -86,6 +86,54 @@ class LanesTest {
         assertEquals(List.of("sent", "300,300,300", "sent", "idle", "sent", "idle"), got);
     }
 
+    /**
+     * A long message whose receive was posted first is read straight into it (at its offset, with
+     * its own tag and source in the status); one too long for its posted receive fails that receive
+     * as MPI's truncation, and the lane goes on: the next message arrives whole.
+     */
+    @Test
+    void aLongMessageGoesStraightIntoItsPostedReceiveOrFailsItIfTooLong() throws Exception {
+        int n = 200_000; // 1.6 MB of doubles: several chunks
+        List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(2, 2, true, RankOptions.DEFAULTS, comm -> {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = i * 0.5;
+            }
+            if (comm.rank() == 0) {
+                comm.barrier(); // rank 1 has posted its receives
+                comm.send(v, 1, 9);
+                comm.send(v, 1, 10);
+                comm.send(v, 0, 1000, 1, 11);
+                return "sent";
+            }
+            double[] into = new double[n + 4];
+            java.util.Arrays.fill(into, -1);
+            org.mpionspark.mpi.Request posted = comm.irecv(into, 2, n, Communicator.ANY_SOURCE, Communicator.ANY_TAG);
+            org.mpionspark.mpi.Request small = comm.irecv(new double[n - 1], 0, 10);
+            comm.barrier();
+            Status st = posted.waitFor();
+            String truncated;
+            try {
+                small.waitFor();
+                truncated = "no error";
+            } catch (RuntimeException e) {
+                truncated = e.getClass().getSimpleName();
+            }
+            double[] next = new double[1000];
+            Status third = comm.recv(next, 0, 11);
+            double[] expected = new double[n + 4];
+            java.util.Arrays.fill(expected, -1);
+            System.arraycopy(v, 0, expected, 2, n);
+            assertArrayEquals(expected, into, "straight into the receive, at its offset, nothing either side");
+            assertArrayEquals(java.util.Arrays.copyOf(v, 1000), next);
+            return st.source() + "," + st.tag() + "," + st.count() + " " + truncated + " " + third.count();
+        }));
+        assertEquals("sent", got.get(0));
+        assertTrue(got.get(1).startsWith("0,9," + n + " "), got.get(1));
+        assertTrue(got.get(1).endsWith(" 1000"), got.get(1));
+        assertTrue(!got.get(1).contains("no error"), "a long message too long for its posted receive fails it: " + got.get(1));
+    }
+
     @Test
     void withoutLanesMessagesGoThroughMpjExpress() throws Exception {
         List<Double> got = ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false, RankOptions.DEFAULTS, comm -> {

@@ -41,10 +41,7 @@ public final class Report {
         System.out.println("mpi-on-spark benchmark report, " + p.describe());
         Results results = new Results();
         NativeMpi nativeMpi = NativeMpi.prepare(module);
-        String nativeLine = nativeMpi.available()
-                ? "Open MPI " + nativeMpi.version() + " through mpi4py (Debian's openmpi-bin, python3-mpi4py), "
-                        + "`mpiexec --oversubscribe`, the same machine, between our own measurements"
-                : "native MPI: not available (" + nativeMpi.why() + ")";
+        String nativeLine = nativeLine(p, nativeMpi);
         System.out.println(nativeLine);
         if (!nativeMpi.available()) {
             results.note(AllreduceSection.SECTION, nativeLine);
@@ -112,6 +109,20 @@ public final class Report {
     private static void progress(long start, String what) {
         long s = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.printf("[%d:%02d] %s%n", s / 60, s % 60, what);
+    }
+
+    /** How Open MPI ran: on this machine for local masters, across the namespaces for a cluster master, or both. */
+    private static String nativeLine(Profile p, NativeMpi nativeMpi) {
+        if (!nativeMpi.available()) {
+            return "native MPI: not available (" + nativeMpi.why() + ")";
+        }
+        boolean cluster = p.masters().stream().anyMatch(ClusterSection::names);
+        boolean local = p.masters().stream().anyMatch(m -> !ClusterSection.names(m));
+        String where = (local ? "`mpiexec --oversubscribe` on this machine, between our own measurements" : "")
+                + (local && cluster ? "; " : "")
+                + (cluster ? "`mpirun` across the cluster's worker namespaces (`build-support/cluster.sh mpirun`, "
+                        + "TCP over the same network as the executors), in the same run as ours" : "");
+        return "Open MPI " + nativeMpi.version() + " through mpi4py (Debian's openmpi-bin, python3-mpi4py), " + where;
     }
 
     private static String header(Profile p, String nativeLine, double minutes, String loadBefore, String loadAfter) {

@@ -14,7 +14,8 @@ import org.mpionspark.bridge.transport.Packing;
  * One lane: the connection between this JVM's endpoint and one other. A message is a header
  * (source, destination, channel, tag, kind, count) and its elements, written by the sending rank's
  * own thread a chunk at a time through a direct buffer, under the lane's lock so that messages do
- * not interleave; the lane's reader reads them in order (see {@link LaneEndpoint}).
+ * not interleave; the lane's reader reads them in order (see {@link LaneEndpoint}) through a buffer
+ * of its own.
  */
 final class Lane {
 
@@ -28,6 +29,8 @@ final class Lane {
     private final String peerName;
     private final SocketChannel channel;
     private final ByteBuffer out = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** The reader's: bytes read and not yet taken, between position and limit. */
+    private final ByteBuffer in = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
 
     /** The lane to endpoint {@code peer}, called {@code peerName} in errors, over {@code channel} (blocking). */
     Lane(int peer, String peerName, SocketChannel channel) throws IOException {
@@ -85,17 +88,55 @@ final class Lane {
         }
     }
 
-    /** Fills {@code b} (cleared) to its limit from the lane; false if the peer closed it before a first byte. */
-    boolean readFully(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            if (channel.read(b) < 0) {
-                if (b.position() == 0) {
-                    return false;
+    /**
+     * Makes at least {@code n} (at most the buffer's size) unread bytes ready in {@link #input},
+     * reading as many as the system has: a burst of short messages costs one read. False if the
+     * peer closed the lane with nothing unread; an end in the middle of a message throws.
+     */
+    boolean fill(int n) throws IOException {
+        if (in.remaining() >= n) {
+            return true;
+        }
+        in.compact();
+        try {
+            while (in.position() < n) {
+                if (channel.read(in) < 0) {
+                    if (in.position() == 0) {
+                        return false;
+                    }
+                    throw new EOFException("the lane closed in the middle of a message");
                 }
-                throw new EOFException("the lane closed in the middle of a message");
             }
+        } finally {
+            in.flip();
         }
         return true;
+    }
+
+    /** What the reader has read and not yet taken, from its position to its limit; the reader's thread only. */
+    ByteBuffer input() {
+        return in;
+    }
+
+    /**
+     * Reads {@code count} elements of {@code kind} into {@code data} from {@code at}, a buffer at a
+     * time; with no {@code data} (its receiver has ended), reads and drops them.
+     */
+    void readElements(ArrayKind kind, int count, Object data, int at) throws IOException {
+        int size = kind.bytes();
+        int per = in.capacity() / size;
+        for (int done = 0; done < count; ) {
+            int n = Math.min(count - done, per);
+            if (!fill(n * size)) {
+                throw new EOFException("the lane closed in the middle of a message");
+            }
+            if (data != null) {
+                Packing.unpack(kind, in, data, at + done, n);
+            } else {
+                in.position(in.position() + n * size);
+            }
+            done += n;
+        }
     }
 
     void close() {

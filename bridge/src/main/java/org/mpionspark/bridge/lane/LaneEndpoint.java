@@ -2,7 +2,6 @@ package org.mpionspark.bridge.lane;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -85,19 +84,17 @@ public final class LaneEndpoint implements Endpoint {
 
     /** A lane's reader: each message in the order its sender wrote it, to the rank it is for. */
     private void receive(Lane lane) {
-        ByteBuffer in = ByteBuffer.allocateDirect(Lane.CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         Arrivals.Arrival arriving = null;
         boolean saidBye = false;
         try {
             while (true) {
-                in.clear().limit(Lane.HEADER_BYTES);
-                if (!lane.readFully(in)) {
+                if (!lane.fill(Lane.HEADER_BYTES)) {
                     if (!saidBye && !closed) {
                         lost(lane, "closed without a goodbye (did its JVM end?)", null, null);
                     }
                     return;
                 }
-                in.flip();
+                ByteBuffer in = lane.input();
                 int source = in.getInt();
                 int dest = in.getInt();
                 int channel = in.getInt();
@@ -115,32 +112,17 @@ public final class LaneEndpoint implements Endpoint {
                             + ", kind " + kindOrdinal + ", count " + count);
                 }
                 ArrayKind kind = KINDS[kindOrdinal];
-                boolean oneChunk = (long) count * kind.bytes() <= in.capacity();
-                Object data;
-                int at = 0;
-                if (oneChunk) {
-                    data = kind.newArray(count);
-                } else { // probes and matching see it now, in order; its elements follow, into the receive if posted
-                    arriving = arriving(source, dest, channel, tag, kind, count);
-                    data = arriving != null ? arriving.buffer() : null;
-                    at = arriving != null ? arriving.offset() : 0;
-                }
-                int per = in.capacity() / kind.bytes();
-                for (int done = 0; done < count; ) {
-                    int n = Math.min(count - done, per);
-                    in.clear().limit(n * kind.bytes());
-                    if (!lane.readFully(in)) {
-                        throw new java.io.EOFException("the lane closed in the middle of a message");
-                    }
-                    in.flip();
-                    if (data != null) { // else its receiver has ended: read, and dropped
-                        Packing.unpack(kind, in, data, at + done, n);
-                    }
-                    done += n;
-                }
-                if (oneChunk) {
+                if ((long) count * kind.bytes() <= Lane.CHUNK_BYTES) {
+                    Object data = kind.newArray(count);
+                    lane.readElements(kind, count, data, 0);
                     hand(source, dest, channel, tag, kind, data, count, true);
-                } else if (arriving != null) {
+                    continue;
+                }
+                // probes and matching see a long message now, in order; its elements follow, into the receive if posted
+                arriving = arriving(source, dest, channel, tag, kind, count);
+                lane.readElements(kind, count, arriving != null ? arriving.buffer() : null,
+                        arriving != null ? arriving.offset() : 0);
+                if (arriving != null) {
                     arriving.filled();
                 }
                 arriving = null;

@@ -81,7 +81,7 @@ class MpiConfReadmeTest {
                         + "spark.mpi.slots.waitTimeout, spark.mpi.stage.maxAttempts, spark.mpi.protocolSwitchLimit, "
                         + "spark.mpi.session.cellTimeout, spark.mpi.rendezvous.host, spark.mpi.coresShared, "
                         + "spark.mpi.memoryPath, spark.mpi.collectives.twoLevel, spark.mpi.network.allowPlaintext, "
-                        + "spark.mpi.kryo.classesToRegister]",
+                        + "spark.mpi.network.lanes, spark.mpi.kryo.classesToRegister]",
                 "unknown setting spark.mpi.op.timout is ignored; did you mean spark.mpi.op.timeout?"),
                 MpiConf.validate(conf).stream().sorted().toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,6 +1,7 @@
 package org.mpionspark.benchmarks;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.spark.JavaMpiContext;
@@ -20,16 +21,31 @@ interface Ranks {
 
     /** SPMD stages of {@code jsc}, with the bridge's default paths between ranks. */
     static Ranks spark(JavaSparkContext jsc) {
-        return spark(jsc, true);
+        return spark(jsc, Path.DEFAULT);
     }
 
-    /**
-     * SPMD stages of {@code jsc}; {@code memoryPath} false sends every message through MPJ Express,
-     * even between ranks of one JVM ({@code spark.mpi.memoryPath}), which the master's name then says.
-     */
-    static Ranks spark(JavaSparkContext jsc, boolean memoryPath) {
+    /** Which way messages go between ranks: the master's name says it after the master URL. */
+    enum Path {
+        /** Memory within a JVM, lanes between JVMs. */
+        DEFAULT("", Map.of()),
+        /** Every message through MPJ Express's {@code niodev}, even between ranks of one JVM: as before the memory path and the lanes. */
+        OVER_MPJ(", memory path off", Map.of(MpiConf.MEMORY_PATH.name(), "false", MpiConf.LANES.name(), "false")),
+        /** Memory within a JVM, MPJ Express's {@code niodev} between JVMs: as before the lanes. */
+        LANES_OFF(", lanes off", Map.of(MpiConf.LANES.name(), "false"));
+
+        final String suffix;
+        final Map<String, String> settings;
+
+        Path(String suffix, Map<String, String> settings) {
+            this.suffix = suffix;
+            this.settings = settings;
+        }
+    }
+
+    /** SPMD stages of {@code jsc} whose messages take {@code path}, which the master's name then says. */
+    static Ranks spark(JavaSparkContext jsc, Path path) {
         JavaMpiContext mpi = new JavaMpiContext(jsc);
-        String master = jsc.master() + (memoryPath ? "" : ", memory path off");
+        String master = jsc.master() + path.suffix;
         return new Ranks() {
             @Override
             public String master() {
@@ -40,12 +56,12 @@ interface Ranks {
             public <R> List<R> run(int ranks, Boolean coresShared, RankFunction<R> body) {
                 // read by every stage from the context's live conf (private[spark] in Scala, public in bytecode)
                 jsc.sc().conf().set(MpiConf.CORES_SHARED.name(), coresShared == null ? "auto" : coresShared.toString());
-                jsc.sc().conf().set(MpiConf.MEMORY_PATH.name(), Boolean.toString(memoryPath));
+                path.settings.forEach((k, v) -> jsc.sc().conf().set(k, v));
                 try {
                     return mpi.run(ranks, body);
                 } finally {
                     jsc.sc().conf().set(MpiConf.CORES_SHARED.name(), "auto");
-                    jsc.sc().conf().remove(MpiConf.MEMORY_PATH.name());
+                    path.settings.keySet().forEach(k -> jsc.sc().conf().remove(k));
                 }
             }
         };

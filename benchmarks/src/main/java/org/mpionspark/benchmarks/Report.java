@@ -74,7 +74,7 @@ public final class Report {
                 }
                 if (p.has("allreduce")) { // the MPJ Express path too (as before the memory path), with MPJ's own Allreduce beside ours
                     progress(start, master + ", memory path off");
-                    AllreduceSection overMpj = new AllreduceSection(Ranks.spark(jsc, false), null, null, results);
+                    AllreduceSection overMpj = new AllreduceSection(Ranks.spark(jsc, Ranks.Path.OVER_MPJ), null, null, results);
                     for (long b : p.sizes()) {
                         overMpj.measure(p.maxRanks(), b, p.reps());
                     }
@@ -85,7 +85,10 @@ public final class Report {
                     List<Measurement> before = PingPongSection.nativeRun(p.sizes(), p.reps(), peer);
                     PingPongSection.ranks(spark, p.sizes(), p.reps(), results);
                     if (first) {
-                        PingPongSection.ranks(Ranks.spark(jsc, false), p.sizes(), p.reps(), results);
+                        PingPongSection.ranks(Ranks.spark(jsc, Ranks.Path.OVER_MPJ), p.sizes(), p.reps(), results);
+                    }
+                    if (!jsc.sc().isLocal()) { // executor JVMs: the wire between them, on lanes and on MPJ Express's own
+                        PingPongSection.ranks(Ranks.spark(jsc, Ranks.Path.LANES_OFF), p.sizes(), p.reps(), results);
                     }
                     results.addAll(NativeMpi.better(before, PingPongSection.nativeRun(p.sizes(), p.reps(), peer)));
                 }

@@ -77,6 +77,9 @@ public final class Matcher {
             int context = wire >>> TAG_BITS;
             int tag = wire & TAG_MASK;
             Receive r = firstPosted(context, source, tag);
+            if (r != null && !r.unpost()) {
+                continue; // a message reached its preposted receive after all: look again
+            }
             if (r != null) {
                 posted.remove(r);
                 String problem = r.mismatch(kind, count, source, tag);
@@ -142,6 +145,7 @@ public final class Matcher {
             }
         } else {
             posted.add(r);
+            r.prepostIfFirst();
         }
         return r;
     }
@@ -164,6 +168,8 @@ public final class Matcher {
         private final java.util.function.IntUnaryOperator toLocal;
         private final long started = System.nanoTime();
         private Transport.Pending reading;
+        /** Its receive in the transport, posted before its message came ({@link #prepostIfFirst}); null if none. */
+        private Transport.Preposted preposted;
         private Arrived copyFrom;
         private Status status;
         private boolean done;
@@ -211,6 +217,58 @@ public final class Matcher {
             return null;
         }
 
+        /**
+         * Posts this receive in the transport too, before its message comes, so that the message
+         * lands straight in the user's buffer (no array of its own, no copy): only an array
+         * receive with a source and a tag, and only if no receive posted before it could take the
+         * same messages (which MPI gives to the earlier one). The transport takes only a message
+         * that fits; one that does not is left for {@link #progress}, which fails this receive as usual.
+         */
+        void prepostIfFirst() {
+            if (kind == ArrayKind.OBJECT || buf == null || source == Transport.ANY || tag == Transport.ANY) {
+                return;
+            }
+            for (Receive earlier : posted) {
+                if (earlier != this && earlier.context == context && (earlier.source == Transport.ANY
+                        || earlier.source == source) && (earlier.tag == Transport.ANY || earlier.tag == tag)) {
+                    return;
+                }
+            }
+            Object target = buf;
+            preposted = waiter.call(() -> transport.prepost(Transport.USER, kind, target, offset, capacity, source,
+                    wireTag(context, tag)), operation, toLocal.applyAsInt(source));
+        }
+
+        /**
+         * Takes this receive's preposted twin out of the transport, so that a message found by
+         * {@link #progress} can be matched here instead: false if a message reached the twin first
+         * (it is then this receive's, and out of {@link #posted}).
+         */
+        boolean unpost() {
+            adoptPreposted();
+            Transport.Preposted p = preposted;
+            if (p != null && transport.withdraw(p)) {
+                preposted = null;
+            }
+            adoptPreposted();
+            return reading == null;
+        }
+
+        /** If a message reached the preposted twin (its elements may still be on their way), this receive is matched by it. */
+        private void adoptPreposted() {
+            Transport.Preposted p = preposted;
+            if (p == null) {
+                return;
+            }
+            if (p.matched()) {
+                posted.remove(this);
+                reading = p;
+                preposted = null;
+            } else if (p.declined()) {
+                preposted = null; // a message that does not fit: progress() finds it and fails this receive
+            }
+        }
+
         void fail(String problem, int worldSource) {
             failure = new MpiException(rank, operation, toLocal.applyAsInt(worldSource), problem);
         }
@@ -242,18 +300,24 @@ public final class Matcher {
             if (failure != null) {
                 throw failure;
             }
-            if (status == null) {
+            adoptPreposted();
+            if (status == null && reading == null) {
                 progress(operation);
                 if (failure != null) {
                     throw failure;
                 }
-                if (status == null) {
+                adoptPreposted();
+                if (status == null && reading == null) {
                     return false;
                 }
             }
             if (reading != null) {
-                if (waiter.call(reading::test, operation, status.source()) == null) {
+                int[] got = waiter.call(reading::test, operation, status != null ? status.source() : peer());
+                if (got == null) {
                     return false;
+                }
+                if (status == null) { // read by its preposted twin
+                    status = new Status(toLocal.applyAsInt(got[0]), tag, got[2]);
                 }
             } else if (copyFrom != null) {
                 if (waiter.call(copyFrom.pending::test, operation, status.source()) == null) {
@@ -278,7 +342,7 @@ public final class Matcher {
 
         /** Bytes moved so far for this receive: the watchdog's sign that a long wait is a long message. */
         private long bytesMoved() {
-            Transport.Pending p = reading != null ? reading : copyFrom != null ? copyFrom.pending : null;
+            Transport.Pending p = reading != null ? reading : copyFrom != null ? copyFrom.pending : preposted;
             return p == null ? 0 : p.progress();
         }
 
@@ -300,7 +364,7 @@ public final class Matcher {
         @Override
         public boolean cancel() {
             return waiter.call(() -> {
-                if (!cancelled && status == null && failure == null && posted.remove(this)) {
+                if (!cancelled && status == null && failure == null && unpost() && posted.remove(this)) {
                     cancelled = true;
                     done = true;
                     status = new Status(org.mpionspark.mpi.Communicator.ANY_SOURCE,

@@ -26,19 +26,12 @@ final class Mailbox {
 
     /** Hands {@code m} to the oldest posted receive that matches, or queues it; rings this rank's bell. */
     void deliver(Message m) {
-        Receive taker = null;
+        Receive taker;
         synchronized (this) {
             if (closedBecause != null) {
                 throw new IllegalStateException("rank " + rank + " of this JVM cannot receive any more: " + closedBecause);
             }
-            for (Iterator<Receive> it = posted.iterator(); it.hasNext(); ) {
-                Receive r = it.next();
-                if (r.matches(m)) {
-                    it.remove();
-                    taker = r;
-                    break;
-                }
-            }
+            taker = takerOf(m.channel, m.source, m.tag, m.kind, m.count);
             if (taker == null) {
                 arrived.get(m.channel).add(m);
             }
@@ -48,6 +41,32 @@ final class Mailbox {
         } else {
             bell.ring();
         }
+    }
+
+    /**
+     * The oldest posted receive that matches, out of the queue; null if none, or if it is a strict
+     * one the message does not fit, which then declines (the message is queued, for the caller).
+     * Holds the lock.
+     */
+    private Receive takerOf(int channel, int source, int tag, org.mpionspark.bridge.transport.ArrayKind kind, int count) {
+        for (Iterator<Receive> it = posted.iterator(); it.hasNext(); ) {
+            Receive r = it.next();
+            if (r.matches(channel, source, tag)) {
+                it.remove();
+                if (r.accepts(kind, count)) {
+                    r.claim();
+                    return r;
+                }
+                r.decline();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Takes {@code r} back out of the posted receives if no message has reached it: whether it was there. */
+    synchronized boolean withdraw(Receive r) {
+        return posted.remove(r);
     }
 
     /**
@@ -63,14 +82,7 @@ final class Mailbox {
             if (closedBecause != null) {
                 throw new IllegalStateException("rank " + rank + " of this JVM cannot receive any more: " + closedBecause);
             }
-            for (Iterator<Receive> it = posted.iterator(); it.hasNext(); ) {
-                Receive r = it.next();
-                if (r.matches(channel, source, tag)) {
-                    it.remove();
-                    taker = r;
-                    break;
-                }
-            }
+            taker = takerOf(channel, source, tag, kind, count);
             m = taker != null && taker.fits(kind, count) ? taker.arrivingInto(source, dest, tag, count)
                     : Message.arrived(channel, source, dest, tag, kind, kind.newArray(count), 0, count, false, bell);
             if (taker == null) {
@@ -90,8 +102,15 @@ final class Mailbox {
         Message m;
         synchronized (this) {
             checkAlive();
-            m = take(r.channel, r.source, r.tag);
-            if (m == null) {
+            m = peekLocked(r.channel, r.source, r.tag);
+            if (m != null && !r.accepts(m.kind, m.count)) { // strict: the message stays where it is
+                r.decline();
+                return;
+            }
+            if (m != null) {
+                arrived.get(r.channel).remove(m);
+                r.claim();
+            } else {
                 posted.add(r);
                 return;
             }
@@ -99,19 +118,12 @@ final class Mailbox {
         r.take(m);
     }
 
-    private Message take(int channel, int source, int tag) {
-        for (Iterator<Message> it = arrived.get(channel).iterator(); it.hasNext(); ) {
-            Message m = it.next();
-            if (m.matches(channel, source, tag)) {
-                it.remove();
-                return m;
-            }
-        }
-        return null;
-    }
-
     /** The oldest arrived message that matches, left in place; null if none. */
     synchronized Message peek(int channel, int source, int tag) {
+        return peekLocked(channel, source, tag);
+    }
+
+    private Message peekLocked(int channel, int source, int tag) {
         for (Message m : arrived.get(channel)) {
             if (m.matches(channel, source, tag)) {
                 return m;

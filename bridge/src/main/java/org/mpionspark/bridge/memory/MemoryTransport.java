@@ -85,6 +85,18 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
+    public Preposted prepost(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag) {
+        Receive r = Receive.strict(channel, source, tag, kind, buf, offset, count, mine);
+        mine.receive(r);
+        return r;
+    }
+
+    @Override
+    public boolean withdraw(Preposted receive) {
+        return receive instanceof Receive r && mine.withdraw(r);
+    }
+
+    @Override
     public int[] iprobe(int channel, int source, int tag) {
         mine.checkAlive();
         Message m = mine.peek(channel, source, tag);

@@ -8,7 +8,7 @@ import org.mpionspark.bridge.transport.Transport;
  * A message from another JVM whose elements are still travelling is copied in by the receiver's
  * own poll once they are in.
  */
-final class Receive implements Transport.Pending {
+final class Receive implements Transport.Preposted {
 
     final int channel;
     final int source;
@@ -18,12 +18,23 @@ final class Receive implements Transport.Pending {
     private final int offset;
     private final int capacity;
     private final Mailbox box;
+    /** Takes only a message of its kind that fits; gives up at the first that matches and does not ({@link Transport#prepost}). */
+    final boolean strict;
+    private volatile boolean declined;
+    /** A message has been given to it, under the mailbox's lock: it can no longer be withdrawn. */
+    private volatile boolean claimed;
     private volatile int[] status;
     private volatile RuntimeException failure;
     /** A taken message from another JVM whose elements have not all arrived yet. */
     private Message awaiting;
 
     Receive(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, Mailbox box) {
+        this(channel, source, tag, kind, buf, offset, capacity, box, false);
+    }
+
+    private Receive(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, Mailbox box,
+                    boolean strict) {
+        this.strict = strict;
         this.channel = channel;
         this.source = source;
         this.tag = tag;
@@ -34,8 +45,40 @@ final class Receive implements Transport.Pending {
         this.box = box;
     }
 
+    /** A receive posted before its message, which takes only one that fits ({@link Transport#prepost}). */
+    static Receive strict(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity,
+                          Mailbox box) {
+        return new Receive(channel, source, tag, kind, buf, offset, capacity, box, true);
+    }
+
     boolean matches(Message m) {
         return m.matches(channel, source, tag);
+    }
+
+    /** Whether this receive takes {@code m} when it matches: any, or for a strict one only one that fits. */
+    boolean accepts(ArrayKind k, int count) {
+        return !strict || fits(k, count);
+    }
+
+    /** A strict receive met a matching message that does not fit: it took none, and is out of the mailbox. */
+    void decline() {
+        declined = true;
+        box.bell.ring();
+    }
+
+    @Override
+    public boolean declined() {
+        return declined;
+    }
+
+    /** Marks it as given a message; called under the mailbox's lock, before {@link #take}. */
+    void claim() {
+        claimed = true;
+    }
+
+    @Override
+    public boolean matched() {
+        return claimed;
     }
 
     /** Whether a message from {@code src} with {@code t} on {@code ch} is one for this receive. */

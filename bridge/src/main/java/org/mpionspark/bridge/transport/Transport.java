@@ -28,6 +28,30 @@ public interface Transport {
     Pending irecv(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag);
 
     /**
+     * Posts a receive before its message arrives, so that the message, from whichever JVM, lands
+     * straight in {@code buf}: as {@link #irecv}, but it takes only a message of {@code kind} that
+     * fits; the first one that matches and does not fit makes it give up ({@link
+     * Preposted#declined}) and is left for whoever asks next. Null if this transport cannot.
+     */
+    default Preposted prepost(int channel, ArrayKind kind, Object buf, int offset, int count, int source, int tag) {
+        return null;
+    }
+
+    /** Withdraws a {@link #prepost}ed receive that no message has reached yet: whether it was withdrawn. */
+    default boolean withdraw(Preposted receive) {
+        return false;
+    }
+
+    /** A receive posted before its message ({@link #prepost}). */
+    interface Preposted extends Pending {
+        /** Whether a message has reached it: it is that message's now, whose elements may still be on their way. */
+        boolean matched();
+
+        /** Whether a message that matched it did not fit, so it took none and was withdrawn. */
+        boolean declined();
+    }
+
+    /**
      * Looks for a matching message without receiving it: {@code null} if none has arrived yet,
      * else {@code {source, tag, element count, ArrayKind ordinal}}. On the collective channel it
      * only serves to diagnose mismatched collectives: the source must be given and is echoed.

@@ -13,7 +13,8 @@ import org.mpionspark.benchmarks.report.Results;
  * master ({@link ClusterSection}) submits it with spark-submit from the namespace cluster's driver
  * namespace, once per number of ranks a worker runs. Empty SPMD stage beside an empty barrier
  * stage, allreduce, bcast and barrier at each rank count given, ping-pong between two executors;
- * the medians go to a results file the report reads, also when a part fails.
+ * allreduce and ping-pong again with {@code spark.mpi.network.lanes=false} (the master's name ends
+ * in ", lanes off"); the medians go to a results file the report reads, also when a part fails.
  *
  * <pre>
  * ClusterRun OUT.tsv EXECUTORS RANKS SIZES REPS PARTS      (RANKS 4 or 2,4; SIZES 8,1048576: bytes; PARTS allreduce,pingpong,stages)
@@ -56,8 +57,18 @@ public final class ClusterRun {
                     CollectivesOnRanks.measure(spark, n, sizes, reps, results);
                 }
             }
-            if (parts.contains("pingpong")) {
-                PingPongSection.ranks(spark, sizes, reps, results, PingPongSection.RAW_SOCKET_BETWEEN); // one rank on each of two executors
+            if (parts.contains("allreduce")) { // messages between executors on MPJ Express's niodev, as before the lanes
+                AllreduceSection allreduce = new AllreduceSection(Ranks.spark(jsc, Ranks.Path.LANES_OFF), null, null, results);
+                for (int n : ranks) {
+                    for (long b : sizes) {
+                        allreduce.measure(n, b, reps);
+                    }
+                }
+            }
+            if (parts.contains("pingpong")) { // one rank on each of two executors, on lanes and on niodev
+                PingPongSection.ranks(spark, sizes, reps, results, PingPongSection.RAW_SOCKET_BETWEEN);
+                PingPongSection.ranks(Ranks.spark(jsc, Ranks.Path.LANES_OFF), sizes, reps, results,
+                        PingPongSection.RAW_SOCKET_BETWEEN);
             }
         } finally {
             results.writeTsv(out, "");

@@ -115,6 +115,18 @@ final class DataHandshake {
         }
     }
 
+    /** The hello in the first {@code length} bytes of {@code buf}, and what follows it, as a handshake selector reads it; null while incomplete. */
+    static org.mpionspark.bridge.rendezvous.HandshakeSelector.Handshake<Hello> handshake(byte[] buf, int length)
+            throws ProtocolException {
+        Hello h = parse(buf, length);
+        if (h == null) {
+            return null;
+        }
+        byte[] rest = new byte[length - HELLO_BYTES];
+        System.arraycopy(buf, HELLO_BYTES, rest, 0, rest.length);
+        return new org.mpionspark.bridge.rendezvous.HandshakeSelector.Handshake<>(h, rest);
+    }
+
     /** Whether {@code h} was made with {@code key}. */
     static boolean genuine(byte[] key, Hello h) {
         return MessageDigest.isEqual(h.mac(), mac(key, "connect", h.connector(), h.acceptor(), h.port(), h.nonce()));

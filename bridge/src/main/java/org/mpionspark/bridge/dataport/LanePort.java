@@ -113,13 +113,7 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
 
     @Override
     public HandshakeSelector.Handshake<DataHandshake.Hello> parse(byte[] buf, int length) throws ProtocolException {
-        DataHandshake.Hello h = DataHandshake.parse(buf, length);
-        if (h == null) {
-            return null;
-        }
-        byte[] rest = new byte[length - DataHandshake.HELLO_BYTES];
-        System.arraycopy(buf, DataHandshake.HELLO_BYTES, rest, 0, rest.length);
-        return new HandshakeSelector.Handshake<>(h, rest);
+        return DataHandshake.handshake(buf, length);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * What a cluster's driver and executors need of this run's class path, as jars for spark-submit:
- * the project's own modules (built jars, or their class folders packed into jars) and Kryo; Spark
+ * the project's own modules (built jars, or their class folders packed into jars), Kryo 5 and ASM; Spark
  * and Scala are the cluster's own. The benchmarks' own classes come first (the application jar).
  */
 final class ShippedJars {
@@ -29,7 +29,7 @@ final class ShippedJars {
         for (String entry : classPath.split(File.pathSeparator)) {
             Path p = Path.of(entry).toAbsolutePath();
             boolean ours = p.startsWith(repo) && !p.toString().contains("test-classes");
-            if (!(ours || p.getFileName().toString().startsWith("kryo5")) || !Files.exists(p)) {
+            if (!(ours || notOnSpark(p.getFileName().toString())) || !Files.exists(p)) {
                 continue;
             }
             Path jar = Files.isDirectory(p) ? pack(p, into.resolve(repo.relativize(p).toString().replace('/', '-') + ".jar")) : p;
@@ -44,6 +44,14 @@ final class ShippedJars {
         }
         jars.add(0, appJar);
         return jars;
+    }
+
+    /**
+     * Whether {@code jar} is one of the bridge's dependencies that Spark does not carry, as the
+     * examples' fat jar includes them: Kryo 5 (the object tier) and ASM (the data ports' patch of MPJ Express).
+     */
+    static boolean notOnSpark(String jar) {
+        return jar.startsWith("kryo5") || jar.matches("asm-\\d.*\\.jar");
     }
 
     /** A jar of every file under {@code dir}. */

@@ -16,8 +16,8 @@ import org.mpionspark.mpi.Op;
 /**
  * Two executor JVMs of an application with {@code spark.authenticate} and {@code
  * spark.network.crypto.enabled}: a world across them refuses to send MPI messages in the clear
- * unless told it may; told so, its data ports admit only its endpoints while a stranger in each
- * executor knocks at every one of them the moment it listens.
+ * unless told it may; told so, its data ports (MPJ Express's and the lanes') admit only its
+ * endpoints while a stranger in each executor knocks at every one of them the moment it listens.
  */
 @Timeout(600)
 class NetworkSecurityLocalClusterTest {
@@ -57,8 +57,9 @@ class NetworkSecurityLocalClusterTest {
             DataPortStranger.start();
             return 0;
         });
-        for (int world = 0; world < 3; world++) {
-            List<long[]> got = plain.run(4, comm -> {
+        for (int world = 0; world < 3; world++) { // the middle one on MPJ Express's connections, not on lanes
+            JavaMpiContext ctx = world == 1 ? plain.withConf("spark.mpi.network.lanes", "false") : plain;
+            List<long[]> got = ctx.run(4, comm -> {
                 long[] sum = {comm.rank(), 1};
                 comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, Op.SUM);
                 return sum;

@@ -127,6 +127,39 @@ final class DataHandshake {
         return new org.mpionspark.bridge.rendezvous.HandshakeSelector.Handshake<>(h, rest);
     }
 
+    /**
+     * Why listening endpoint {@code index} of {@code size} refuses hello {@code h} at its port
+     * {@code port}; null if it admits it, which {@code connected} then records: each endpoint after
+     * it in the world, with the world's key, once (a replay is refused).
+     */
+    static String refusal(byte[] key, Hello h, int index, int size, int port, java.util.Set<Integer> connected) {
+        if (!genuine(key, h)) {
+            return "its proof does not match this world's key (not an endpoint of this world)";
+        }
+        if (h.acceptor() != index || h.port() != port) {
+            return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
+        }
+        if (h.connector() <= index || h.connector() >= size) {
+            return "endpoint " + h.connector() + " is not one that connects to endpoint " + index + " of " + size;
+        }
+        if (!connected.add(h.connector())) {
+            return "endpoint " + h.connector() + " has connected to this port already";
+        }
+        return null;
+    }
+
+    /** The listening side of an admitted hello: its answer, on {@code channel}; bytes after the hello are refused. */
+    static void answer(java.nio.channels.SocketChannel channel, byte[] key, Hello h, byte[] leftover)
+            throws IOException {
+        if (leftover.length > 0) { // an endpoint waits for the answer before it sends anything else
+            throw new ProtocolException("bytes after the handshake");
+        }
+        ByteBuffer answer = ByteBuffer.wrap(answer(key, h));
+        while (answer.hasRemaining()) {
+            channel.write(answer);
+        }
+    }
+
     /** Whether {@code h} was made with {@code key}. */
     static boolean genuine(byte[] key, Hello h) {
         return MessageDigest.isEqual(h.mac(), mac(key, "connect", h.connector(), h.acceptor(), h.port(), h.nonce()));

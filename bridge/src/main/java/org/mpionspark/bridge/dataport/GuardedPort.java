@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.HashSet;
@@ -103,32 +102,13 @@ final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hel
 
     @Override
     public String check(DataHandshake.Hello h) {
-        if (!DataHandshake.genuine(guard.key(), h)) {
-            return "its proof does not match this world's key (not an endpoint of this world)";
-        }
-        if (h.acceptor() != guard.index() || h.port() != port) {
-            return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
-        }
-        if (h.connector() <= guard.index() || h.connector() >= guard.size()) {
-            return "endpoint " + h.connector() + " is not one that connects to endpoint " + guard.index()
-                    + " of " + guard.size();
-        }
-        if (!connected.add(h.connector())) {
-            return "endpoint " + h.connector() + " has connected to this port already";
-        }
-        return null;
+        return DataHandshake.refusal(guard.key(), h, guard.index(), guard.size(), port, connected);
     }
 
     @Override
     public void admit(SocketChannel channel, DataHandshake.Hello h, byte[] leftover) {
         try {
-            if (leftover.length > 0) { // an endpoint waits for the answer before it sends anything else
-                throw new ProtocolException("bytes after the handshake");
-            }
-            ByteBuffer answer = ByteBuffer.wrap(DataHandshake.answer(guard.key(), h));
-            while (answer.hasRemaining()) {
-                channel.write(answer);
-            }
+            DataHandshake.answer(channel, guard.key(), h, leftover);
             admitted.add(channel);
             SocketChannel.open(mpj.getLocalAddress()).close();
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.HashSet;
 import java.util.Set;
@@ -118,31 +117,13 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
 
     @Override
     public String check(DataHandshake.Hello h) {
-        if (!DataHandshake.genuine(key, h)) {
-            return "its proof does not match this world's key (not an endpoint of this world)";
-        }
-        if (h.acceptor() != index || h.port() != port()) {
-            return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
-        }
-        if (h.connector() <= index || h.connector() >= size) {
-            return "endpoint " + h.connector() + " is not one that calls endpoint " + index + " of " + size;
-        }
-        if (!connected.add(h.connector())) {
-            return "endpoint " + h.connector() + " has its lane to this endpoint already";
-        }
-        return null;
+        return DataHandshake.refusal(key, h, index, size, port(), connected);
     }
 
     @Override
     public void admit(SocketChannel channel, DataHandshake.Hello h, byte[] leftover) {
         try {
-            if (leftover.length > 0) { // an endpoint waits for the answer before it sends anything else
-                throw new ProtocolException("bytes after the handshake");
-            }
-            ByteBuffer answer = ByteBuffer.wrap(DataHandshake.answer(key, h));
-            while (answer.hasRemaining()) {
-                channel.write(answer);
-            }
+            DataHandshake.answer(channel, key, h, leftover);
             admitted.accept(channel, h.connector());
         } catch (IOException | RuntimeException e) {
             refusals.refused(String.valueOf(remote(channel)), "endpoint " + h.connector() + ": " + e.getMessage());

@@ -115,11 +115,11 @@ public final class LaneEndpoint implements Endpoint {
                 if ((long) count * kind.bytes() <= Lane.CHUNK_BYTES) {
                     Object data = kind.newArray(count);
                     lane.readElements(kind, count, data, 0);
-                    hand(source, dest, channel, tag, kind, data, count, true);
+                    arrivals.arrivedOrDropped(source, dest, channel, tag, kind, data, count, true);
                     continue;
                 }
                 // probes and matching see a long message now, in order; its elements follow, into the receive if posted
-                arriving = arriving(source, dest, channel, tag, kind, count);
+                arriving = arrivals.arrivingOrDropped(source, dest, channel, tag, kind, count);
                 lane.readElements(kind, count, arriving != null ? arriving.buffer() : null,
                         arriving != null ? arriving.offset() : 0);
                 if (arriving != null) {
@@ -132,27 +132,6 @@ public final class LaneEndpoint implements Endpoint {
                 return;
             }
             lost(lane, "failed: " + e, arriving, e);
-        }
-    }
-
-    /** A long message's envelope, handed over before its elements; null if its receiver has ended. */
-    private Arrivals.Arrival arriving(int source, int dest, int channel, int tag, ArrayKind kind, int count) {
-        try {
-            return arrivals.arriving(source, dest, channel, tag, kind, count);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "dropped a message from rank " + source + " to rank " + dest + ": " + e);
-            return null;
-        }
-    }
-
-    /** Hands a message over; null if its receiver has ended (its elements are still read, and dropped). */
-    private Arrivals.Arrival hand(int source, int dest, int channel, int tag, ArrayKind kind, Object data,
-                                  int count, boolean filled) {
-        try {
-            return arrivals.arrived(source, dest, channel, tag, kind, data, count, filled);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "dropped a message from rank " + source + " to rank " + dest + ": " + e);
-            return null;
         }
     }
 

@@ -194,24 +194,13 @@ public final class MpjEndpoint implements Endpoint, NativeCollectives {
             return;
         }
         if (payloadTag == 0) {
-            hand(source, dest, channel, tag, kind, Packing.unpack(kind, b, count), count, true);
+            arrivals.arrivedOrDropped(source, dest, channel, tag, kind, Packing.unpack(kind, b, count), count, true);
             return;
         }
         Object data = kind.newArray(count);
-        Arrivals.Arrival arrival = hand(source, dest, channel, tag, kind, data, count, false);
+        Arrivals.Arrival arrival = arrivals.arrivedOrDropped(source, dest, channel, tag, kind, data, count, false);
         Request elements = world.Irecv(data, 0, count, TYPES[kind.ordinal()], fromEndpoint, payloadTag);
         payloads.execute(() -> awaitElements(elements, arrival));
-    }
-
-    /** Hands a message over; null if its receiver has ended (its elements are still drained). */
-    private Arrivals.Arrival hand(int source, int dest, int channel, int tag, ArrayKind kind, Object data,
-                                  int count, boolean filled) {
-        try {
-            return arrivals.arrived(source, dest, channel, tag, kind, data, count, filled);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "dropped a message from rank " + source + " to rank " + dest + ": " + e);
-            return null;
-        }
     }
 
     private void awaitElements(Request elements, Arrivals.Arrival arrival) {

@@ -47,6 +47,32 @@ public interface Arrivals {
         };
     }
 
+    /** As {@link #arrived}, but a message whose receiver has ended is dropped (null), as MPI drops it. */
+    default Arrival arrivedOrDropped(int source, int dest, int channel, int tag, ArrayKind kind, Object data,
+                                     int count, boolean filled) {
+        try {
+            return arrived(source, dest, channel, tag, kind, data, count, filled);
+        } catch (RuntimeException e) {
+            dropped(source, dest, e);
+            return null;
+        }
+    }
+
+    /** As {@link #arriving}, but a message whose receiver has ended is dropped (null): its elements are read and lost. */
+    default Arrival arrivingOrDropped(int source, int dest, int channel, int tag, ArrayKind kind, int count) {
+        try {
+            return arriving(source, dest, channel, tag, kind, count);
+        } catch (RuntimeException e) {
+            dropped(source, dest, e);
+            return null;
+        }
+    }
+
+    private static void dropped(int source, int dest, RuntimeException why) {
+        System.getLogger(Arrivals.class.getName()).log(System.Logger.Level.DEBUG,
+                "dropped a message from rank " + source + " to rank " + dest + ": " + why);
+    }
+
     /**
      * Nothing more will arrive from the other JVMs ({@code why}: the endpoint stopped receiving):
      * every rank of this JVM that waits, or will, fails at once saying so instead of waiting in vain.

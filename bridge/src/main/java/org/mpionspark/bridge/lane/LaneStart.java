@@ -58,26 +58,28 @@ public final class LaneStart implements Closeable {
 
     /**
      * Calls every endpoint before this one in {@code table} (every JVM's endpoint, in endpoint
-     * order), on a thread of its own, each within {@code timeoutMillis}; {@link #ready} completes
+     * order), all at once, each on a thread of its own and within {@code timeoutMillis}: a JVM
+     * late in a large world does not make its lanes one after the other. {@link #ready} completes
      * once every lane is made, or fails with the first that could not be.
      */
     public void connect(List<EndpointAddress> table, long timeoutMillis) {
         synchronized (this) {
             this.table = List.copyOf(table);
         }
-        Thread caller = threads.newThread(() -> {
-            try {
-                for (int e = 0; e < index; e++) {
-                    EndpointAddress a = table.get(e);
-                    made(LanePort.connect(label, key, index, e, new InetSocketAddress(a.host(), a.lanePort()),
-                            timeoutMillis), e);
+        for (int e = 0; e < index; e++) {
+            int acceptor = e;
+            EndpointAddress a = table.get(e);
+            Thread caller = threads.newThread(() -> {
+                try {
+                    made(LanePort.connect(label, key, index, acceptor, new InetSocketAddress(a.host(), a.lanePort()),
+                            timeoutMillis), acceptor);
+                } catch (RuntimeException failed) {
+                    ready.completeExceptionally(failed);
                 }
-            } catch (RuntimeException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        caller.setName("mpi-lanes-" + index + "-connect");
-        caller.start();
+            });
+            caller.setName("mpi-lanes-" + index + "-to-" + acceptor);
+            caller.start();
+        }
     }
 
     private synchronized void made(SocketChannel channel, int endpoint) {

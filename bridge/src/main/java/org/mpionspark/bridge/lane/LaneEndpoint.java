@@ -16,7 +16,7 @@ import org.mpionspark.bridge.transport.Transport;
  * A JVM's {@link Endpoint} whose messages to other JVMs take {@link Lane lanes}: the sending rank
  * writes its message itself, and one reader per lane hands each message to {@link Arrivals} in
  * the order it was sent (a long one as its header arrives, its elements read straight after).
- * MPJ Express's endpoint stays beside it for the world's name, its own collectives and its close.
+ * MPJ Express's endpoint stays beside it for the host name it reports, its own collectives and its close.
  */
 public final class LaneEndpoint implements Endpoint {
 
@@ -31,7 +31,6 @@ public final class LaneEndpoint implements Endpoint {
     private final int worldSize;
     private final Arrivals arrivals;
     private final Endpoint mpj;
-    private final List<Thread> readers = new ArrayList<>();
     private volatile boolean closed;
     /** How many lanes have said goodbye. */
     private int byes;
@@ -48,6 +47,7 @@ public final class LaneEndpoint implements Endpoint {
         this.worldSize = endpointOf.length;
         this.arrivals = arrivals;
         this.mpj = mpj;
+        List<Thread> readers = new ArrayList<>();
         for (Lane lane : this.lanes) {
             if (lane != null) {
                 Thread t = threads.newThread(() -> receive(lane));
@@ -55,7 +55,7 @@ public final class LaneEndpoint implements Endpoint {
                 readers.add(t);
             }
         }
-        readers.forEach(Thread::start);
+        readers.forEach(Thread::start); // once every field is set
     }
 
     @Override

@@ -29,6 +29,9 @@ final class Lane {
     private final String peerName;
     private final SocketChannel channel;
     private final ByteBuffer out = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** When the write under way began ({@link System#nanoTime}); 0 when none is. */
+    private volatile long writingSince;
+    private volatile String abandoned;
     /** The reader's: bytes read and not yet taken, between position and limit. */
     private final ByteBuffer in = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
 
@@ -84,8 +87,30 @@ final class Lane {
 
     private void writeFully(ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
-            channel.write(b);
+            writingSince = System.nanoTime();
+            try {
+                channel.write(b);
+            } finally {
+                writingSince = 0;
+            }
         }
+    }
+
+    /** Nanoseconds the write under way has taken so far (0 if none): the system's buffer is full, the peer reads nothing. */
+    long stuckNanos(long now) {
+        long since = writingSince;
+        return since == 0 ? 0 : now - since;
+    }
+
+    /** Gives the lane up for {@code why}: closed, so that the write stuck on it fails, saying why. */
+    void abandon(String why) {
+        abandoned = why;
+        close();
+    }
+
+    /** Why the lane was given up ({@link #abandon}); null if it was not. */
+    String abandoned() {
+        return abandoned;
     }
 
     /**

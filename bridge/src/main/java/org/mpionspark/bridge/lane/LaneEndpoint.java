@@ -31,6 +31,7 @@ public final class LaneEndpoint implements Endpoint {
     private final int worldSize;
     private final Arrivals arrivals;
     private final Endpoint mpj;
+    private final long writeTimeoutMillis;
     private volatile boolean closed;
     /** How many lanes have said goodbye. */
     private int byes;
@@ -40,22 +41,29 @@ public final class LaneEndpoint implements Endpoint {
      * {@code mpj}; {@code endpointOf[r]}: the endpoint of world rank {@code r}. Its readers are made
      * by {@code threads} and start at once, handing what arrives to {@code arrivals}.
      */
-    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, Endpoint mpj, ThreadFactory threads) {
+    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, Endpoint mpj, ThreadFactory threads,
+                 long writeTimeoutMillis) {
         this.label = label;
         this.lanes = lanes.clone();
         this.endpointOf = endpointOf.clone();
         this.worldSize = endpointOf.length;
         this.arrivals = arrivals;
         this.mpj = mpj;
-        List<Thread> readers = new ArrayList<>();
+        this.writeTimeoutMillis = writeTimeoutMillis;
+        List<Thread> started = new ArrayList<>();
         for (Lane lane : this.lanes) {
             if (lane != null) {
                 Thread t = threads.newThread(() -> receive(lane));
                 t.setName("mpi-lane-from-endpoint-" + lane.peer());
-                readers.add(t);
+                started.add(t);
             }
         }
-        readers.forEach(Thread::start); // once every field is set
+        if (writeTimeoutMillis > 0) {
+            Thread watch = threads.newThread(this::watchWrites);
+            watch.setName("mpi-lanes-write-watch");
+            started.add(watch);
+        }
+        started.forEach(Thread::start); // once every field is set
     }
 
     @Override
@@ -69,8 +77,10 @@ public final class LaneEndpoint implements Endpoint {
             }
             lane.send(source, dest, channel, tag, kind, buf, offset, count);
         } catch (IOException e) {
-            failure = new IllegalStateException("the lane to " + lane.peerName() + ", where rank " + dest
-                    + " lives, failed: " + (closed ? "this JVM's endpoint was torn down" : e.toString()), e);
+            String why = lane.abandoned() != null ? lane.abandoned()
+                    : "failed: " + (closed ? "this JVM's endpoint was torn down" : e.toString());
+            failure = new IllegalStateException("the lane to " + lane.peerName() + ", where rank " + dest + " lives, "
+                    + why, e);
         }
         RuntimeException failed = failure;
         int[] done = {dest, tag, count};
@@ -80,6 +90,32 @@ public final class LaneEndpoint implements Endpoint {
             }
             return done;
         };
+    }
+
+    /**
+     * Gives up a lane whose write has taken no byte for the operation timeout: its peer's reader
+     * drains it while that JVM lives, so the JVM is frozen. The rank stuck in that write fails,
+     * naming the lane, instead of waiting for ever.
+     */
+    private void watchWrites() {
+        long limit = writeTimeoutMillis * 1_000_000L;
+        long every = Math.max(10, Math.min(1_000, writeTimeoutMillis / 4));
+        while (!closed) {
+            long now = System.nanoTime();
+            for (Lane lane : lanes) {
+                if (lane != null && lane.stuckNanos(now) > limit) {
+                    lane.abandon("took no byte for more than " + writeTimeoutMillis + " ms (spark.mpi.op.timeout): "
+                            + "the JVM there reads nothing (is it frozen?)");
+                }
+            }
+            synchronized (this) {
+                try {
+                    wait(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     /** A lane's reader: each message in the order its sender wrote it, to the rank it is for. */
@@ -131,7 +167,7 @@ public final class LaneEndpoint implements Endpoint {
             if (closed) {
                 return;
             }
-            lost(lane, "failed: " + e, arriving, e);
+            lost(lane, lane.abandoned() != null ? lane.abandoned() : "failed: " + e, arriving, e);
         }
     }
 
@@ -218,6 +254,9 @@ public final class LaneEndpoint implements Endpoint {
             if (lane != null) {
                 lane.close();
             }
+        }
+        synchronized (this) {
+            notifyAll(); // the write watch ends
         }
         mpj.finish();
     }

@@ -78,7 +78,7 @@ public final class RankLauncher {
                 if (lease.starter()) {
                     int[] endpointOf = peers.stream().mapToInt(p -> jvms.indexOf(p.jvm())).toArray();
                     lease.shared().start(ticket, link, abort, rank, jvms.indexOf(jvm), jvms.size(),
-                            options.protocolSwitchLimit(), endpointOf, memory);
+                            options.protocolSwitchLimit(), endpointOf, memory, options.opTimeoutMillis());
                 }
                 lease.await(abort, rank, ticket.rendezvousTimeoutMillis() + 2 * MpjStart.CONNECT_MILLIS);
             }

@@ -86,7 +86,7 @@ final class SharedEndpoint {
      * connected to all of them. Run by the starter's rank; the others wait in {@link Lease#await}.
      */
     void start(WorldTicket ticket, ControlLink link, AbortState abort, int rank, int index, int size,
-               int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
+               int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals, long opTimeoutMillis) {
         MpjStart start = null;
         LaneStart lanes = null;
         try {
@@ -112,7 +112,7 @@ final class SharedEndpoint {
                     "MPJ Express to connect to the other JVMs' endpoints");
             if (lanes != null) {
                 await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
-                started.complete(lanes.endpoint(mpj, endpointOf, arrivals));
+                started.complete(lanes.endpoint(mpj, endpointOf, arrivals, opTimeoutMillis));
             } else {
                 started.complete(mpj);
             }

@@ -4,11 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,7 @@ import org.mpionspark.bridge.rendezvous.HandshakeSelector;
  * admitted connection knocks there once, so that MPJ's selector asks for it, and gets it from
  * {@link #take} whatever knocked.
  */
-final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hello>, Closeable {
+final class GuardedPort extends EndpointAdmission implements Closeable {
 
     private final PortGuard guard;
     private final ServerSocketChannel mpj;
@@ -31,7 +29,6 @@ final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hel
     private final int quota;
     private final HandshakeSelector<DataHandshake.Hello> listener;
     private final LinkedBlockingQueue<SocketChannel> admitted = new LinkedBlockingQueue<>();
-    private final Set<Integer> connected = new HashSet<>(); // the selector thread's
     private volatile int taken;
 
     /**
@@ -39,6 +36,7 @@ final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hel
      * binds to loopback; a port taken fails as {@link ServerSocket#bind} would, and MPJ tries another.
      */
     GuardedPort(PortGuard guard, ServerSocket mpjSocket, int port) throws IOException {
+        super(guard.key(), guard.index(), guard.size(), guard.refusals());
         this.guard = guard;
         this.mpj = mpjSocket.getChannel();
         this.port = port;
@@ -91,36 +89,14 @@ final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hel
     }
 
     @Override
-    public int maxBytes() {
-        return DataHandshake.HELLO_BYTES;
-    }
-
-    @Override
-    public HandshakeSelector.Handshake<DataHandshake.Hello> parse(byte[] buf, int length) throws ProtocolException {
-        return DataHandshake.handshake(buf, length);
-    }
-
-    @Override
-    public String check(DataHandshake.Hello h) {
-        return DataHandshake.refusal(guard.key(), h, guard.index(), guard.size(), port, connected);
-    }
-
-    @Override
-    public void admit(SocketChannel channel, DataHandshake.Hello h, byte[] leftover) {
+    void handOver(SocketChannel channel, int endpoint) throws IOException {
+        admitted.add(channel);
         try {
-            DataHandshake.answer(channel, guard.key(), h, leftover);
-            admitted.add(channel);
-            SocketChannel.open(mpj.getLocalAddress()).close();
+            SocketChannel.open(mpj.getLocalAddress()).close(); // the knock that makes MPJ's selector accept
         } catch (IOException e) {
-            guard.refusals().refused(String.valueOf(remote(channel)), "endpoint " + h.connector() + ": " + e.getMessage());
             admitted.remove(channel);
-            close(channel);
+            throw e;
         }
-    }
-
-    @Override
-    public byte[] refusal(String reason) {
-        return new byte[0]; // nothing for a stranger to learn; an endpoint refused fails on the closed connection
     }
 
     /** Stops listening; connections admitted but never taken by MPJ are closed. */
@@ -130,22 +106,6 @@ final class GuardedPort implements HandshakeSelector.Admission<DataHandshake.Hel
         listener.close();
         for (SocketChannel c; (c = admitted.poll()) != null; ) {
             close(c);
-        }
-    }
-
-    private static Object remote(SocketChannel c) {
-        try {
-            return c.getRemoteAddress();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void close(SocketChannel c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // refused either way
         }
     }
 }

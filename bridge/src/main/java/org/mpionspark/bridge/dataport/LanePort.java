@@ -4,10 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ProtocolException;
 import java.nio.channels.SocketChannel;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.ObjIntConsumer;
 
@@ -21,18 +18,13 @@ import org.mpionspark.bridge.rendezvous.RefusalLog;
  * {@link DataHandshake} as MPJ Express's data ports, and refuses anything else without a byte.
  * The endpoints before this one are called with {@link #connect}.
  */
-public final class LanePort implements HandshakeSelector.Admission<DataHandshake.Hello>, Closeable {
+public final class LanePort extends EndpointAdmission implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(LanePort.class.getName());
 
     private final String label;
-    private final byte[] key;
-    private final int index;
-    private final int size;
     private final ObjIntConsumer<SocketChannel> admitted;
-    private final RefusalLog refusals;
     private final HandshakeSelector<DataHandshake.Hello> listener;
-    private final Set<Integer> connected = new HashSet<>(); // the selector thread's
 
     /**
      * Listens on a free port of {@code bindAddress} for endpoint {@code index} of {@code size}
@@ -41,12 +33,9 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
      */
     public LanePort(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size,
                     ObjIntConsumer<SocketChannel> admitted) throws IOException {
+        super(key, index, size, new RefusalLog("lane port of " + label, line -> LOG.log(System.Logger.Level.WARNING, line)));
         this.label = label;
-        this.key = key.clone();
-        this.index = index;
-        this.size = size;
         this.admitted = admitted;
-        this.refusals = new RefusalLog("lane port of " + label, line -> LOG.log(System.Logger.Level.WARNING, line));
         this.listener = bind(bindAddress, threads);
         GuardedPort.OPEN.add(listener.address());
     }
@@ -64,7 +53,7 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
             int port = random.nextInt(FIRST_PORT, LAST_PORT + 1);
             try {
                 return new HandshakeSelector<>(new InetSocketAddress(address, port), Defaults.HANDSHAKE_TIMEOUT.toMillis(),
-                        this, refusals, threads);
+                        this, refusals(), threads);
             } catch (java.net.BindException taken) {
                 last = taken;
             }
@@ -106,34 +95,8 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
     }
 
     @Override
-    public int maxBytes() {
-        return DataHandshake.HELLO_BYTES;
-    }
-
-    @Override
-    public HandshakeSelector.Handshake<DataHandshake.Hello> parse(byte[] buf, int length) throws ProtocolException {
-        return DataHandshake.handshake(buf, length);
-    }
-
-    @Override
-    public String check(DataHandshake.Hello h) {
-        return DataHandshake.refusal(key, h, index, size, port(), connected);
-    }
-
-    @Override
-    public void admit(SocketChannel channel, DataHandshake.Hello h, byte[] leftover) {
-        try {
-            DataHandshake.answer(channel, key, h, leftover);
-            admitted.accept(channel, h.connector());
-        } catch (IOException | RuntimeException e) {
-            refusals.refused(String.valueOf(remote(channel)), "endpoint " + h.connector() + ": " + e.getMessage());
-            close(channel);
-        }
-    }
-
-    @Override
-    public byte[] refusal(String reason) {
-        return new byte[0]; // nothing for a stranger to learn; an endpoint refused fails on the closed connection
+    void handOver(SocketChannel channel, int endpoint) {
+        admitted.accept(channel, endpoint);
     }
 
     /** Stops listening: once every lane is made, the port takes no more connections. */
@@ -146,23 +109,5 @@ public final class LanePort implements HandshakeSelector.Admission<DataHandshake
     @Override
     public String toString() {
         return "lane port " + listener.address() + " of " + label;
-    }
-
-    private static Object remote(SocketChannel c) {
-        try {
-            return c.getRemoteAddress();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void close(SocketChannel c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // refused either way
-            }
-        }
     }
 }

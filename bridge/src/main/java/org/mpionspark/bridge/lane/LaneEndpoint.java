@@ -15,7 +15,8 @@ import org.mpionspark.bridge.transport.Transport;
 /**
  * A JVM's {@link Endpoint} whose messages to other JVMs take {@link Lane lanes}: the sending rank
  * writes its message itself, and one reader per lane hands each message to {@link Arrivals} in
- * the order it was sent (a long one as its header arrives, its elements read straight after).
+ * the order it was sent, its elements read straight into the receive posted for it (no array to
+ * allocate, no copy): a short one once all its bytes are in, a long one as its header arrives.
  * MPJ Express's endpoint stays beside it for the host name it reports, its own collectives and its close.
  */
 public final class LaneEndpoint implements Endpoint {
@@ -148,13 +149,12 @@ public final class LaneEndpoint implements Endpoint {
                             + ", kind " + kindOrdinal + ", count " + count);
                 }
                 ArrayKind kind = KINDS[kindOrdinal];
-                if ((long) count * kind.bytes() <= Lane.CHUNK_BYTES) {
-                    Object data = kind.newArray(count);
-                    lane.readElements(kind, count, data, 0);
-                    arrivals.arrivedOrDropped(source, dest, channel, tag, kind, data, count, true);
-                    continue;
+                long bytes = (long) count * kind.bytes();
+                if (bytes <= Lane.CHUNK_BYTES && !lane.fill((int) bytes)) {
+                    throw new IOException("the lane closed in the middle of a message");
                 }
-                // probes and matching see a long message now, in order; its elements follow, into the receive if posted
+                // a message that fits the buffer is all read now; a longer one is seen by probes and
+                // matching now, in order, and its elements follow. Either goes into the receive if posted
                 arriving = arrivals.arrivingOrDropped(source, dest, channel, tag, kind, count);
                 lane.readElements(kind, count, arriving != null ? arriving.buffer() : null,
                         arriving != null ? arriving.offset() : 0);

@@ -99,6 +99,11 @@ final class Message implements Transport.Pending, Arrivals.Arrival {
         return filled;
     }
 
+    /** Whether a message from another JVM has all its elements here, or has failed: then there is nothing to wait for. */
+    boolean filledOrFailed() {
+        return filled || failure != null;
+    }
+
     @Override
     public void filled() {
         filled = true;

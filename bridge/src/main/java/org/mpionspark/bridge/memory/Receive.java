@@ -25,8 +25,8 @@ final class Receive implements Transport.Preposted {
     private volatile boolean claimed;
     private volatile int[] status;
     private volatile RuntimeException failure;
-    /** A taken message from another JVM whose elements have not all arrived yet. */
-    private Message awaiting;
+    /** A taken message from another JVM whose elements have not all arrived yet (set under this receive's lock). */
+    private volatile Message awaiting;
 
     Receive(int channel, int source, int tag, ArrayKind kind, Object buf, int offset, int capacity, Mailbox box) {
         this(channel, source, tag, kind, buf, offset, capacity, box, false);
@@ -112,6 +112,9 @@ final class Receive implements Transport.Preposted {
             synchronized (this) {
                 awaiting = m;
                 copyIfReady();
+                if (awaiting != null) {
+                    return; // elements still travelling: its message rings when they are in
+                }
             }
         } else {
             m.delivered();
@@ -166,7 +169,8 @@ final class Receive implements Transport.Preposted {
     @Override
     public void block(long nanos) {
         long seen = box.bell.rings();
-        if (status == null && failure == null) {
+        Message m = awaiting;
+        if (status == null && failure == null && (m == null || !m.filledOrFailed())) {
             box.bell.await(seen, nanos);
         }
     }

@@ -119,6 +119,11 @@ final class ChannelCall implements Call {
     }
 
     @Override
+    public boolean sharesJvm() {
+        return channel.board != null && channel.localRanks.length > 1;
+    }
+
+    @Override
     public int rank() {
         return channel.rank;
     }

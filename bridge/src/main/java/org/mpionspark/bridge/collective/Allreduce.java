@@ -46,7 +46,7 @@ public final class Allreduce {
     static void recursiveDoubling(Links links, ArrayKind kind, Object buf, int count, Op op) {
         int p = links.size();
         int r = links.rank();
-        Object tmp = java.lang.reflect.Array.newInstance(buf.getClass().getComponentType(), count);
+        Object tmp = Scratch.take(kind, count);
         int pof2 = Integer.highestOneBit(p);
         int rem = p - pof2;
         int newRank;
@@ -83,6 +83,7 @@ public final class Allreduce {
                 links.recv(kind, buf, 0, count, r + 1);
             }
         }
+        Scratch.give(kind, tmp);
     }
 
     /**

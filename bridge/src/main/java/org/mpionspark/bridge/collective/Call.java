@@ -17,4 +17,10 @@ public interface Call extends Links {
 
     /** Whether {@link #groups()}, where there are any, are used whatever the size ({@code twoLevel=always}). */
     boolean twoLevelAlways();
+
+    /**
+     * Whether other ranks of the call live in this JVM: they may read an array this rank meets them
+     * with until they are done, after this rank has returned, so it must not be reused ({@link Scratch}).
+     */
+    boolean sharesJvm();
 }

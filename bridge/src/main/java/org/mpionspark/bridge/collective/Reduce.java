@@ -16,7 +16,7 @@ public final class Reduce {
     public static void run(Links links, ArrayKind kind, Object data, int count, Op op, int root) {
         int p = links.size();
         int r = links.rank();
-        Object tmp = kind.newArray(count);
+        Object tmp = Scratch.take(kind, count);
         for (int mask = 1; mask < p; mask <<= 1) {
             if ((r & mask) != 0) {
                 links.send(kind, data, 0, count, r - mask);
@@ -39,5 +39,6 @@ public final class Reduce {
                 links.recv(kind, data, 0, count, 0);
             }
         }
+        Scratch.give(kind, tmp);
     }
 }

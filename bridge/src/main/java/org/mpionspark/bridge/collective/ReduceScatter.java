@@ -22,7 +22,7 @@ public final class ReduceScatter {
         for (int c : blocks.counts()) {
             max = Math.max(max, c);
         }
-        Object tmp = kind.newArray(max);
+        Object tmp = Scratch.take(kind, max);
         for (int s = 0; s < p - 1; s++) {
             int out = ((r - s - 1) % p + p) % p;
             int in = ((r - s - 2) % p + p) % p;
@@ -30,5 +30,6 @@ public final class ReduceScatter {
                     tmp, 0, blocks.counts()[in], left);
             op.apply(tmp, 0, data, blocks.displs()[in], blocks.counts()[in]);
         }
+        Scratch.give(kind, tmp);
     }
 }

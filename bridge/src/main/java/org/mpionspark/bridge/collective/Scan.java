@@ -19,10 +19,10 @@ public final class Scan {
     public static void run(Links links, ArrayKind kind, Object data, int count, Op op, boolean inclusive) {
         int p = links.size();
         int r = links.rank();
-        Object partial = kind.newArray(count);
+        Object partial = Scratch.take(kind, count);
         System.arraycopy(data, 0, partial, 0, count);
-        Object tmp = kind.newArray(count);
-        Object exclusive = inclusive ? null : kind.newArray(count);
+        Object tmp = Scratch.take(kind, count);
+        Object exclusive = inclusive ? null : Scratch.take(kind, count);
         boolean haveExclusive = false;
         for (int mask = 1; mask < p; mask <<= 1) {
             int up = r + mask;
@@ -49,6 +49,11 @@ public final class Scan {
         }
         if (!inclusive && haveExclusive) {
             System.arraycopy(exclusive, 0, data, 0, count);
+        }
+        Scratch.give(kind, partial);
+        Scratch.give(kind, tmp);
+        if (exclusive != null) {
+            Scratch.give(kind, exclusive);
         }
     }
 }

@@ -144,7 +144,7 @@ final class TwoLevel {
             }
             Blocks byJvm = Blocks.packed(perJvm);
             boolean inPlace = contiguous(groups, size);
-            Object regrouped = inPlace ? data : kind.newArray(total);
+            Object regrouped = inPlace ? data : Scratch.take(kind, total);
             for (int j = 0; j < members.length && !inPlace; j++) {
                 TwoLevelMoves.copyBlocks(members[j], blocks, data, regrouped, byJvm.displs()[j], true);
             }
@@ -152,6 +152,7 @@ final class TwoLevel {
             int mine = groups.leaderOf(rank);
             if (!inPlace) {
                 TwoLevelMoves.copyBlocks(members[mine], blocks, data, regrouped, byJvm.displs()[mine], false);
+                Scratch.give(kind, regrouped);
             }
         }
         local.open();

@@ -145,8 +145,10 @@ final class TwoLevelMoves {
             for (int s = 1; s < jvms; s++) {
                 int dest = (mine + s) % jvms;
                 int source = (mine - s + jvms) % jvms;
-                Object out = kind.newArray(pairTotal(groups, members[mine], members[dest], true));
-                Object in = kind.newArray(pairTotal(groups, members[source], members[mine], false));
+                int outCount = pairTotal(groups, members[mine], members[dest], true);
+                int inCount = pairTotal(groups, members[source], members[mine], false);
+                Object out = Scratch.take(kind, outCount);
+                Object in = Scratch.take(kind, inCount);
                 int at = 0;
                 for (int a : members[mine]) {
                     Part p = part(groups, a);
@@ -155,7 +157,7 @@ final class TwoLevelMoves {
                         at += p.sends().counts()[b];
                     }
                 }
-                groups.leaders().sendrecv(kind, out, 0, kind.length(out), dest, in, 0, kind.length(in), source);
+                groups.leaders().sendrecv(kind, out, 0, outCount, dest, in, 0, inCount, source);
                 at = 0;
                 for (int a : members[source]) {
                     for (int b : members[mine]) {
@@ -164,6 +166,8 @@ final class TwoLevelMoves {
                         at += p.recvs().counts()[a];
                     }
                 }
+                Scratch.give(kind, out);
+                Scratch.give(kind, in);
             }
         }
         local.sync(); // every block is in place, and every rank's send array read

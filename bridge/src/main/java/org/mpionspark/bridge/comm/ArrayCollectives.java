@@ -4,6 +4,7 @@ import org.mpionspark.bridge.channel.CollectiveChannel;
 import org.mpionspark.bridge.collective.Blocks;
 import org.mpionspark.bridge.collective.Call;
 import org.mpionspark.bridge.collective.Collectives;
+import org.mpionspark.bridge.collective.Scratch;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
@@ -92,7 +93,7 @@ final class ArrayCollectives {
         if (rank == root) {
             check.sameShape(name, "recvbuf", recvbuf, kind, count);
         }
-        Object data = kind.newArray(count);
+        Object data = Scratch.take(kind, count);
         System.arraycopy(mine, 0, data, 0, count);
         Call call = collectives.begin(name, "count " + count, kind.ordinal(), count, op.name().hashCode(),
                 root);
@@ -101,6 +102,7 @@ final class ArrayCollectives {
             if (rank == root) {
                 System.arraycopy(data, 0, recvbuf, 0, count);
             }
+            giveBack(call, kind, data);
         };
     }
 
@@ -119,12 +121,13 @@ final class ArrayCollectives {
             throw new IllegalArgumentException(name + ": recvbuf holds " + kind.length(recvbuf) + " elements, block "
                     + rank + " has " + counts[rank]);
         }
-        Object data = kind.newArray(blocks.total());
+        Object data = Scratch.take(kind, blocks.total());
         System.arraycopy(mine, 0, data, 0, blocks.total());
         Call call = collectives.begin(name, kind.ordinal(), java.util.Arrays.hashCode(counts), op.name().hashCode());
         return () -> {
             Collectives.reduceScatter(call, kind, data, blocks, op);
             System.arraycopy(data, blocks.displs()[rank], recvbuf, 0, counts[rank]);
+            giveBack(call, kind, data);
         };
     }
 
@@ -141,9 +144,9 @@ final class ArrayCollectives {
         ArrayKind kind = r.kind();
         String name = r.name();
         int count = r.count();
-        Object data = kind.newArray(count);
         Object mine = sendbuf == Communicator.IN_PLACE ? recvbuf : sendbuf;
         check.sameShape(name, "sendbuf", mine, kind, count);
+        Object data = Scratch.take(kind, count);
         System.arraycopy(mine, 0, data, 0, count);
         Call call = collectives.begin(name, "count " + count, kind.ordinal(), count, op.name().hashCode());
         return () -> {
@@ -151,7 +154,15 @@ final class ArrayCollectives {
             if (inclusive || rank > 0) {
                 System.arraycopy(data, 0, recvbuf, 0, count);
             }
+            giveBack(call, kind, data);
         };
+    }
+
+    /** Keeps a call's working copy for the next call, unless ranks of this JVM may still read it. */
+    private static void giveBack(Call call, ArrayKind kind, Object data) {
+        if (!call.sharesJvm()) {
+            Scratch.give(kind, data);
+        }
     }
 
     Runnable scatter(String verb, Object sendbuf, Object recvbuf, int root) {

@@ -10,7 +10,8 @@ import org.mpionspark.benchmarks.report.Results;
 
 /**
  * Allreduce of a {@code double[]} per rank, one size and rank count at a time, every peer in turn:
- * ours (automatic choice, then each family forced) alternating with MPJ Express's own, then
+ * ours (automatic choice, then each family forced) and MPJ Express's own after ours in the same
+ * stage ({@link AllreduceOnRanks}), then
  * Spark's {@code reduce}, {@code treeReduce} and {@code treeAggregate} (each followed by the
  * broadcast that puts the sum on every partition) alternating; Open MPI runs before and after
  * them, and the better of its two medians is kept.

@@ -53,7 +53,8 @@ final class AllreduceSection {
         int nativeReps = Math.max(10, reps); // cheap next to ours: more samples make its median steadier
         List<Measurement> nativeBefore = withNative ? nativeMpi.allreduce(size, new long[] {bytes}, nativeReps, warmup)
                 : List.of();
-        List<RankTimes> auto = ranks.run(size, null, comm -> AllreduceOnRanks.time(comm, n, reps, warmup, true));
+        int jvmWarmup = RankTimes.warmupInJvm(reps, bytes);
+        List<RankTimes> auto = ranks.run(size, null, comm -> AllreduceOnRanks.time(comm, n, reps, jvmWarmup, true));
         results.add(Measurement.of(SECTION, OURS, master, size, bytes, RankTimes.slowest(auto, 0)));
         if (auto.get(0).missing() == null) {
             results.add(Measurement.of(SECTION, MPJ, master, size, bytes, RankTimes.slowest(auto, 1)));
@@ -61,7 +62,7 @@ final class AllreduceSection {
             results.note(SECTION, "MPJ Express's own Allreduce not measured on " + master + ": " + auto.get(0).missing());
         }
         for (boolean shared : new boolean[] {true, false}) {
-            List<RankTimes> forced = ranks.run(size, shared, comm -> AllreduceOnRanks.time(comm, n, reps, warmup, false));
+            List<RankTimes> forced = ranks.run(size, shared, comm -> AllreduceOnRanks.time(comm, n, reps, jvmWarmup, false));
             results.add(Measurement.of(SECTION, shared ? OURS_SHARED : OURS_OWN, master, size, bytes,
                     RankTimes.slowest(forced, 0)));
         }

@@ -39,7 +39,7 @@ final class CollectivesOnRanks {
             Arrays.fill(buf, comm.rank() == 0 ? 1 : 0);
             int reps = RankTimes.reps(bytes[s], baseReps);
             ms[s] = new double[reps];
-            for (int i = -RankTimes.warmup(reps); i < reps; i++) {
+            for (int i = -RankTimes.warmupInJvm(reps, bytes[s]); i < reps; i++) {
                 if (comm.rank() != 0) {
                     buf[0] = 0;
                     buf[buf.length - 1] = 0;
@@ -58,7 +58,7 @@ final class CollectivesOnRanks {
             }
         }
         ms[bytes.length] = new double[baseReps];
-        for (int i = -RankTimes.warmup(baseReps); i < baseReps; i++) {
+        for (int i = -RankTimes.warmupInJvm(baseReps, 0); i < baseReps; i++) {
             comm.barrier();
             long t0 = System.nanoTime();
             comm.barrier();

@@ -21,12 +21,28 @@ record RankTimes(double[][] ms, String missing, String transport) {
         return out;
     }
 
-    /** Repetitions and untimed warm-up rounds for {@code bytes} per rank: fewer as sizes grow. */
+    /** Repetitions for {@code bytes} per rank: fewer as sizes grow. */
     static int reps(long bytes, int base) {
         return bytes >= 32L << 20 ? Math.max(3, base / 3) : bytes >= 4L << 20 ? Math.max(4, base / 2) : base;
     }
 
+    /** Untimed rounds before {@code reps} timed ones: a third, at least 2. */
     static int warmup(int reps) {
         return Math.max(2, reps / 3);
     }
+
+    /**
+     * The same for a JVM's ranks calling with {@code bytes} each: also enough calls for the JIT to
+     * compile the path (up to {@value #JIT_CALLS}, fewer as sizes grow), or the first stage's small
+     * sizes time interpreted code that every later stage no longer runs (8 B allreduce 1.03 ms in
+     * the first stage, 0.53-0.63 ms in the next two, on the namespace cluster).
+     */
+    static int warmupInJvm(int reps, long bytes) {
+        return Math.max(warmup(reps), (int) Math.min(JIT_CALLS, JIT_BYTES / Math.max(1, bytes)));
+    }
+
+    /** Warm-up calls enough for C2 to compile a call's path, at small sizes. */
+    static final int JIT_CALLS = 300;
+    /** Warm-up calls stop adding up past this many bytes per rank in all. */
+    private static final long JIT_BYTES = 16L << 20;
 }

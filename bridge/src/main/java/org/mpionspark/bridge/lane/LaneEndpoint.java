@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
@@ -17,7 +21,8 @@ import org.mpionspark.bridge.transport.Transport;
  * writes its message itself, and one reader per lane hands each message to {@link Arrivals} in
  * the order it was sent, its elements read straight into the receive posted for it (no array to
  * allocate, no copy): a short one once all its bytes are in, a long one as its header arrives.
- * MPJ Express's endpoint stays beside it for the host name it reports, its own collectives and its close.
+ * MPJ Express's endpoint starts beside it, for its own collectives; the ranks do not wait for it
+ * (its connections take most of a world's start), and its close follows the lanes'.
  */
 public final class LaneEndpoint implements Endpoint {
 
@@ -31,7 +36,10 @@ public final class LaneEndpoint implements Endpoint {
     private final int[] endpointOf;
     private final int worldSize;
     private final Arrivals arrivals;
-    private final Endpoint mpj;
+    /** MPJ Express's endpoint, still starting when the lanes are ready. */
+    private final CompletableFuture<Endpoint> mpj;
+    /** How long MPJ Express may take to start: its start's own bound. */
+    private final long mpjStartMillis;
     private final long writeTimeoutMillis;
     private volatile boolean closed;
     /** How many lanes have said goodbye. */
@@ -39,17 +47,19 @@ public final class LaneEndpoint implements Endpoint {
 
     /**
      * Over {@code lanes} (by endpoint index, null at this one's), beside MPJ Express's endpoint
-     * {@code mpj}; {@code endpointOf[r]}: the endpoint of world rank {@code r}. Its readers are made
-     * by {@code threads} and start at once, handing what arrives to {@code arrivals}.
+     * {@code mpj}, which starts within {@code mpjStartMillis}; {@code endpointOf[r]}: the endpoint of
+     * world rank {@code r}. Its readers are made by {@code threads} and start at once, handing what
+     * arrives to {@code arrivals}.
      */
-    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, Endpoint mpj, ThreadFactory threads,
-                 long writeTimeoutMillis) {
+    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, CompletableFuture<Endpoint> mpj,
+                 long mpjStartMillis, ThreadFactory threads, long writeTimeoutMillis) {
         this.label = label;
         this.lanes = lanes.clone();
         this.endpointOf = endpointOf.clone();
         this.worldSize = endpointOf.length;
         this.arrivals = arrivals;
         this.mpj = mpj;
+        this.mpjStartMillis = mpjStartMillis;
         this.writeTimeoutMillis = writeTimeoutMillis;
         List<Thread> started = new ArrayList<>();
         for (Lane lane : this.lanes) {
@@ -206,21 +216,38 @@ public final class LaneEndpoint implements Endpoint {
         notifyAll();
     }
 
+    /** What MPJ Express would say, without waiting for it. */
     @Override
     public String processorName() {
-        return mpj.processorName();
+        return Endpoint.localHostName();
     }
 
-    /** MPJ Express's own offers (its collectives over its world of JVMs) are still there. */
+    /** MPJ Express's own offers (its collectives over its world of JVMs) are still there, once it has started. */
     @Override
     public <T> T capability(Class<T> type) {
-        return type.isInstance(this) ? type.cast(this) : mpj.capability(type);
+        return type.isInstance(this) ? type.cast(this) : mpj().capability(type);
+    }
+
+    /** MPJ Express's endpoint, once started (bounded by its start's own bound); else why not. */
+    private Endpoint mpj() {
+        try {
+            return mpj.get(mpjStartMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(label + ": MPJ Express's own endpoint did not start beside the lanes: "
+                    + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(label + ": MPJ Express's own endpoint has not started after "
+                    + mpjStartMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(label + ": interrupted while waiting for MPJ Express's own endpoint", e);
+        }
     }
 
     /**
      * Says goodbye on every lane, waits for every other endpoint's, then closes the lanes (nothing
-     * is left unread on them, so nothing is reset) and MPJ Express's endpoint. Blocks until the
-     * other JVMs are done too: call it with a bound, and {@link #kill} after it.
+     * is left unread on them, so nothing is reset) and MPJ Express's endpoint (once it has started).
+     * Blocks until the other JVMs are done too: call it with a bound, and {@link #kill} after it.
      */
     @Override
     public void finish() {
@@ -258,7 +285,7 @@ public final class LaneEndpoint implements Endpoint {
         synchronized (this) {
             notifyAll(); // the write watch ends
         }
-        mpj.finish();
+        mpj().finish();
     }
 
     @Override
@@ -272,7 +299,7 @@ public final class LaneEndpoint implements Endpoint {
         synchronized (this) {
             notifyAll();
         }
-        mpj.kill();
+        mpj.thenAccept(Endpoint::kill); // now, or once it has started
     }
 
     @Override

@@ -100,12 +100,13 @@ public final class LaneStart implements Closeable {
     }
 
     /**
-     * The endpoint over the lanes {@link #ready} made, beside MPJ Express's {@code mpj};
-     * {@code endpointOf[r]}: the endpoint of world rank {@code r}; arrivals go to {@code arrivals}; a
-     * write that takes no byte for {@code writeTimeoutMillis} (the operation timeout; 0: none) fails.
+     * The endpoint over the lanes {@link #ready} made, beside MPJ Express's {@code mpj}, which may
+     * still be starting (within {@code mpjStartMillis}); {@code endpointOf[r]}: the endpoint of world
+     * rank {@code r}; arrivals go to {@code arrivals}; a write that takes no byte for
+     * {@code writeTimeoutMillis} (the operation timeout; 0: none) fails.
      */
-    public synchronized Endpoint endpoint(Endpoint mpj, int[] endpointOf, Arrivals arrivals, long writeTimeoutMillis)
-            throws IOException {
+    public synchronized Endpoint endpoint(CompletableFuture<Endpoint> mpj, long mpjStartMillis, int[] endpointOf,
+                                          Arrivals arrivals, long writeTimeoutMillis) throws IOException {
         SocketChannel[] made = ready.join();
         Lane[] lanes = new Lane[size];
         for (int e = 0; e < size; e++) {
@@ -114,7 +115,7 @@ public final class LaneStart implements Closeable {
             }
         }
         handedOver = true;
-        return new LaneEndpoint(label, lanes, endpointOf, arrivals, mpj, threads, writeTimeoutMillis);
+        return new LaneEndpoint(label, lanes, endpointOf, arrivals, mpj, mpjStartMillis, threads, writeTimeoutMillis);
     }
 
     private String where(int endpoint) {

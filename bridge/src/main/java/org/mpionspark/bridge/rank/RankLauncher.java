@@ -1,7 +1,5 @@
 package org.mpionspark.bridge.rank;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -14,6 +12,7 @@ import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.Peer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.serial.KryoCodec;
+import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.MpiException;
 
@@ -84,7 +83,7 @@ public final class RankLauncher {
             }
             boolean coresShared = coresShared(options, link);
             Transport transport = new MemoryTransport(memory, rank, peers.stream().map(Peer::jvm).toList(), coresShared,
-                    lease != null ? lease.processorName() : hostName(), lease);
+                    lease != null ? lease.processorName() : Endpoint.localHostName(), lease);
             RankEngine engine = RankEngine.start(transport, abort, link, options.opTimeoutMillis(), codec, coresShared);
             return new RankSession(label, transport, engine, link, group);
         } catch (RuntimeException | Error e) {
@@ -103,14 +102,6 @@ public final class RankLauncher {
         }
     }
 
-    /** What MPJ Express reports as the processor name: this host's name. */
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
 
     private static boolean coresShared(RankOptions options, ControlLink link) {
         return options.coresShared() != null ? options.coresShared() : Peer.coresShared(link.peers());

@@ -45,6 +45,9 @@ final class SharedEndpoint {
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
     private final ThreadGroup group;
     private RankClassLoader loader;
+    /** MPJ Express's start, while it goes on behind the lanes; its device is killed with the endpoint if it has not started. */
+    private MpjStart behind;
+    private boolean tornDown;
     private int leases;
     private int left;
     private boolean killed;
@@ -107,14 +110,15 @@ final class SharedEndpoint {
             start.answer(table);
             if (lanes != null) {
                 lanes.connect(table, MpjStart.CONNECT_MILLIS);
-            }
-            Endpoint mpj = await(start.started(), abort, rank, start.timeoutMillis(),
-                    "MPJ Express to connect to the other JVMs' endpoints");
-            if (lanes != null) {
                 await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
-                started.complete(lanes.endpoint(mpj, endpointOf, arrivals, opTimeoutMillis));
+                started.complete(lanes.endpoint(start.started(), start.timeoutMillis(), endpointOf, arrivals,
+                        opTimeoutMillis));
+                finishBehind(start, lanes); // MPJ Express goes on connecting while the ranks run
+                start = null;
+                lanes = null;
             } else {
-                started.complete(mpj);
+                started.complete(await(start.started(), abort, rank, start.timeoutMillis(),
+                        "MPJ Express to connect to the other JVMs' endpoints"));
             }
         } catch (IOException e) {
             started.completeExceptionally(e);
@@ -128,6 +132,39 @@ final class SharedEndpoint {
                 lanes.close();
             }
         }
+    }
+
+    /**
+     * MPJ Express's start, which the lanes do not wait for, ends on a thread of the endpoint's own:
+     * once MPJ has connected (or failed, or run out of time: messages still go on the lanes, only its
+     * own collectives are missing), its start-up relay and data ports close, and the lanes' port.
+     */
+    private void finishBehind(MpjStart start, LaneStart lanes) {
+        synchronized (this) {
+            behind = start;
+        }
+        Thread t = daemons().newThread(() -> {
+            try {
+                start.started().get(start.timeoutMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                if (!tornDown()) {
+                    LOG.log(System.Logger.Level.WARNING, label + ": MPJ Express did not start beside the lanes ("
+                            + (e instanceof ExecutionException ? e.getCause() : e) + "); messages go on the lanes, "
+                            + "MPJ Express's own collectives are not there");
+                }
+            } catch (InterruptedException e) {
+                // torn down: the ports close below
+            } finally {
+                closeQuietly(start);
+                lanes.close();
+            }
+        });
+        t.setName("mpi-endpoint-start (" + label + ")");
+        t.start();
+    }
+
+    private synchronized boolean tornDown() {
+        return tornDown;
     }
 
     /** Daemon threads of this endpoint's group, so they are counted, and joined, with it. */
@@ -261,12 +298,19 @@ final class SharedEndpoint {
 
     /** Kills MPJ Express and waits (bounded) for every thread of the endpoint to end. */
     private void tearDown() {
+        MpjStart starting;
+        synchronized (this) {
+            tornDown = true;
+            starting = behind != null && !behind.started().isDone() ? behind : null;
+        }
         Runnable kill = () -> {
             Endpoint e = startedOrNull();
             try {
                 if (e != null) {
                     e.kill();
-                } else {
+                }
+                if (e == null || starting != null) { // MPJ Express may still be starting: its device, at least
+                    closeQuietly(starting);
                     RankClassLoader l;
                     synchronized (this) {
                         l = loader;

@@ -18,6 +18,15 @@ public interface Endpoint {
     /** The host name MPJ Express reports ({@code MPI_Get_processor_name}). */
     String processorName();
 
+    /** This host's name, as MPJ Express's {@code MPI_Get_processor_name} says it; "localhost" if it has none. */
+    static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     /** The endpoint itself, or what it offers, as {@code type} (e.g. {@link NativeCollectives}); null if not. */
     default <T> T capability(Class<T> type) {
         return type.isInstance(this) ? type.cast(this) : null;

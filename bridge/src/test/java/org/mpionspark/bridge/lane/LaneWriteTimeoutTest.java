@@ -41,7 +41,7 @@ class LaneWriteTimeoutTest {
                         @Override
                         public void lost(String why) {
                         }
-                    }, new NoMpj(), r -> {
+                    }, java.util.concurrent.CompletableFuture.completedFuture(new NoMpj()), 1_000, r -> {
                         Thread t = new Thread(r);
                         t.setDaemon(true);
                         return t;

@@ -193,9 +193,11 @@ public final class MpiConf {
                     + "sends them unencrypted anyway. Ranks of one JVM never leave it.", null, "true or false");
     public static final Key LANES = new Key("spark.mpi.network.lanes", Boolean.toString(Defaults.LANES), Kind.FLAG,
             "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
-                    + "beside MPJ Express's at the world's start and admitted by the world's key, on which the sending "
-                    + "rank writes and one reader per lane delivers (as fast as a plain socket allows). `false` sends "
-                    + "them through MPJ Express's `niodev` connections (for comparisons).", null, "true or false");
+                    + "at the world's start and admitted by the world's key, on which the sending rank writes and one "
+                    + "reader per lane delivers (as fast as a plain socket allows). The ranks start once the lanes are "
+                    + "made; MPJ Express connects behind them, for its own collectives. `false` sends messages through "
+                    + "MPJ Express's `niodev` connections, which the ranks then wait for (for comparisons).", null,
+            "true or false");
     public static final Key KRYO_CLASSES = new Key("spark.mpi.kryo.classesToRegister", "", Kind.LIST,
             "Class names, comma-separated, that the object tier's Kryo 5 registers, in this order, on every rank "
                     + "and for the values ranks return (shorter messages: a number instead of the class name). "

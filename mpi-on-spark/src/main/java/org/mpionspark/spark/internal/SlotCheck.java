@@ -21,6 +21,13 @@ import org.mpionspark.spark.MpiConf;
  */
 public final class SlotCheck {
 
+    /**
+     * How often the free slots are counted again while too few are: the status tracker lags a stage
+     * that has just ended by a few milliseconds, and every SPMD stage right after another paid up to
+     * a whole pause here (50 ms before).
+     */
+    private static final long RECHECK_MILLIS = 5;
+
     private SlotCheck() {
     }
 
@@ -42,7 +49,7 @@ public final class SlotCheck {
         int busy = busy(sc, stuck);
         while (total - busy < ranks && System.currentTimeMillis() < deadline && !(local && total < ranks)) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(RECHECK_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -72,6 +72,9 @@ class HostileDataPortsTest {
             try (s) {
                 s.setSoTimeout(30_000);
                 assertEquals(-1, s.getInputStream().read(), "a silent stranger is closed with the port");
+            } catch (java.net.SocketException reset) {
+                // still in the port's backlog when it closed: the system resets it, closed all the same
+                assertTrue(String.valueOf(reset.getMessage()).contains("reset"), String.valueOf(reset));
             }
         }
     }

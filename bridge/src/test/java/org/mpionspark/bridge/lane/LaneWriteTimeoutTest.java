@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
-import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
@@ -41,7 +40,7 @@ class LaneWriteTimeoutTest {
                         @Override
                         public void lost(String why) {
                         }
-                    }, java.util.concurrent.CompletableFuture.completedFuture(new NoMpj()), 1_000, r -> {
+                    }, java.util.concurrent.CompletableFuture.completedFuture(new FakeMpj()), 1_000, r -> {
                         Thread t = new Thread(r);
                         t.setDaemon(true);
                         return t;
@@ -55,28 +54,6 @@ class LaneWriteTimeoutTest {
             } finally {
                 endpoint.kill();
             }
-        }
-    }
-
-    /** MPJ Express's endpoint beside the lanes, not needed here. */
-    private static final class NoMpj implements Endpoint {
-        @Override
-        public Transport.Pending send(int source, int channel, ArrayKind kind, Object buf, int offset, int count,
-                                      int dest, int tag) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String processorName() {
-            return "test";
-        }
-
-        @Override
-        public void finish() {
-        }
-
-        @Override
-        public void kill() {
         }
     }
 }

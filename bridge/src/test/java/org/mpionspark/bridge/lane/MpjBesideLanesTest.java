@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.NativeCollectives;
-import org.mpionspark.bridge.transport.Transport;
 
 /**
  * MPJ Express's endpoint starts beside the lanes, which do not wait for it: what needs it waits
@@ -43,7 +41,7 @@ class MpjBesideLanesTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> endpoint.capability(NativeCollectives.class));
         assertTrue(e.getMessage().contains("has not started after 200 ms"), e.getMessage());
-        Mpj started = new Mpj();
+        FakeMpj started = new FakeMpj();
         mpj.complete(started);
         assertEquals(null, endpoint.capability(NativeCollectives.class), "asked of MPJ's endpoint once started");
         endpoint.finish();
@@ -55,7 +53,7 @@ class MpjBesideLanesTest {
         CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
         LaneEndpoint endpoint = endpoint(mpj);
         endpoint.kill();
-        Mpj late = new Mpj();
+        FakeMpj late = new FakeMpj();
         mpj.complete(late);
         assertEquals(1, late.killed.get(), "killed as it starts");
     }
@@ -77,31 +75,5 @@ class MpjBesideLanesTest {
             t.setDaemon(true);
             return t;
         }, 0);
-    }
-
-    private static final class Mpj implements Endpoint {
-        final AtomicInteger finished = new AtomicInteger();
-        final AtomicInteger killed = new AtomicInteger();
-
-        @Override
-        public Transport.Pending send(int source, int channel, ArrayKind kind, Object buf, int offset, int count,
-                                      int dest, int tag) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String processorName() {
-            return "mpj";
-        }
-
-        @Override
-        public void finish() {
-            finished.incrementAndGet();
-        }
-
-        @Override
-        public void kill() {
-            killed.incrementAndGet();
-        }
     }
 }

@@ -10,6 +10,11 @@ import java.util.List;
  */
 record RankTimes(double[][] ms, String missing, String transport) {
 
+    /** Warm-up calls enough for C2 to compile a call's path, at small sizes. */
+    private static final int JIT_CALLS = 300;
+    /** Warm-up calls stop adding up past this many bytes per rank in all. */
+    private static final long JIT_BYTES = 16L << 20;
+
     /** The world's times of thing {@code which}: per repetition, the slowest rank's. */
     static double[] slowest(List<RankTimes> perRank, int which) {
         double[] out = perRank.get(0).ms()[which].clone();
@@ -40,9 +45,4 @@ record RankTimes(double[][] ms, String missing, String transport) {
     static int warmupInJvm(int reps, long bytes) {
         return Math.max(warmup(reps), (int) Math.min(JIT_CALLS, JIT_BYTES / Math.max(1, bytes)));
     }
-
-    /** Warm-up calls enough for C2 to compile a call's path, at small sizes. */
-    static final int JIT_CALLS = 300;
-    /** Warm-up calls stop adding up past this many bytes per rank in all. */
-    private static final long JIT_BYTES = 16L << 20;
 }

@@ -9,9 +9,10 @@ import org.mpionspark.bridge.transport.ArrayKind;
 /**
  * The working arrays of collective calls, kept by each thread from one call to the next. A large
  * array is dear to allocate: G1 puts one of half a region or more (512 KB in a 3 GB heap) on
- * regions of its own, zeroed, and collects the young generation to find them; an allreduce of 1 MB
- * between two executor JVMs took 4.9 ms instead of 1.1 (benchmarks/README.md). A rank repeats its
- * sizes, so its thread reuses them. They are held softly: the memory goes back when the heap needs it.
+ * regions of its own, zeroed, and collects the young generation to find them: an allreduce of 1 MB
+ * between two lane endpoints took 4.9 ms, 0.78 ms with its arrays kept (benchmarks/README.md). A
+ * rank repeats its sizes, so its thread reuses them. They are held softly: the memory goes back
+ * when the heap needs it.
  *
  * <p>Give an array back only after the call that used it has succeeded: after a failure, a
  * transport may still be writing into it.
@@ -41,29 +42,25 @@ public final class Scratch {
     }
 
     private Object takeHere(ArrayKind kind, int count) {
-        List<SoftReference<Object>> kept = byKind.get(kind.ordinal());
-        int best = -1;
-        int bestLength = Integer.MAX_VALUE;
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            Object a = kept.get(i).get();
-            if (a == null) {
-                kept.remove(i);
-                if (best > i) {
-                    best--;
-                }
-                continue;
-            }
-            int length = kind.length(a);
-            if (length >= count && length < bestLength) {
-                best = i;
-                bestLength = length;
+        List<SoftReference<Object>> kept = mine(kind);
+        Object best = null;
+        int at = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            Object a = kept.get(i).get(); // held here: the collector may clear the reference at any time
+            if (a != null && kind.length(a) >= count && (best == null || kind.length(a) < kind.length(best))) {
+                best = a;
+                at = i;
             }
         }
-        return best >= 0 ? kept.remove(best).get() : kind.newArray(count);
+        if (best == null) {
+            return kind.newArray(count);
+        }
+        kept.remove(at);
+        return best;
     }
 
     private void giveHere(ArrayKind kind, Object array) {
-        List<SoftReference<Object>> kept = byKind.get(kind.ordinal());
+        List<SoftReference<Object>> kept = mine(kind);
         if (kept.size() == KEPT) {
             int smallest = 0;
             for (int i = 1; i < KEPT; i++) {
@@ -77,6 +74,13 @@ public final class Scratch {
             kept.remove(smallest);
         }
         kept.add(new SoftReference<>(array));
+    }
+
+    /** This thread's arrays of {@code kind}, those the collector has taken back dropped. */
+    private List<SoftReference<Object>> mine(ArrayKind kind) {
+        List<SoftReference<Object>> kept = byKind.get(kind.ordinal());
+        kept.removeIf(r -> r.get() == null);
+        return kept;
     }
 
     private static int length(ArrayKind kind, SoftReference<Object> ref) {

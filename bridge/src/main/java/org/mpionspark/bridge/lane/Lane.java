@@ -1,10 +1,12 @@
 package org.mpionspark.bridge.lane;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 import org.mpionspark.bridge.transport.ArrayKind;
@@ -14,8 +16,9 @@ import org.mpionspark.bridge.transport.Packing;
  * One lane: the connection between this JVM's endpoint and one other. A message is a header
  * (source, destination, channel, tag, kind, count) and its elements, written by the sending rank's
  * own thread a chunk at a time through a direct buffer, under the lane's lock so that messages do
- * not interleave; the lane's reader reads them in order (see {@link LaneEndpoint}) through a buffer
- * of its own.
+ * not interleave; whichever thread reads the lanes now reads them in order through a buffer of its
+ * own ({@link Inbound}). The channel does not block, so that a rank's thread can wait on every lane
+ * at once ({@link LaneReading}); a write that finds the system's buffer full waits for room.
  */
 final class Lane {
 
@@ -34,13 +37,24 @@ final class Lane {
     private volatile String abandoned;
     /** The reader's: bytes read and not yet taken, between position and limit. */
     private final ByteBuffer in = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+    /** Told when a write finds no room: the peer may wait for this JVM to read before it reads ({@link LaneReading#writerWaits}). */
+    private volatile Runnable full = () -> { };
+    /** Where a write waits for room; opened at the first write that finds none. */
+    private volatile Selector room;
+    private boolean released;
 
-    /** The lane to endpoint {@code peer}, called {@code peerName} in errors, over {@code channel} (blocking). */
+    /** The lane to endpoint {@code peer}, called {@code peerName} in errors, over {@code channel} (made non-blocking). */
     Lane(int peer, String peerName, SocketChannel channel) throws IOException {
         this.peer = peer;
         this.peerName = peerName;
         this.channel = channel;
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.configureBlocking(false);
+    }
+
+    /** What a write that finds no room tells (before it waits). */
+    void whenFull(Runnable full) {
+        this.full = full;
     }
 
     int peer() {
@@ -85,14 +99,46 @@ final class Lane {
         }
     }
 
+    /** Writes all of {@code b}; holds the lane's lock. */
     private void writeFully(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            writingSince = System.nanoTime();
-            try {
-                channel.write(b);
-            } finally {
-                writingSince = 0;
+        if (channel.write(b) > 0 && !b.hasRemaining()) {
+            return; // the usual case: the system had room
+        }
+        writingSince = System.nanoTime();
+        try {
+            while (b.hasRemaining()) {
+                if (channel.write(b) == 0) {
+                    awaitRoom();
+                } else {
+                    writingSince = System.nanoTime(); // slow is not stuck
+                }
             }
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    /** Waits (a while at most: the caller writes again) until the system's buffer has room; holds the lane's lock. */
+    private void awaitRoom() throws IOException {
+        full.run();
+        try {
+            Selector r = room;
+            if (r == null) {
+                synchronized (this) {
+                    if (released) {
+                        throw new IOException("the lane was closed");
+                    }
+                    r = room = Selector.open();
+                }
+                channel.register(r, SelectionKey.OP_WRITE);
+            }
+            r.select(100);
+            r.selectedKeys().clear();
+        } catch (ClosedSelectorException e) {
+            throw new IOException("the lane was closed", e);
+        }
+        if (!channel.isOpen()) {
+            throw new IOException("the lane was closed");
         }
     }
 
@@ -113,62 +159,37 @@ final class Lane {
         return abandoned;
     }
 
-    /**
-     * Makes at least {@code n} (at most the buffer's size) unread bytes ready in {@link #input},
-     * reading as many as the system has: a burst of short messages costs one read. False if the
-     * peer closed the lane with nothing unread; an end in the middle of a message throws.
-     */
-    boolean fill(int n) throws IOException {
-        if (in.remaining() >= n) {
-            return true;
-        }
-        in.compact();
-        try {
-            while (in.position() < n) {
-                if (channel.read(in) < 0) {
-                    if (in.position() == 0) {
-                        return false;
-                    }
-                    throw new EOFException("the lane closed in the middle of a message");
-                }
-            }
-        } finally {
-            in.flip();
-        }
-        return true;
-    }
-
-    /** What the reader has read and not yet taken, from its position to its limit; the reader's thread only. */
+    /** What the reader has read and not yet taken, from its position to its limit; the reading thread's only. */
     ByteBuffer input() {
         return in;
     }
 
-    /**
-     * Reads {@code count} elements of {@code kind} into {@code data} from {@code at}, a buffer at a
-     * time; with no {@code data} (its receiver has ended), reads and drops them.
-     */
-    void readElements(ArrayKind kind, int count, Object data, int at) throws IOException {
-        int size = kind.bytes();
-        int per = in.capacity() / size;
-        for (int done = 0; done < count; ) {
-            int n = Math.min(count - done, per);
-            if (!fill(n * size)) {
-                throw new EOFException("the lane closed in the middle of a message");
-            }
-            if (data != null) {
-                Packing.unpack(kind, in, data, at + done, n);
-            } else {
-                in.position(in.position() + n * size);
-            }
-            done += n;
-        }
-    }
-
+    /** Closes the connection; a write waiting for room fails at once. */
     void close() {
         try {
             channel.close();
         } catch (IOException ignored) {
             // closed either way
+        }
+        Selector r = room;
+        if (r != null) {
+            r.wakeup();
+        }
+    }
+
+    /** Closes the selector writes wait on, once the connection is closed: the system lets go of the connection then. */
+    void release() {
+        Selector r;
+        synchronized (this) {
+            released = true;
+            r = room;
+        }
+        if (r != null) {
+            try {
+                r.close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
         }
     }
 }

@@ -1,33 +1,31 @@
 package org.mpionspark.bridge.lane;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
-import org.mpionspark.bridge.transport.Packing;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
  * A JVM's {@link Endpoint} whose messages to other JVMs take {@link Lane lanes}: the sending rank
- * writes its message itself, and one reader per lane hands each message to {@link Arrivals} in
- * the order it was sent, its elements read straight into the receive posted for it (no array to
- * allocate, no copy): a short one once all its bytes are in, a long one as its header arrives.
+ * writes its message itself, and whichever thread reads the lanes now ({@link LaneReading}: a rank
+ * that waits, else the endpoint's reader) hands each message to {@link Arrivals} in the order it
+ * was sent ({@link Inbound}), its elements read straight into the receive posted for it.
  * MPJ Express's endpoint starts beside it, for its own collectives; the ranks do not wait for it
  * (its connections take most of a world's start), and its close follows the lanes'.
  */
 public final class LaneEndpoint implements Endpoint {
 
     private static final System.Logger LOG = System.getLogger(LaneEndpoint.class.getName());
-    private static final ArrayKind[] KINDS = ArrayKind.values();
     /** How long a lane that ended without a goodbye waits for the world's abort before it tells the ranks itself. */
     static final long LOST_GRACE_MILLIS = 2_000;
 
@@ -41,6 +39,10 @@ public final class LaneEndpoint implements Endpoint {
     /** How long MPJ Express may take to start: its start's own bound. */
     private final long mpjStartMillis;
     private final long writeTimeoutMillis;
+    private final ThreadFactory threads;
+    /** Every lane, registered for reading. */
+    private final Selector selector;
+    private final LaneReading reading;
     private volatile boolean closed;
     /** How many lanes have said goodbye. */
     private int byes;
@@ -52,7 +54,7 @@ public final class LaneEndpoint implements Endpoint {
      * arrives to {@code arrivals}.
      */
     LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, CompletableFuture<Endpoint> mpj,
-                 long mpjStartMillis, ThreadFactory threads, long writeTimeoutMillis) {
+                 long mpjStartMillis, ThreadFactory threads, long writeTimeoutMillis) throws IOException {
         this.label = label;
         this.lanes = lanes.clone();
         this.endpointOf = endpointOf.clone();
@@ -61,20 +63,28 @@ public final class LaneEndpoint implements Endpoint {
         this.mpj = mpj;
         this.mpjStartMillis = mpjStartMillis;
         this.writeTimeoutMillis = writeTimeoutMillis;
-        List<Thread> started = new ArrayList<>();
+        this.threads = threads;
+        this.selector = Selector.open();
         for (Lane lane : this.lanes) {
             if (lane != null) {
-                Thread t = threads.newThread(() -> receive(lane));
-                t.setName("mpi-lane-from-endpoint-" + lane.peer());
-                started.add(t);
+                lane.channel().register(selector, SelectionKey.OP_READ, new Inbound(lane, arrivals, worldSize, this::bye));
             }
         }
-        if (writeTimeoutMillis > 0) {
-            Thread watch = threads.newThread(this::watchWrites);
-            watch.setName("mpi-lanes-write-watch");
-            started.add(watch);
+        this.reading = new LaneReading(selector, this::readable, threads, "mpi-lanes-reader");
+        for (Lane lane : this.lanes) {
+            if (lane != null) {
+                lane.whenFull(reading::writerWaits);
+            }
         }
-        started.forEach(Thread::start); // once every field is set
+        Thread watch = null;
+        if (writeTimeoutMillis > 0) {
+            watch = threads.newThread(this::watchWrites);
+            watch.setName("mpi-lanes-write-watch");
+        }
+        reading.start(); // once every field is set
+        if (watch != null) {
+            watch.start();
+        }
     }
 
     @Override
@@ -129,56 +139,45 @@ public final class LaneEndpoint implements Endpoint {
         }
     }
 
-    /** A lane's reader: each message in the order its sender wrote it, to the rank it is for. */
-    private void receive(Lane lane) {
-        Arrivals.Arrival arriving = null;
-        boolean saidBye = false;
+    /** Reads a lane the selector found readable; a lane that ends, or fails, is read no more. */
+    private void readable(SelectionKey key) {
+        Inbound inbound = (Inbound) key.attachment();
+        Lane lane = inbound.lane();
         try {
-            while (true) {
-                if (!lane.fill(Lane.HEADER_BYTES)) {
-                    if (!saidBye && !closed) {
-                        lost(lane, "closed without a goodbye (did its JVM end?)", null, null);
-                    }
-                    return;
-                }
-                ByteBuffer in = lane.input();
-                int source = in.getInt();
-                int dest = in.getInt();
-                int channel = in.getInt();
-                int tag = in.getInt();
-                int kindOrdinal = in.getInt();
-                int count = in.getInt();
-                if (kindOrdinal == Lane.BYE) {
-                    saidBye = true;
-                    bye();
-                    continue;
-                }
-                if (kindOrdinal < 0 || kindOrdinal >= KINDS.length || count < 0 || source < 0 || source >= worldSize
-                        || dest < 0 || dest >= worldSize) {
-                    throw new IOException("a header that is not one: source " + source + ", destination " + dest
-                            + ", kind " + kindOrdinal + ", count " + count);
-                }
-                ArrayKind kind = KINDS[kindOrdinal];
-                long bytes = (long) count * kind.bytes();
-                if (bytes <= Lane.CHUNK_BYTES && !lane.fill((int) bytes)) {
-                    throw new IOException("the lane closed in the middle of a message");
-                }
-                // a message that fits the buffer is all read now; a longer one is seen by probes and
-                // matching now, in order, and its elements follow. Either goes into the receive if posted
-                arriving = arrivals.arrivingOrDropped(source, dest, channel, tag, kind, count);
-                lane.readElements(kind, count, arriving != null ? arriving.buffer() : null,
-                        arriving != null ? arriving.offset() : 0);
-                if (arriving != null) {
-                    arriving.filled();
-                }
-                arriving = null;
-            }
-        } catch (IOException | RuntimeException e) {
-            if (closed) {
+            if (inbound.pump()) {
                 return;
             }
-            lost(lane, lane.abandoned() != null ? lane.abandoned() : "failed: " + e, arriving, e);
+            key.cancel();
+            if (!inbound.saidBye() && !closed) {
+                lostLater(lane, "closed without a goodbye (did its JVM end?)", null, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            key.cancel();
+            if (!closed) {
+                lostLater(lane, lane.abandoned() != null ? lane.abandoned() : "failed: " + e, inbound.underWay(), e);
+            }
         }
+    }
+
+    /** {@link #lost}, on a thread of its own: the thread reading now may be a rank's, which must not wait its grace. */
+    private void lostLater(Lane lane, String why, Arrivals.Arrival arriving, Throwable cause) {
+        Thread t = threads.newThread(() -> lost(lane, why, arriving, cause));
+        t.setName("mpi-lane-lost-" + lane.peer());
+        t.start();
+    }
+
+    /**
+     * Reads the lanes on this thread while it waits for {@code woken}, for about {@code nanos}; see
+     * {@link LaneReading}. False at once if another thread reads them now.
+     */
+    @Override
+    public boolean readWhileWaiting(BooleanSupplier woken, long nanos) {
+        return reading.readWhileWaiting(woken, nanos);
+    }
+
+    @Override
+    public void wakeReader() {
+        reading.wakeup();
     }
 
     /**
@@ -276,7 +275,20 @@ public final class LaneEndpoint implements Endpoint {
                 }
             }
         }
+        close();
+        mpj().finish();
+    }
+
+    @Override
+    public void kill() {
+        close();
+        mpj.thenAccept(Endpoint::kill); // now, or once it has started
+    }
+
+    /** Closes the lanes: their reading stops, the write watch ends, and the system lets go of every connection. */
+    private void close() {
         closed = true;
+        reading.close();
         for (Lane lane : lanes) {
             if (lane != null) {
                 lane.close();
@@ -285,21 +297,16 @@ public final class LaneEndpoint implements Endpoint {
         synchronized (this) {
             notifyAll(); // the write watch ends
         }
-        mpj().finish();
-    }
-
-    @Override
-    public void kill() {
-        closed = true;
+        try {
+            selector.close(); // waits for the thread reading now, if any
+        } catch (IOException ignored) {
+            // closed either way
+        }
         for (Lane lane : lanes) {
             if (lane != null) {
-                lane.close();
+                lane.release();
             }
         }
-        synchronized (this) {
-            notifyAll();
-        }
-        mpj.thenAccept(Endpoint::kill); // now, or once it has started
     }
 
     @Override

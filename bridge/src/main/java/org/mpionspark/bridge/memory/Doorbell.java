@@ -2,8 +2,11 @@ package org.mpionspark.bridge.memory;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.mpionspark.bridge.transport.Endpoint;
 
 /**
  * Wakes a rank's waiting threads when something happens for it (a message arrived, a send or a
@@ -15,6 +18,9 @@ final class Doorbell {
     private final AtomicLong rings = new AtomicLong();
     private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
     private volatile long spinNanos;
+    /** Where the threads that wait on this bell read the lanes meanwhile, and how many do now ({@link #awaitReading}). */
+    private volatile Endpoint readVia;
+    private final AtomicInteger reading = new AtomicInteger();
 
     /** {@code spinNanos}: how long a wait spins before it parks (0 when ranks share cores). */
     Doorbell(long spinNanos) {
@@ -37,6 +43,27 @@ final class Doorbell {
             for (Thread t : sleepers) {
                 LockSupport.unpark(t);
             }
+        }
+        if (reading.get() > 0) {
+            readVia.wakeReader();
+        }
+    }
+
+    /**
+     * As {@link #await}, but the thread spends the wait reading what arrives from other JVMs
+     * through {@code endpoint} ({@link Endpoint#readWhileWaiting}), and a ring wakes it there:
+     * true if it did, or if the bell had rung already; false, at once, if the endpoint could not.
+     */
+    boolean awaitReading(long seen, long nanos, Endpoint endpoint) {
+        if (rings.get() != seen) {
+            return true;
+        }
+        readVia = endpoint;
+        reading.incrementAndGet();
+        try {
+            return rings.get() != seen || endpoint.readWhileWaiting(() -> rings.get() != seen, nanos);
+        } finally {
+            reading.decrementAndGet();
         }
     }
 

@@ -382,6 +382,16 @@ final class SharedEndpoint {
             return endpoint.processorName();
         }
 
+        @Override
+        public boolean readWhileWaiting(java.util.function.BooleanSupplier woken, long nanos) {
+            return endpoint.readWhileWaiting(woken, nanos);
+        }
+
+        @Override
+        public void wakeReader() {
+            endpoint.wakeReader();
+        }
+
         /** MPJ Express's own collectives span its world of JVMs: the world's only when each JVM has one rank. */
         @Override
         public <T> T capability(Class<T> type) {

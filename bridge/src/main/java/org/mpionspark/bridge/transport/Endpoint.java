@@ -33,6 +33,20 @@ public interface Endpoint {
     }
 
     /**
+     * Lets a rank's thread that would sleep until {@code woken} read what arrives from the other
+     * JVMs itself meanwhile, for about {@code nanos}: the message it waits for then wakes it
+     * directly, not through a reader thread. True if it did; false, at once, if it cannot now (the
+     * caller sleeps as before, and is woken when its message is handed over).
+     */
+    default boolean readWhileWaiting(java.util.function.BooleanSupplier woken, long nanos) {
+        return false;
+    }
+
+    /** Wakes the thread in {@link #readWhileWaiting}, if it is not the caller: what it waits for may have come another way. */
+    default void wakeReader() {
+    }
+
+    /**
      * Orderly shutdown once this JVM's last rank of the world is done (its {@code MPI_Finalize}):
      * blocks until the other JVMs' endpoints have said they are done too, so call it with a bound.
      */

@@ -20,7 +20,7 @@ import org.mpionspark.bridge.transport.NativeCollectives;
 class MpjBesideLanesTest {
 
     @Test
-    void aFailedMpjStartIsNamedWhereItsCollectivesAreAskedForAndTheCloseFails() {
+    void aFailedMpjStartIsNamedWhereItsCollectivesAreAskedForAndTheCloseFails() throws Exception {
         CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
         mpj.completeExceptionally(new IllegalStateException("MPJ Express could not connect to endpoint 1"));
         LaneEndpoint endpoint = endpoint(mpj);
@@ -35,7 +35,7 @@ class MpjBesideLanesTest {
     }
 
     @Test
-    void whatNeedsMpjWaitsForItsStartAndNoLonger() {
+    void whatNeedsMpjWaitsForItsStartAndNoLonger() throws Exception {
         CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
         LaneEndpoint endpoint = endpoint(mpj);
         IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -49,7 +49,7 @@ class MpjBesideLanesTest {
     }
 
     @Test
-    void aTearDownReachesMpjWhenItHasStartedEvenAfter() {
+    void aTearDownReachesMpjWhenItHasStartedEvenAfter() throws Exception {
         CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
         LaneEndpoint endpoint = endpoint(mpj);
         endpoint.kill();
@@ -59,7 +59,7 @@ class MpjBesideLanesTest {
     }
 
     /** A JVM's endpoint with no other JVM's lane, beside {@code mpj}. */
-    private static LaneEndpoint endpoint(CompletableFuture<Endpoint> mpj) {
+    private static LaneEndpoint endpoint(CompletableFuture<Endpoint> mpj) throws java.io.IOException {
         return new LaneEndpoint("endpoint 0 of 1 (test)", new Lane[] {null}, new int[] {0}, new Arrivals() {
             @Override
             public Arrival arrived(int source, int dest, int channel, int tag, ArrayKind kind, Object data, int count,

@@ -172,7 +172,9 @@ public final class MpiConf {
             Defaults.CORES_SHARED == null ? "auto" : Defaults.CORES_SHARED.toString(), Kind.AUTO_FLAG,
             "Whether ranks share processor cores, which picks the collective algorithms (`true`: fewest messages, "
                     + "e.g. reduce + broadcast; `false`: fewest rounds, e.g. recursive doubling). `auto` says `true` "
-                    + "when some host runs more ranks than its JVM has processors.", null, "auto, true or false");
+                    + "when some host runs more ranks than its JVM has processors, or some machine more than it has "
+                    + "online (executors in containers or network namespaces of one machine share its cores; the "
+                    + "machine is told by its kernel's boot id).", null, "auto, true or false");
     public static final Key MEMORY_PATH = new Key("spark.mpi.memoryPath", Boolean.toString(Defaults.MEMORY_PATH),
             Kind.FLAG, "Whether ranks of one JVM (all of local mode, the tasks of one executor) talk through memory; "
                     + "`false` gives each rank an endpoint of its own, so every message goes through the sockets, as "
@@ -193,8 +195,9 @@ public final class MpiConf {
                     + "sends them unencrypted anyway. Ranks of one JVM never leave it.", null, "true or false");
     public static final Key LANES = new Key("spark.mpi.network.lanes", Boolean.toString(Defaults.LANES), Kind.FLAG,
             "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
-                    + "at the world's start and admitted by the world's key, on which the sending rank writes and one "
-                    + "reader per lane delivers (as fast as a plain socket allows). The ranks start once the lanes are "
+                    + "at the world's start and admitted by the world's key, on which the sending rank writes and the "
+                    + "receiving rank, while it waits, reads (as fast as a plain socket allows). The ranks start once "
+                    + "the lanes are "
                     + "made; MPJ Express connects behind them, for its own collectives. `false` sends messages through "
                     + "MPJ Express's `niodev` connections, which the ranks then wait for (for comparisons).", null,
             "true or false");

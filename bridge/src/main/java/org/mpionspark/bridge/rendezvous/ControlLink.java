@@ -69,6 +69,8 @@ public final class ControlLink implements Closeable {
             out.writeInt(ticket.size());
             out.writeInt(Runtime.getRuntime().availableProcessors());
             out.writeUTF(jvm);
+            out.writeUTF(Kernel.bootId());
+            out.writeInt(Kernel.onlineProcessors());
             out.flush();
             byte status = in.readByte();
             if (status == Wire.REFUSED) {
@@ -81,7 +83,7 @@ public final class ControlLink implements Closeable {
             int n = in.readInt();
             List<Peer> peers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF()));
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), in.readInt()));
             }
             s.setSoTimeout(0);
             return new ControlLink(s, in, out, List.copyOf(peers), rank, ticket);

@@ -11,7 +11,7 @@ import java.net.ProtocolException;
  * they trickle in, so a handshake can be read without a thread blocking on it.
  */
 record Hello(String registrationId, byte[] secret, String worldKey, int rank, int size, int processors,
-             String jvm) {
+             String jvm, String machine, int machineProcessors) {
 
     /** The longest handshake accepted: a real one is about 120 bytes. */
     static final int MAX_BYTES = 8 << 10;
@@ -43,7 +43,8 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
             if (secret.length < secretLength) {
                 return null;
             }
-            Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF());
+            Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(),
+                    in.readUTF(), in.readInt());
             return new HandshakeSelector.Handshake<>(h, bytes.readAllBytes());
         } catch (EOFException incomplete) {
             return null;

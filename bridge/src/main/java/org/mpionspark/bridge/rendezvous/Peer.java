@@ -6,10 +6,17 @@ import java.util.Map;
 
 /**
  * One row of the peer table: rank {@code rank}'s host as the driver saw it, how many processors
- * its JVM has, and which JVM it is in ({@code jvm}: ranks with the same key share a heap and talk
- * through memory, and one MPJ Express endpoint to the other JVMs).
+ * its JVM has, which JVM it is in ({@code jvm}: ranks with the same key share a heap and talk
+ * through memory, and one MPJ Express endpoint to the other JVMs), and which machine ({@code
+ * machine}: its kernel's boot id, "" if unknown, shared by the containers and namespaces of one
+ * machine) with how many processors online there ({@code machineProcessors}, 0 if unknown).
  */
-public record Peer(int rank, String host, int processors, String jvm) {
+public record Peer(int rank, String host, int processors, String jvm, String machine, int machineProcessors) {
+
+    /** A row whose machine is unknown: only its host tells whom it shares cores with. */
+    public Peer(int rank, String host, int processors, String jvm) {
+        this(rank, host, processors, jvm, "", 0);
+    }
 
     /**
      * The JVMs of a world in the order of their lowest rank: a JVM's index here is its MPJ
@@ -20,14 +27,21 @@ public record Peer(int rank, String host, int processors, String jvm) {
     }
 
     /**
-     * Whether some host runs more ranks than it has processors: then ranks and MPJ's threads
-     * compete for cores, and algorithms that send fewer messages beat those with fewer rounds.
-     * Every rank computes the same answer from the same table.
+     * Whether some host runs more ranks than its JVMs have processors, or some machine more than
+     * it has online (executors in containers or network namespaces of one machine each see an
+     * address and a processor count of their own, and share its cores): then ranks and their
+     * threads compete for cores, and algorithms that send fewer messages beat those with fewer
+     * rounds. Every rank computes the same answer from the same table.
      */
     public static boolean coresShared(List<Peer> peers) {
         Map<String, Integer> ranksPerHost = new HashMap<>();
+        Map<String, Integer> ranksPerMachine = new HashMap<>();
         for (Peer p : peers) {
             if (ranksPerHost.merge(p.host(), 1, Integer::sum) > p.processors()) {
+                return true;
+            }
+            if (!p.machine().isEmpty() && p.machineProcessors() > 0
+                    && ranksPerMachine.merge(p.machine(), 1, Integer::sum) > p.machineProcessors()) {
                 return true;
             }
         }

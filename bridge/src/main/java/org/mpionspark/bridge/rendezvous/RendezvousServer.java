@@ -198,7 +198,7 @@ public final class RendezvousServer implements Closeable {
                 return;
             }
             conn = new RankConnection(s, in, out, h.rank(), new Peer(h.rank(), s.getInetAddress().getHostAddress(),
-                    h.processors(), h.jvm()));
+                    h.processors(), h.jvm(), h.machine(), h.machineProcessors()));
             String problem = reg.world(h.worldKey()).arrive(conn, h.size());
             if (problem != null) {
                 refuse(out, s, from, problem);

@@ -77,6 +77,8 @@ final class World {
                         r.out.writeUTF(p.peer.host());
                         r.out.writeInt(p.peer.processors());
                         r.out.writeUTF(p.peer.jvm());
+                        r.out.writeUTF(p.peer.machine());
+                        r.out.writeInt(p.peer.machineProcessors());
                     }
                     r.out.flush();
                 } catch (IOException e) {

@@ -240,6 +240,8 @@ class HostileClientsTest {
         out.writeInt(t.size());
         out.writeInt(1);
         out.writeUTF("jvm");
+        out.writeUTF(""); // its machine, unknown
+        out.writeInt(0);
         return bytes.toByteArray();
     }
 

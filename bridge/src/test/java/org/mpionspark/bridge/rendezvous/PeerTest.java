@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Cores are shared when some host runs more ranks than its JVM has processors. */
+/** Cores are shared when some host runs more ranks than its JVM has processors, or some machine more than it has online. */
 class PeerTest {
 
     private static Peer on(int rank, String host, int processors) {
@@ -24,5 +24,27 @@ class PeerTest {
     void oneOversubscribedHostIsEnough() {
         assertTrue(Peer.coresShared(List.of(on(0, "a", 16), on(1, "b", 2), on(2, "b", 2), on(3, "b", 2))));
         assertTrue(Peer.coresShared(List.of(on(0, "a", 2), on(1, "a", 2), on(2, "a", 2), on(3, "a", 2))));
+    }
+
+    /** Executors in network namespaces (or containers) of one 2-core machine: an address and 2 processors each. */
+    @Test
+    void jvmsThatLookApartButShareOneMachinesCoresAreShared() {
+        List<Peer> fourNamespaces = List.of(new Peer(0, "10.0.0.1", 2, "j1", "boot-1", 2),
+                new Peer(1, "10.0.0.2", 2, "j2", "boot-1", 2), new Peer(2, "10.0.0.3", 2, "j3", "boot-1", 2),
+                new Peer(3, "10.0.0.4", 2, "j4", "boot-1", 2));
+        assertTrue(Peer.coresShared(fourNamespaces));
+        assertFalse(Peer.coresShared(fourNamespaces.subList(0, 2)), "2 ranks on 2 cores");
+    }
+
+    /** Containers limited to 2 processors each on a 64-core node: 8 ranks there still have a core each. */
+    @Test
+    void containersOfALargeMachineAreNotShared() {
+        List<Peer> peers = new java.util.ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            peers.add(new Peer(r, "10.0.0." + (r / 2), 2, "j" + r / 2, "boot-1", 64));
+        }
+        assertFalse(Peer.coresShared(peers));
+        assertFalse(Peer.coresShared(List.of(new Peer(0, "a", 2, "j1", "", 0), new Peer(1, "b", 2, "j2", "", 0))),
+                "machines unknown: hosts alone tell");
     }
 }

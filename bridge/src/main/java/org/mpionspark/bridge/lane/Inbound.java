@@ -57,6 +57,11 @@ final class Inbound {
         return saidBye;
     }
 
+    /** Whether a message has begun to arrive and is not all handed over yet: more of it is on its way. */
+    boolean midMessage() {
+        return header || lane.input().hasRemaining();
+    }
+
     /** The long message whose elements were on their way, if any: its receive fails when the lane is lost. */
     Arrivals.Arrival underWay() {
         return streaming ? arrival : null;

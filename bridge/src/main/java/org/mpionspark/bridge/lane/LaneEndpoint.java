@@ -43,6 +43,7 @@ public final class LaneEndpoint implements Endpoint {
     /** Every lane, registered for reading. */
     private final Selector selector;
     private final LaneReading reading;
+    private final Inbound[] inbound;
     private volatile boolean closed;
     /** How many lanes have said goodbye. */
     private int byes;
@@ -65,12 +66,16 @@ public final class LaneEndpoint implements Endpoint {
         this.writeTimeoutMillis = writeTimeoutMillis;
         this.threads = threads;
         this.selector = Selector.open();
+        java.util.List<Inbound> in = new java.util.ArrayList<>();
         for (Lane lane : this.lanes) {
             if (lane != null) {
-                lane.channel().register(selector, SelectionKey.OP_READ, new Inbound(lane, arrivals, worldSize, this::bye));
+                Inbound i = new Inbound(lane, arrivals, worldSize, this::bye);
+                lane.channel().register(selector, SelectionKey.OP_READ, i);
+                in.add(i);
             }
         }
-        this.reading = new LaneReading(selector, this::readable, threads, "mpi-lanes-reader");
+        this.inbound = in.toArray(new Inbound[0]);
+        this.reading = new LaneReading(selector, this::readable, this::midMessage, threads, "mpi-lanes-reader");
         for (Lane lane : this.lanes) {
             if (lane != null) {
                 lane.whenFull(reading::writerWaits);
@@ -157,6 +162,16 @@ public final class LaneEndpoint implements Endpoint {
                 lostLater(lane, lane.abandoned() != null ? lane.abandoned() : "failed: " + e, inbound.underWay(), e);
             }
         }
+    }
+
+    /** Whether some lane is in the middle of a message; the thread reading the lanes only. */
+    private boolean midMessage() {
+        for (Inbound i : inbound) {
+            if (i.midMessage()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #lost}, on a thread of its own: the thread reading now may be a rank's, which must not wait its grace. */

@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * Who reads an endpoint's lanes now: one thread at a time, on one selector over them all. A rank's
  * thread that waits reads them itself ({@link #readWhileWaiting}), so the message it waits for wakes
  * it, not a reader that then wakes it: one thread wake-up per message, as on a bare socket. When no
- * rank has waited for {@link #IDLE_NANOS}, or a write finds no room (its peer may wait for this JVM
- * to read first), the endpoint's own reader reads them, so that what arrives is always drained;
- * a rank that waits takes the turn back from it.
+ * rank has waited for {@link #IDLE_NANOS}, a write finds no room (its peer may wait for this JVM
+ * to read first), or a rank stops reading in the middle of a message, the endpoint's own reader
+ * reads them, so that what arrives is always drained; a rank that waits takes the turn back from it.
  */
 final class LaneReading {
 
@@ -29,6 +29,7 @@ final class LaneReading {
 
     private final Selector selector;
     private final Consumer<SelectionKey> readable;
+    private final BooleanSupplier midMessage;
     private final ReentrantLock turn = new ReentrantLock();
     /** Ranks' threads waiting for the background reader to give the turn up. */
     private final AtomicInteger wanted = new AtomicInteger();
@@ -42,11 +43,14 @@ final class LaneReading {
 
     /**
      * Over {@code selector}, where every lane is registered for reading; {@code readable} reads a
-     * lane the selector found readable. The background reader is made by {@code threads}, not started.
+     * lane the selector found readable; {@code midMessage}: whether some lane is in the middle of a
+     * message. The background reader is made by {@code threads}, not started.
      */
-    LaneReading(Selector selector, Consumer<SelectionKey> readable, ThreadFactory threads, String name) {
+    LaneReading(Selector selector, Consumer<SelectionKey> readable, BooleanSupplier midMessage, ThreadFactory threads,
+                String name) {
         this.selector = selector;
         this.readable = readable;
+        this.midMessage = midMessage;
         this.background = threads.newThread(this::background);
         background.setName(name);
     }
@@ -88,8 +92,10 @@ final class LaneReading {
             }
         }
         reading = me;
+        boolean more = false;
         try {
             serve(woken, System.nanoTime() + nanos);
+            more = midMessage.getAsBoolean();
             return true;
         } finally {
             reading = null;
@@ -97,6 +103,9 @@ final class LaneReading {
             turn.unlock();
             for (Thread t; (t = hopefuls.poll()) != null; ) {
                 LockSupport.unpark(t);
+            }
+            if (more) { // the rest of a message is on its way: read on while this thread works on what it has
+                writerWaits();
             }
         }
     }
@@ -109,7 +118,7 @@ final class LaneReading {
         }
     }
 
-    /** A write found no room: the lanes are read now, whoever waits, for the peer may wait for this JVM to read. */
+    /** A write found no room, or more is on its way: the lanes are read now, whoever waits (the peer may wait for this JVM to read). */
     void writerWaits() {
         urgent = true;
         if (reading == null) {

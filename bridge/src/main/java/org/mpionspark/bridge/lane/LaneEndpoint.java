@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
+import org.mpionspark.bridge.transport.StartBehind;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
@@ -23,7 +24,7 @@ import org.mpionspark.bridge.transport.Transport;
  * MPJ Express's endpoint starts beside it, for its own collectives; the ranks do not wait for it
  * (its connections take most of a world's start), and its close follows the lanes'.
  */
-public final class LaneEndpoint implements Endpoint {
+public final class LaneEndpoint implements Endpoint, StartBehind {
 
     private static final System.Logger LOG = System.getLogger(LaneEndpoint.class.getName());
     /** How long a lane that ended without a goodbye waits for the world's abort before it tells the ranks itself. */
@@ -45,8 +46,8 @@ public final class LaneEndpoint implements Endpoint {
     private final LaneReading reading;
     private final Inbound[] inbound;
     private volatile boolean closed;
-    /** How many lanes have said goodbye. */
-    private int byes;
+    /** How many lanes have said goodbye (counted by the thread reading the lanes). */
+    private volatile int byes;
 
     /**
      * Over {@code lanes} (by endpoint index, null at this one's), beside MPJ Express's endpoint
@@ -195,6 +196,11 @@ public final class LaneEndpoint implements Endpoint {
         reading.wakeup();
     }
 
+    @Override
+    public void readNow() {
+        reading.readNow();
+    }
+
     /**
      * A lane ended without a goodbye: nothing more comes from the ranks there. Seldom the first
      * news: the other JVM ended, or tore its endpoint down because its world failed, and the driver's
@@ -242,6 +248,16 @@ public final class LaneEndpoint implements Endpoint {
         return type.isInstance(this) ? type.cast(this) : mpj().capability(type);
     }
 
+    /** Returns once MPJ Express's endpoint has started beside the lanes, or failed to. */
+    @Override
+    public void awaitStarted() {
+        try {
+            mpj();
+        } catch (IllegalStateException failed) {
+            // said where its collectives are asked for
+        }
+    }
+
     /** MPJ Express's endpoint, once started (bounded by its start's own bound); else why not. */
     private Endpoint mpj() {
         try {
@@ -280,14 +296,20 @@ public final class LaneEndpoint implements Endpoint {
         if (failed != null) {
             throw new IllegalStateException(label + ": could not say goodbye on every lane: " + failed, failed);
         }
-        synchronized (this) {
-            while (byes < due && !closed) {
-                try {
-                    wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        int all = due;
+        while (byes < all && !closed) { // read the goodbyes here: no rank waits for the lanes any more
+            if (!reading.readWhileWaiting(() -> byes >= all || closed, 100_000_000L)) {
+                synchronized (this) {
+                    try {
+                        wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return;
             }
         }
         close();

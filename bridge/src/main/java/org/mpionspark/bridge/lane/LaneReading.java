@@ -17,15 +17,22 @@ import java.util.function.Consumer;
 /**
  * Who reads an endpoint's lanes now: one thread at a time, on one selector over them all. A rank's
  * thread that waits reads them itself ({@link #readWhileWaiting}), so the message it waits for wakes
- * it, not a reader that then wakes it: one thread wake-up per message, as on a bare socket. When no
- * rank has waited for {@link #IDLE_NANOS}, a write finds no room (its peer may wait for this JVM
- * to read first), or a rank stops reading in the middle of a message, the endpoint's own reader
- * reads them, so that what arrives is always drained; a rank that waits takes the turn back from it.
+ * it, not a reader that then wakes it: one thread wake-up per message, as on a bare socket; a rank
+ * that polls reads what is there ({@link #readNow}). When a write finds no room (its peer may wait
+ * for this JVM to read first), a rank stops reading in the middle of a message, or no rank has read
+ * for a while (they compute: at most {@link #MAX_NAP_NANOS}), the endpoint's own reader reads them,
+ * so that what arrives is always drained; a rank that waits takes the turn back from it.
  */
 final class LaneReading {
 
     /** How long the lanes may go unread while no rank waits (the ranks compute) before the background reader reads them. */
     static final long IDLE_NANOS = 1_000_000;
+    /**
+     * The longest the background reader sleeps while ranks read: it looks less often the longer
+     * they keep reading (each look wakes a core the ranks may need); what arrives while they all
+     * compute waits this long at most, unless a rank polls ({@link #readNow}) or a write finds no room.
+     */
+    static final long MAX_NAP_NANOS = 50_000_000;
 
     private final Selector selector;
     private final Consumer<SelectionKey> readable;
@@ -98,15 +105,40 @@ final class LaneReading {
             more = midMessage.getAsBoolean();
             return true;
         } finally {
-            reading = null;
-            freedAt = System.nanoTime();
-            turn.unlock();
-            for (Thread t; (t = hopefuls.poll()) != null; ) {
-                LockSupport.unpark(t);
-            }
-            if (more) { // the rest of a message is on its way: read on while this thread works on what it has
-                writerWaits();
-            }
+            release(more);
+        }
+    }
+
+    /**
+     * Reads what has arrived, without waiting, if no other thread reads now: a rank that polls
+     * ({@code test}, {@code iprobe}) sees what came while it computed.
+     */
+    void readNow() {
+        if (closed || reading != null || !turn.tryLock()) {
+            return;
+        }
+        reading = Thread.currentThread();
+        boolean more = false;
+        try {
+            selector.selectNow(readable);
+            more = midMessage.getAsBoolean();
+        } catch (IOException | ClosedSelectorException e) {
+            // the lanes are closing: the waits that follow say so
+        } finally {
+            release(more);
+        }
+    }
+
+    /** A rank's thread gives the turn up; {@code more}: a message is still arriving, which the background reader reads on. */
+    private void release(boolean more) {
+        reading = null;
+        freedAt = System.nanoTime();
+        turn.unlock();
+        for (Thread t; (t = hopefuls.poll()) != null; ) {
+            LockSupport.unpark(t);
+        }
+        if (more) { // read on while this thread works on what it has
+            writerWaits();
         }
     }
 
@@ -135,6 +167,7 @@ final class LaneReading {
 
     /** The background reader: reads the lanes whenever no rank's thread has for a while, until a rank's thread wants to. */
     private void background() {
+        long nap = IDLE_NANOS;
         while (!closed) {
             long idle = System.nanoTime() - freedAt;
             if (wanted.get() == 0 && (urgent || idle >= IDLE_NANOS) && turn.tryLock()) {
@@ -146,9 +179,11 @@ final class LaneReading {
                     reading = null;
                     turn.unlock();
                 }
+                nap = IDLE_NANOS;
                 continue;
             }
-            LockSupport.parkNanos(this, idle >= 0 && idle < IDLE_NANOS ? IDLE_NANOS - idle : IDLE_NANOS);
+            LockSupport.parkNanos(this, nap); // a write that finds no room, or the close, wakes it sooner
+            nap = Math.min(MAX_NAP_NANOS, nap * 2);
         }
     }
 

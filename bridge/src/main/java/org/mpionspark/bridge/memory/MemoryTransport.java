@@ -117,6 +117,13 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
+    public void progress() {
+        if (endpoint != null) {
+            endpoint.readNow();
+        }
+    }
+
+    @Override
     public MeetingBoard board() {
         return world.board();
     }

@@ -392,6 +392,11 @@ final class SharedEndpoint {
             endpoint.wakeReader();
         }
 
+        @Override
+        public void readNow() {
+            endpoint.readNow();
+        }
+
         /** MPJ Express's own collectives span its world of JVMs: the world's only when each JVM has one rank. */
         @Override
         public <T> T capability(Class<T> type) {

@@ -46,6 +46,10 @@ public interface Endpoint {
     default void wakeReader() {
     }
 
+    /** Hands over what has arrived from the other JVMs, without waiting, unless another thread reads now. */
+    default void readNow() {
+    }
+
     /**
      * Orderly shutdown once this JVM's last rank of the world is done (its {@code MPI_Finalize}):
      * blocks until the other JVMs' endpoints have said they are done too, so call it with a bound.

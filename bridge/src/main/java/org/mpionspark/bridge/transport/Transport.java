@@ -94,6 +94,13 @@ public interface Transport {
     }
 
     /**
+     * Moves what has arrived for this JVM's ranks on to them, without waiting: called before a
+     * test or a probe the rank's code polls with, so that it sees what came while it computed.
+     */
+    default void progress() {
+    }
+
+    /**
      * Where the ranks of this world that share this JVM meet for collectives in memory; null when
      * no other rank does (every message then crosses a socket anyway).
      */

@@ -198,6 +198,9 @@ public final class Waiter {
         long startNanos = System.nanoTime();
         long startCpu = PollWatch.cpuNanos();
         checkAbort(call, peer);
+        if (wakes != null) {
+            wakes.progress(); // what came from other JVMs while the rank computed
+        }
         if (!enter(call, peer)) {
             try {
                 return test.get();

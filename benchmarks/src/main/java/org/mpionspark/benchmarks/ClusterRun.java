@@ -48,6 +48,11 @@ public final class ClusterRun {
                     StageSection.measure(jsc, n, reps, results);
                 }
             }
+            if (parts.contains("allreduce") || parts.contains("pingpong")) {
+                for (int n : ranks) {
+                    JitWarmup.run(spark, n);
+                }
+            }
             if (parts.contains("allreduce")) {
                 AllreduceSection allreduce = new AllreduceSection(spark, null, null, results);
                 for (int n : ranks) {

@@ -28,19 +28,20 @@ final class JitWarmup {
     private static int calls(Communicator comm) {
         EngineAccess.awaitFullStart(comm);
         double[] small = new double[1];
+        double[] smallOut = new double[1];
         double[] mid = new double[8 << 10]; // 64 KB
         double[] out = new double[mid.length];
         double[] go = new double[1];
         long start = System.nanoTime();
         int calls = 0;
         do {
-            comm.allreduce(small, out, Op.SUM);
+            comm.allreduce(small, smallOut, Op.SUM);
             comm.allreduce(mid, out, Op.SUM);
             comm.bcast(mid, 0);
             comm.barrier();
             int peer = comm.rank() ^ 1;
             if (peer < comm.size()) {
-                comm.sendrecv(small, peer, 1, out, peer, 1);
+                comm.sendrecv(small, peer, 1, smallOut, peer, 1);
             }
             calls++;
             go[0] = System.nanoTime() - start < NANOS ? 1 : 0; // rank 0's clock decides, for every rank alike

@@ -102,7 +102,9 @@ final class LaneReading {
         boolean more = false;
         try {
             serve(woken, System.nanoTime() + nanos);
-            more = midMessage.getAsBoolean();
+            // woken in the middle of another message: the reader reads on while this thread works.
+            // Out of time, it is back at once (its wait goes on), so the turn stays with the ranks
+            more = woken.getAsBoolean() && midMessage.getAsBoolean();
             return true;
         } finally {
             release(more);

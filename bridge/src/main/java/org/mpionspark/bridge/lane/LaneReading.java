@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * thread that waits reads them itself ({@link #readWhileWaiting}), so the message it waits for wakes
  * it, not a reader that then wakes it: one thread wake-up per message, as on a bare socket; a rank
  * that polls reads what is there ({@link #readNow}). When a write finds no room (its peer may wait
- * for this JVM to read first), a rank stops reading in the middle of a message, or no rank has read
- * for a while (they compute: at most {@link #MAX_NAP_NANOS}), the endpoint's own reader reads them,
+ * for this JVM to read first), a rank that has its message stops in the middle of another, or no
+ * rank has read for a while (they compute: at most {@link #MAX_NAP_NANOS}), the endpoint's own reader reads them,
  * so that what arrives is always drained; a rank that waits takes the turn back from it.
  */
 final class LaneReading {

@@ -3,6 +3,8 @@ package org.mpionspark.bridge.lane;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -67,7 +69,7 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
         this.writeTimeoutMillis = writeTimeoutMillis;
         this.threads = threads;
         this.selector = Selector.open();
-        java.util.List<Inbound> in = new java.util.ArrayList<>();
+        List<Inbound> in = new ArrayList<>();
         for (Lane lane : this.lanes) {
             if (lane != null) {
                 Inbound i = new Inbound(lane, arrivals, worldSize, this::bye);

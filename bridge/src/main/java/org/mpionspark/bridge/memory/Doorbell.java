@@ -18,7 +18,7 @@ final class Doorbell {
     private final AtomicLong rings = new AtomicLong();
     private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
     private volatile long spinNanos;
-    /** Where the threads that wait on this bell read the lanes meanwhile, and how many do now ({@link #awaitReading}). */
+    /** Where the threads that wait on this bell read the lanes meanwhile (null: nowhere), and how many do now. */
     private volatile Endpoint readVia;
     private final AtomicInteger reading = new AtomicInteger();
 
@@ -49,16 +49,25 @@ final class Doorbell {
         }
     }
 
+    /** Sets the endpoint whose lanes this bell's waits read while they wait ({@link #awaitReading}). */
+    void readVia(Endpoint endpoint) {
+        this.readVia = endpoint;
+    }
+
     /**
      * As {@link #await}, but the thread spends the wait reading what arrives from other JVMs
-     * through {@code endpoint} ({@link Endpoint#readWhileWaiting}), and a ring wakes it there:
-     * true if it did, or if the bell had rung already; false, at once, if the endpoint could not.
+     * through the bell's endpoint ({@link Endpoint#readWhileWaiting}), and a ring wakes it there:
+     * true if it did, or if the bell had rung already; false, at once, if it could not (or there
+     * is no endpoint).
      */
-    boolean awaitReading(long seen, long nanos, Endpoint endpoint) {
+    boolean awaitReading(long seen, long nanos) {
+        Endpoint endpoint = readVia;
         if (rings.get() != seen) {
             return true;
         }
-        readVia = endpoint;
+        if (endpoint == null) {
+            return false;
+        }
         reading.incrementAndGet();
         try {
             return rings.get() != seen || endpoint.readWhileWaiting(() -> rings.get() != seen, nanos);

@@ -45,6 +45,7 @@ public final class MemoryTransport implements Transport {
         this.processorName = processorName;
         this.endpoint = endpoint;
         mine.bell.spin(coresShared ? 0 : SPIN_NANOS);
+        mine.bell.readVia(endpoint);
     }
 
     @Override
@@ -111,7 +112,7 @@ public final class MemoryTransport implements Transport {
     /** Sleeps on the rank's bell; where other JVMs are reached, the thread reads what arrives from them meanwhile if it can. */
     @Override
     public void awaitActivity(long seen, long nanos) {
-        if (endpoint == null || !mine.bell.awaitReading(seen, nanos, endpoint)) {
+        if (!mine.bell.awaitReading(seen, nanos)) {
             mine.bell.await(seen, nanos);
         }
     }

@@ -20,7 +20,6 @@ final class AllreduceOnRanks {
 
     /** {@code ms()[0]}: ours; {@code ms()[1]}: MPJ's (unless {@code withMpj} is false or the path lacks it). */
     static RankTimes time(Communicator comm, int n, int reps, int warmup, boolean withMpj) {
-        EngineAccess.awaitFullStart(comm); // time the world, not MPJ Express connecting behind its lanes
         double[] v = new double[n];
         Arrays.fill(v, comm.rank() + 1);
         double[] out = new double[n];

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.mpionspark.benchmarks.report.Measurement;
 import org.mpionspark.benchmarks.report.Results;
-import org.mpionspark.bridge.comm.EngineAccess;
 import org.mpionspark.mpi.Communicator;
 
 /**
@@ -34,7 +33,6 @@ final class CollectivesOnRanks {
 
     /** {@code ms()[s]}: the bcast of {@code bytes[s]}; {@code ms()[bytes.length]}: the barrier. */
     static RankTimes time(Communicator comm, long[] bytes, int baseReps) {
-        EngineAccess.awaitFullStart(comm); // time the world, not MPJ Express connecting behind its lanes
         double[][] ms = new double[bytes.length + 1][];
         for (int s = 0; s < bytes.length; s++) {
             double[] buf = new double[(int) Math.max(1, bytes[s] / 8)];

@@ -1,6 +1,5 @@
 package org.mpionspark.benchmarks;
 
-import org.mpionspark.bridge.comm.EngineAccess;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 
@@ -26,7 +25,6 @@ final class JitWarmup {
     }
 
     private static int calls(Communicator comm) {
-        EngineAccess.awaitFullStart(comm);
         double[] small = new double[1];
         double[] smallOut = new double[1];
         double[] mid = new double[8 << 10]; // 64 KB

@@ -28,7 +28,6 @@ final class PingPongOnRanks {
      * the socket's; the transport named by its class.
      */
     static RankTimes time(Communicator comm, long[] bytes, int baseReps) throws java.io.IOException {
-        EngineAccess.awaitFullStart(comm); // time the world, not MPJ Express connecting behind its lanes
         if (comm.size() != 2) {
             throw new IllegalArgumentException("ping-pong needs 2 ranks, not " + comm.size());
         }

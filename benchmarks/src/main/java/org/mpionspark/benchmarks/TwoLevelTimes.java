@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.mpionspark.benchmarks.report.Measurement;
-import org.mpionspark.bridge.comm.EngineAccess;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.Op;
 import org.mpionspark.spark.JavaMpiContext;
@@ -81,7 +80,6 @@ public final class TwoLevelTimes {
     private record Times(int[] bytes) implements Serializable {
 
         double[] on(Communicator comm) {
-            EngineAccess.awaitFullStart(comm); // time the world, not MPJ Express connecting behind its lanes
             double[] out = new double[COLLECTIVES.length * bytes.length];
             for (int c = 0; c < COLLECTIVES.length; c++) {
                 for (int s = 0; s < bytes.length; s++) {

@@ -197,9 +197,9 @@ public final class MpiConf {
             "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
                     + "at the world's start and admitted by the world's key, on which the sending rank writes and the "
                     + "receiving rank, while it waits, reads (as fast as a plain socket allows). The ranks start once "
-                    + "the lanes are "
-                    + "made; MPJ Express connects behind them, for its own collectives. `false` sends messages through "
-                    + "MPJ Express's `niodev` connections, which the ranks then wait for (for comparisons).", null,
+                    + "the lanes are made; MPJ Express starts beside them only if its own collectives are asked for. "
+                    + "`false` sends messages through MPJ Express's `niodev` connections, which the ranks then wait for "
+                    + "(for comparisons).", null,
             "true or false");
     public static final Key KRYO_CLASSES = new Key("spark.mpi.kryo.classesToRegister", "", Kind.LIST,
             "Class names, comma-separated, that the object tier's Kryo 5 registers, in this order, on every rank "

@@ -2,7 +2,6 @@ package org.mpionspark.bridge.comm;
 
 import org.mpionspark.bridge.channel.CollectiveScope;
 import org.mpionspark.bridge.transport.NativeCollectives;
-import org.mpionspark.bridge.transport.StartBehind;
 import org.mpionspark.bridge.transport.Transport;
 import org.mpionspark.mpi.Communicator;
 
@@ -37,17 +36,6 @@ public final class EngineAccess {
                     + "(spark.mpi.memoryPath=false, or LocalWorld.memoryPath(false), gives each rank its own)");
         }
         return mpj;
-    }
-
-    /**
-     * Returns once what the JVM's endpoint under {@code comm} starts behind its ranks (MPJ Express,
-     * behind the lanes) has started: a benchmark times the world, not its start ({@link StartBehind}).
-     */
-    public static void awaitFullStart(Communicator comm) {
-        StartBehind behind = transport(comm).capability(StartBehind.class);
-        if (behind != null) {
-            behind.awaitStarted();
-        }
     }
 
     /**

@@ -25,6 +25,7 @@ final class Inbound {
     private final Arrivals arrivals;
     private final int worldSize;
     private final Runnable bye;
+    private final MpjPorts mpjPorts;
 
     /** The message under way, once its header is read. */
     private boolean header;
@@ -40,12 +41,22 @@ final class Inbound {
     private int done;
     private boolean saidBye;
 
-    /** Reads {@code lane} of a world of {@code worldSize} ranks into {@code arrivals}; a goodbye runs {@code bye}. */
-    Inbound(Lane lane, Arrivals arrivals, int worldSize, Runnable bye) {
+    /** Where the peer's MPJ Express endpoint listens goes: {@code (endpoint, writePort, readPort)}. */
+    @FunctionalInterface
+    interface MpjPorts {
+        void arrived(int endpoint, int writePort, int readPort);
+    }
+
+    /**
+     * Reads {@code lane} of a world of {@code worldSize} ranks into {@code arrivals}; a goodbye runs
+     * {@code bye}, and where the peer's MPJ Express endpoint listens goes to {@code mpjPorts}.
+     */
+    Inbound(Lane lane, Arrivals arrivals, int worldSize, Runnable bye, MpjPorts mpjPorts) {
         this.lane = lane;
         this.arrivals = arrivals;
         this.worldSize = worldSize;
         this.bye = bye;
+        this.mpjPorts = mpjPorts;
     }
 
     Lane lane() {
@@ -105,7 +116,7 @@ final class Inbound {
                 }
                 readHeader(in);
                 if (!header) {
-                    continue; // a goodbye
+                    continue; // for the endpoint, not a rank
                 }
             }
             int size = kind.bytes();
@@ -145,6 +156,10 @@ final class Inbound {
         if (kindOrdinal == Lane.BYE) {
             saidBye = true;
             bye.run();
+            return;
+        }
+        if (kindOrdinal == Lane.MPJ_PORTS) {
+            mpjPorts.arrived(lane.peer(), channel, tag);
             return;
         }
         if (kindOrdinal < 0 || kindOrdinal >= KINDS.length || count < 0 || source < 0 || source >= worldSize

@@ -25,6 +25,8 @@ final class Lane {
     static final int HEADER_BYTES = 6 * Integer.BYTES;
     /** The kind a goodbye carries in its header: its sender will write nothing more on this lane. */
     static final int BYE = -1;
+    /** The kind of the header that tells where its sender's MPJ Express endpoint listens (channel: write port, tag: read port). */
+    static final int MPJ_PORTS = -2;
     /** The direct buffers' size: a message up to this many bytes (header included) is one write. */
     static final int CHUNK_BYTES = 256 * 1024;
 
@@ -91,9 +93,19 @@ final class Lane {
 
     /** Says this endpoint will write nothing more here. */
     void sayBye() throws IOException {
+        say(BYE, 0, 0);
+    }
+
+    /** Tells the peer where this JVM's MPJ Express endpoint, just started, listens. */
+    void sayMpjPorts(int writePort, int readPort) throws IOException {
+        say(MPJ_PORTS, writePort, readPort);
+    }
+
+    /** A header for the peer's endpoint, not for a rank: its kind {@code what}, its channel and tag {@code a} and {@code b}. */
+    private void say(int what, int a, int b) throws IOException {
         synchronized (out) {
             out.clear();
-            out.putInt(-1).putInt(-1).putInt(0).putInt(0).putInt(BYE).putInt(0);
+            out.putInt(-1).putInt(-1).putInt(a).putInt(b).putInt(what).putInt(0);
             out.flip();
             writeFully(out);
         }

@@ -5,7 +5,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
-import org.mpionspark.bridge.transport.StartBehind;
+import org.mpionspark.bridge.transport.NativeCollectives;
 import org.mpionspark.bridge.transport.Transport;
 
 /**
@@ -23,10 +22,10 @@ import org.mpionspark.bridge.transport.Transport;
  * writes its message itself, and whichever thread reads the lanes now ({@link LaneReading}: a rank
  * that waits, else the endpoint's reader) hands each message to {@link Arrivals} in the order it
  * was sent ({@link Inbound}), its elements read straight into the receive posted for it.
- * MPJ Express's endpoint starts beside it, for its own collectives; the ranks do not wait for it
- * (its connections take most of a world's start), and its close follows the lanes'.
+ * MPJ Express's endpoint starts beside it only when its own collectives are asked for
+ * ({@link MpjBeside}): its connections would take most of a world's start, for nothing the ranks use.
  */
-public final class LaneEndpoint implements Endpoint, StartBehind {
+public final class LaneEndpoint implements Endpoint {
 
     private static final System.Logger LOG = System.getLogger(LaneEndpoint.class.getName());
     /** How long a lane that ended without a goodbye waits for the world's abort before it tells the ranks itself. */
@@ -37,10 +36,8 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
     private final int[] endpointOf;
     private final int worldSize;
     private final Arrivals arrivals;
-    /** MPJ Express's endpoint, still starting when the lanes are ready. */
-    private final CompletableFuture<Endpoint> mpj;
-    /** How long MPJ Express may take to start: its start's own bound. */
-    private final long mpjStartMillis;
+    /** MPJ Express's endpoint, started when first asked for. */
+    private final MpjBeside mpj;
     private final long writeTimeoutMillis;
     private final ThreadFactory threads;
     /** Every lane, registered for reading. */
@@ -52,27 +49,25 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
     private volatile int byes;
 
     /**
-     * Over {@code lanes} (by endpoint index, null at this one's), beside MPJ Express's endpoint
-     * {@code mpj}, which starts within {@code mpjStartMillis}; {@code endpointOf[r]}: the endpoint of
-     * world rank {@code r}. Its readers are made by {@code threads} and start at once, handing what
-     * arrives to {@code arrivals}.
+     * Over {@code lanes} (by endpoint index, null at this one's), beside the MPJ Express endpoint that
+     * {@code mpj} starts when asked for; {@code endpointOf[r]}: the endpoint of world rank {@code r}.
+     * Its readers are made by {@code threads} and start at once, handing what arrives to {@code arrivals}.
      */
-    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, CompletableFuture<Endpoint> mpj,
-                 long mpjStartMillis, ThreadFactory threads, long writeTimeoutMillis) throws IOException {
+    LaneEndpoint(String label, Lane[] lanes, int[] endpointOf, Arrivals arrivals, MpjStarter mpj,
+                 ThreadFactory threads, long writeTimeoutMillis) throws IOException {
         this.label = label;
         this.lanes = lanes.clone();
         this.endpointOf = endpointOf.clone();
         this.worldSize = endpointOf.length;
         this.arrivals = arrivals;
-        this.mpj = mpj;
-        this.mpjStartMillis = mpjStartMillis;
+        this.mpj = new MpjBeside(label, this.lanes, mpj, threads);
         this.writeTimeoutMillis = writeTimeoutMillis;
         this.threads = threads;
         this.selector = Selector.open();
         List<Inbound> in = new ArrayList<>();
         for (Lane lane : this.lanes) {
             if (lane != null) {
-                Inbound i = new Inbound(lane, arrivals, worldSize, this::bye);
+                Inbound i = new Inbound(lane, arrivals, worldSize, () -> bye(lane.peer()), this.mpj::portsOf);
                 lane.channel().register(selector, SelectionKey.OP_READ, i);
                 in.add(i);
             }
@@ -233,7 +228,13 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
         arrivals.lost(message);
     }
 
-    private synchronized void bye() {
+    /** Whether endpoint {@code endpoint} has said goodbye here. */
+    boolean saidGoodbye(int endpoint) {
+        return mpj.hasEnded(endpoint);
+    }
+
+    private synchronized void bye(int endpoint) {
+        mpj.ended(endpoint);
         byes++;
         notifyAll();
     }
@@ -244,32 +245,29 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
         return Endpoint.localHostName();
     }
 
-    /** MPJ Express's own offers (its collectives over its world of JVMs) are still there, once it has started. */
+    /**
+     * MPJ Express's own collectives, over its world of JVMs: asking for them starts it here and, over
+     * the lanes, in every other JVM of the world, the first time (bounded by its start's own bound).
+     */
     @Override
     public <T> T capability(Class<T> type) {
-        return type.isInstance(this) ? type.cast(this) : mpj().capability(type);
-    }
-
-    /** Returns once MPJ Express's endpoint has started beside the lanes, or failed to. */
-    @Override
-    public void awaitStarted() {
-        try {
-            mpj();
-        } catch (IllegalStateException failed) {
-            // said where its collectives are asked for
+        if (type.isInstance(this)) {
+            return type.cast(this);
         }
+        return type == NativeCollectives.class ? mpj().capability(type) : null;
     }
 
-    /** MPJ Express's endpoint, once started (bounded by its start's own bound); else why not. */
+    /** MPJ Express's endpoint, started now if it has not been (bounded by its start's own bound); else why not. */
     private Endpoint mpj() {
+        mpj.ask();
         try {
-            return mpj.get(mpjStartMillis, TimeUnit.MILLISECONDS);
+            return mpj.started().get(mpj.timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(label + ": MPJ Express's own endpoint did not start beside the lanes: "
                     + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException(label + ": MPJ Express's own endpoint has not started after "
-                    + mpjStartMillis + " ms");
+                    + mpj.timeoutMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(label + ": interrupted while waiting for MPJ Express's own endpoint", e);
@@ -278,11 +276,12 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
 
     /**
      * Says goodbye on every lane, waits for every other endpoint's, then closes the lanes (nothing
-     * is left unread on them, so nothing is reset) and MPJ Express's endpoint (once it has started).
+     * is left unread on them, so nothing is reset) and MPJ Express's endpoint, if it was started.
      * Blocks until the other JVMs are done too: call it with a bound, and {@link #kill} after it.
      */
     @Override
     public void finish() {
+        boolean withMpj = mpj.finishing();
         IOException failed = null;
         int due = 0;
         for (Lane lane : lanes) {
@@ -315,13 +314,16 @@ public final class LaneEndpoint implements Endpoint, StartBehind {
             }
         }
         close();
-        mpj().finish();
+        if (withMpj) {
+            mpj().finish();
+        }
     }
 
     @Override
     public void kill() {
         close();
-        mpj.thenAccept(Endpoint::kill); // now, or once it has started
+        mpj.close();
+        mpj.started().thenAccept(Endpoint::kill); // now, or once it has started
     }
 
     /** Closes the lanes: their reading stops, the write watch ends, and the system lets go of every connection. */

@@ -15,9 +15,9 @@ import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 
 /**
- * Makes the lanes of endpoint {@code index} of a world while MPJ Express starts beside them: its
- * {@link LanePort} listens from the first moment (its port goes into the peer table with MPJ's),
- * and once the table is known it calls every endpoint before it; those after it call here.
+ * Makes the lanes of endpoint {@code index} of a world: its {@link LanePort} listens from the first
+ * moment (its port goes into the peer table), and once the table is known it calls every endpoint
+ * before it; those after it call here.
  */
 public final class LaneStart implements Closeable {
 
@@ -100,13 +100,13 @@ public final class LaneStart implements Closeable {
     }
 
     /**
-     * The endpoint over the lanes {@link #ready} made, beside MPJ Express's {@code mpj}, which may
-     * still be starting (within {@code mpjStartMillis}); {@code endpointOf[r]}: the endpoint of world
-     * rank {@code r}; arrivals go to {@code arrivals}; a write that takes no byte for
-     * {@code writeTimeoutMillis} (the operation timeout; 0: none) fails.
+     * The endpoint over the lanes {@link #ready} made, beside the MPJ Express endpoint {@code mpj}
+     * starts when asked for; {@code endpointOf[r]}: the endpoint of world rank {@code r}; arrivals go
+     * to {@code arrivals}; a write that takes no byte for {@code writeTimeoutMillis} (the operation
+     * timeout; 0: none) fails.
      */
-    public synchronized Endpoint endpoint(CompletableFuture<Endpoint> mpj, long mpjStartMillis, int[] endpointOf,
-                                          Arrivals arrivals, long writeTimeoutMillis) throws IOException {
+    public synchronized Endpoint endpoint(MpjStarter mpj, int[] endpointOf, Arrivals arrivals, long writeTimeoutMillis)
+            throws IOException {
         SocketChannel[] made = ready.join();
         Lane[] lanes = new Lane[size];
         for (int e = 0; e < size; e++) {
@@ -115,7 +115,7 @@ public final class LaneStart implements Closeable {
             }
         }
         handedOver = true;
-        return new LaneEndpoint(label, lanes, endpointOf, arrivals, mpj, mpjStartMillis, threads, writeTimeoutMillis);
+        return new LaneEndpoint(label, lanes, endpointOf, arrivals, mpj, threads, writeTimeoutMillis);
     }
 
     private String where(int endpoint) {

@@ -1,6 +1,7 @@
 package org.mpionspark.bridge.rank;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.lane.LaneStart;
+import org.mpionspark.bridge.lane.MpjStarter;
 import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
@@ -27,9 +29,10 @@ import org.mpionspark.bridge.wait.AbortState;
 import org.mpionspark.mpi.MpiException;
 
 /**
- * The MPJ Express endpoint of one world in this JVM, shared by the world's ranks here: the first
- * of them to arrive starts it (one class loader, one {@code niodev}, one set of connections per
- * JVM), the others wait for it, and the last to leave ends it. Each rank holds a {@link Lease}.
+ * The endpoint of one world in this JVM, shared by the world's ranks here: the first of them to
+ * arrive starts it (one set of connections per JVM: its lanes, and MPJ Express's class loader,
+ * {@code niodev} and connections once asked for), the others wait for it, and the last to leave
+ * ends it. Each rank holds a {@link Lease}.
  */
 final class SharedEndpoint {
 
@@ -45,7 +48,7 @@ final class SharedEndpoint {
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
     private final ThreadGroup group;
     private RankClassLoader loader;
-    /** MPJ Express's start, while it goes on behind the lanes; its device is killed with the endpoint if it has not started. */
+    /** MPJ Express's start, once begun; its device is killed with the endpoint if it has not started. */
     private MpjStart behind;
     private boolean tornDown;
     private int leases;
@@ -84,87 +87,126 @@ final class SharedEndpoint {
     }
 
     /**
-     * Starts MPJ Express as endpoint {@code index} of {@code size}, its ports relayed through
-     * {@code link} to the driver, which answers with every JVM's endpoint; then waits until it is
-     * connected to all of them. Run by the starter's rank; the others wait in {@link Lease#await}.
+     * Starts endpoint {@code index} of {@code size}: its lanes to the other JVMs (MPJ Express beside
+     * them only once asked for, {@link OnDemand}), or with {@code spark.mpi.network.lanes=false} MPJ
+     * Express, which then carries every message. Its ports are relayed through {@code link} to the
+     * driver, which answers with every JVM's endpoint; returns once connected to all of them. Run by
+     * the starter's rank; the others wait in {@link Lease#await}.
      */
     void start(WorldTicket ticket, ControlLink link, AbortState abort, int rank, int index, int size,
                int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals, long opTimeoutMillis) {
-        MpjStart start = null;
-        LaneStart lanes = null;
+        MpjWorld world = new MpjWorld(ticket, link.localAddress(), index, size, protocolSwitchLimit, endpointOf, arrivals);
         try {
-            RankClassLoader taken = LoaderPool.take(); // may wait (bounded) for the last world here to close
-            synchronized (this) {
-                loader = taken;
-            }
-            long timeout = ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
-            PortGuard guard = new PortGuard(label, group, link.localAddress(), dataKey, index, size,
-                    timeout + MpjStart.CONNECT_MILLIS);
-            if (ticket.lanes()) {
-                lanes = new LaneStart(label, daemons(), link.localAddress(), dataKey, index, size);
-            }
-            start = MpjStart.begin(taken, group, guard, ticket, index, size, protocolSwitchLimit, endpointOf, arrivals);
-            int[] ports = start.report();
-            link.publishEndpoint(ports[0], ports[1], lanes == null ? 0 : lanes.port());
-            List<EndpointAddress> table = await(link.endpoints(), abort, rank, timeout, "the other JVMs' endpoints");
-            start.answer(table);
-            if (lanes != null) {
-                lanes.connect(table, MpjStart.CONNECT_MILLIS);
-                await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
-                started.complete(lanes.endpoint(start.started(), start.timeoutMillis(), endpointOf, arrivals,
-                        opTimeoutMillis));
-                finishBehind(start, lanes); // MPJ Express goes on connecting while the ranks run
-                start = null;
-                lanes = null;
-            } else {
-                started.complete(await(start.started(), abort, rank, start.timeoutMillis(),
-                        "MPJ Express to connect to the other JVMs' endpoints"));
-            }
+            started.complete(ticket.lanes() ? startLanes(world, link, abort, rank, opTimeoutMillis)
+                    : startMpj(world, link, abort, rank));
         } catch (IOException e) {
             started.completeExceptionally(e);
             throw new MpiException(rank, "MPI_Init", -1, "could not start this JVM's endpoint: " + e, e);
         } catch (RuntimeException | Error e) {
             started.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /** The lanes to every other JVM's endpoint; MPJ Express starts beside them once asked for. */
+    private Endpoint startLanes(MpjWorld world, ControlLink link, AbortState abort, int rank, long opTimeoutMillis)
+            throws IOException {
+        try (LaneStart lanes = new LaneStart(label, daemons(), world.bindAddress(), dataKey, world.index(), world.size())) {
+            link.publishEndpoint(0, 0, lanes.port());
+            List<EndpointAddress> table = await(link.endpoints(), abort, rank, world.timeoutMillis(),
+                    "the other JVMs' endpoints");
+            lanes.connect(table, MpjStart.CONNECT_MILLIS);
+            await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
+            return lanes.endpoint(new OnDemand(world, table), world.endpointOf(), world.arrivals(), opTimeoutMillis);
+        }
+    }
+
+    /** MPJ Express, which carries every message between JVMs: started, its ports published, connected. */
+    private Endpoint startMpj(MpjWorld world, ControlLink link, AbortState abort, int rank) throws IOException {
+        MpjStart start = begin(world);
+        try {
+            int[] ports = start.report();
+            link.publishEndpoint(ports[0], ports[1], 0);
+            start.answer(await(link.endpoints(), abort, rank, world.timeoutMillis(), "the other JVMs' endpoints"));
+            return await(start.started(), abort, rank, start.timeoutMillis(),
+                    "MPJ Express to connect to the other JVMs' endpoints");
         } finally {
-            closeQuietly(start);
-            if (lanes != null) {
-                lanes.close();
-            }
+            closeQuietly(start); // its start-up relay and data ports: connected, or failed
         }
     }
 
     /**
-     * MPJ Express's start, which the lanes do not wait for, ends on a thread of the endpoint's own:
-     * once MPJ has connected (or failed, or run out of time: messages still go on the lanes, only its
-     * own collectives are missing), its start-up relay and data ports close, and the lanes' port.
+     * Starts MPJ Express here in a class loader of the pool (which may wait, bounded, for the last
+     * world here to close), its data ports guarded with the world's key.
      */
-    private void finishBehind(MpjStart start, LaneStart lanes) {
+    private MpjStart begin(MpjWorld world) throws IOException {
+        RankClassLoader taken = LoaderPool.take();
+        synchronized (this) {
+            loader = taken;
+        }
+        PortGuard guard = new PortGuard(label, group, world.bindAddress(), dataKey, world.index(), world.size(),
+                world.timeoutMillis() + MpjStart.CONNECT_MILLIS);
+        MpjStart start = MpjStart.begin(taken, group, guard, world.ticket(), world.index(), world.size(),
+                world.protocolSwitchLimit(), world.endpointOf(), world.arrivals());
         synchronized (this) {
             behind = start;
         }
-        Thread t = daemons().newThread(() -> {
-            try {
-                start.started().get(start.timeoutMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                if (!tornDown()) {
-                    LOG.log(System.Logger.Level.WARNING, label + ": MPJ Express did not start beside the lanes ("
-                            + (e instanceof ExecutionException ? e.getCause() : e) + "); messages go on the lanes, "
-                            + "MPJ Express's own collectives are not there");
-                }
-            } catch (InterruptedException e) {
-                // torn down: the ports close below
-            } finally {
-                closeQuietly(start);
-                lanes.close();
-            }
-        });
-        t.setName("mpi-endpoint-start (" + label + ")");
-        t.start();
+        return start;
     }
 
-    private synchronized boolean tornDown() {
-        return tornDown;
+    /** What this JVM's MPJ Express endpoint is started with: its place in the world, and where it listens. */
+    private record MpjWorld(WorldTicket ticket, java.net.InetAddress bindAddress, int index, int size,
+                            int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
+
+        /** How long the start may take: the rendezvous, then MPJ's connections. */
+        long timeoutMillis() {
+            return ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
+        }
+    }
+
+    /**
+     * MPJ Express beside the lanes, started when its own collectives are first asked for: the other
+     * JVMs' ports come over the lanes ({@link org.mpionspark.bridge.lane.MpjStarter}), their hosts from
+     * the driver's table. Once it has connected, or failed to, its start-up relay and data ports close.
+     */
+    private final class OnDemand implements MpjStarter {
+
+        private final MpjWorld world;
+        private final List<EndpointAddress> table;
+        private MpjStart start;
+
+        OnDemand(MpjWorld world, List<EndpointAddress> table) {
+            this.world = world;
+            this.table = table;
+        }
+
+        @Override
+        public int[] begin() throws IOException {
+            synchronized (SharedEndpoint.this) {
+                if (tornDown) {
+                    throw new IOException(label + " was torn down");
+                }
+            }
+            start = SharedEndpoint.this.begin(world);
+            return start.report();
+        }
+
+        @Override
+        public CompletableFuture<Endpoint> connect(int[][] ports) throws IOException {
+            List<EndpointAddress> endpoints = new ArrayList<>(table.size());
+            for (int e = 0; e < table.size(); e++) {
+                EndpointAddress a = table.get(e);
+                endpoints.add(new EndpointAddress(a.host(), ports[e][1], ports[e][0], a.lanePort()));
+            }
+            start.answer(endpoints);
+            MpjStart s = start;
+            return s.started().whenComplete((endpoint, failed) -> closeQuietly(s));
+        }
+
+        @Override
+        public long timeoutMillis() {
+            return world.timeoutMillis();
+        }
     }
 
     /** Daemon threads of this endpoint's group, so they are counted, and joined, with it. */

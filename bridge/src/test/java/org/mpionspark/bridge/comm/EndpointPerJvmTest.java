@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.rank.RankOptions;
@@ -17,32 +19,33 @@ import org.mpionspark.mpi.Op;
 import org.mpionspark.mpi.Status;
 
 /**
- * A world spread over JVMs starts one MPJ Express endpoint per JVM, shared by the world's ranks
- * there: messages between JVMs keep MPI's order, matching and wildcards, whether they ride in
+ * A world spread over JVMs starts one endpoint per JVM (its lanes, or MPJ Express), shared by the
+ * world's ranks there: messages between JVMs keep MPI's order, matching and wildcards, whether they ride in
  * their header or follow it. Ranks are placed as Spark places tasks on two executors (world ranks
  * 0, 2, 4 in one JVM, 1, 3, 5 in the other).
  */
 @Timeout(120)
 class EndpointPerJvmTest {
 
-    @Test
-    void sixRanksOnTwoJvmsStartTwoEndpointsAndComputeTheSameAsOneJvm() throws Exception {
+    /** On the lanes, MPJ Express does not start at all: nothing asked for its own collectives. */
+    @ParameterizedTest(name = "lanes {0}")
+    @ValueSource(booleans = {true, false})
+    void sixRanksOnTwoJvmsStartTwoEndpointsAndComputeTheSameAsOneJvm(boolean lanes) throws Exception {
         long before = RankClassLoader.made() + LoaderPool.reused();
-        List<String> got = ThreadWorld.values(ThreadWorld.run(6, ThreadWorld.Placement.INTERLEAVED,
-                RankOptions.DEFAULTS, comm -> {
-                    int r = comm.rank();
-                    double[] sum = new double[100_000]; // 800 KB: two-level, leaders cross the endpoints
-                    Arrays.fill(sum, r + 1);
-                    comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, Op.SUM);
-                    int[] ring = {-1};
-                    comm.sendrecv(new int[] {r}, 0, 1, (r + 1) % 6, 3, ring, 0, 1, (r + 5) % 6, 3);
-                    return sum[0] + " " + sum[99_999] + " " + ring[0];
-                }));
+        List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(6, 2, lanes, RankOptions.DEFAULTS, comm -> {
+            int r = comm.rank();
+            double[] sum = new double[100_000]; // 800 KB: two-level, leaders cross the endpoints
+            Arrays.fill(sum, r + 1);
+            comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, sum, Op.SUM);
+            int[] ring = {-1};
+            comm.sendrecv(new int[] {r}, 0, 1, (r + 1) % 6, 3, ring, 0, 1, (r + 5) % 6, 3);
+            return sum[0] + " " + sum[99_999] + " " + ring[0];
+        }));
         for (int r = 0; r < 6; r++) {
             assertEquals("21.0 21.0 " + (r + 5) % 6, got.get(r));
         }
-        assertEquals(2, RankClassLoader.made() + LoaderPool.reused() - before,
-                "one MPJ Express (one class loader, new or pooled) per JVM, not per rank");
+        assertEquals(lanes ? 0 : 2, RankClassLoader.made() + LoaderPool.reused() - before,
+                "one MPJ Express (one class loader, new or pooled) per JVM, not per rank; none beside the lanes");
         assertEquals(0, RankThreads.liveLoadersAfterGc(), "the endpoints' loaders are pooled or collected once the world ends");
     }
 

@@ -23,7 +23,9 @@ import org.mpionspark.mpi.Op;
 /**
  * A JVM's MPJ Express loader serves world after world (its statics reset between them), so only
  * the first world of a JVM defines MPJ's classes; a world that fails gives its loaders back to
- * nobody, and the next world on the same JVMs computes right with fresh ones.
+ * nobody, and the next world on the same JVMs computes right with fresh ones. Messages take MPJ
+ * Express here (lanes off), which then starts with every world; beside the lanes it starts only
+ * when its own collectives are asked for.
  */
 @Timeout(120)
 class LoaderReuseTest {
@@ -40,7 +42,7 @@ class LoaderReuseTest {
         for (int world = 0; world < 4; world++) {
             int w = world;
             idleOnceClosed(); // else a world may start while the last one's endpoints still close
-            List<String> got = ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
+            List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false,
                     RankOptions.DEFAULTS, comm -> sumAndRing(comm, w)));
             for (int r = 0; r < 4; r++) {
                 assertEquals((6 + 4 * w) + " " + (r + 3) % 4 + " " + 40_000 * (1 + w), got.get(r), "world " + w);
@@ -61,11 +63,11 @@ class LoaderReuseTest {
     @ParameterizedTest
     @ValueSource(strings = {"throws", "aborts"})
     void aFailedWorldLeavesNoLoaderInThePoolAndTheNextWorldComputesRight(String how) throws Exception {
-        ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED, RankOptions.DEFAULTS,
+        ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false, RankOptions.DEFAULTS,
                 comm -> sumAndRing(comm, 0)));
         assertEquals(2, idleOnceClosed(), "a clean world gives its loaders back");
 
-        List<ThreadWorld.Outcome<Integer>> failed = ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
+        List<ThreadWorld.Outcome<Integer>> failed = ThreadWorld.runOnJvms(4, 2, false,
                 RankOptions.DEFAULTS, comm -> {
                     if (comm.rank() == 0) {
                         comm.send(new double[200_000], 1, 1); // 1.6 MB towards the other JVM, never received
@@ -91,7 +93,7 @@ class LoaderReuseTest {
         for (int world = 1; world < 3; world++) {
             int w = world;
             idleOnceClosed();
-            List<String> got = ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED,
+            List<String> got = ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false,
                     RankOptions.DEFAULTS, comm -> sumAndRing(comm, w)));
             for (int r = 0; r < 4; r++) {
                 assertEquals((6 + 4 * w) + " " + (r + 3) % 4 + " " + 40_000 * (1 + w), got.get(r), "world " + w);
@@ -103,11 +105,11 @@ class LoaderReuseTest {
     /** Eight JVMs' endpoints at once in this JVM: each gets a loader of its own, two of them from the pool. */
     @Test
     void endpointsRunningSideBySideNeverShareALoader() throws Exception {
-        ThreadWorld.values(ThreadWorld.run(4, ThreadWorld.Placement.INTERLEAVED, RankOptions.DEFAULTS,
+        ThreadWorld.values(ThreadWorld.runOnJvms(4, 2, false, RankOptions.DEFAULTS,
                 comm -> sumAndRing(comm, 0)));
         assertEquals(2, idleOnceClosed());
         long made = RankClassLoader.made();
-        List<Integer> got = ThreadWorld.values(ThreadWorld.runOnJvms(16, 8, RankOptions.DEFAULTS, comm -> {
+        List<Integer> got = ThreadWorld.values(ThreadWorld.runOnJvms(16, 8, false, RankOptions.DEFAULTS, comm -> {
             int[] sum = {comm.rank()};
             comm.allreduce(Communicator.IN_PLACE, sum, Op.SUM);
             return sum[0];

@@ -1,5 +1,7 @@
 package org.mpionspark.bridge.lane;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mpionspark.bridge.transport.ArrayKind;
@@ -30,5 +32,48 @@ final class FakeMpj implements Endpoint {
     @Override
     public void kill() {
         killed.incrementAndGet();
+    }
+
+    /**
+     * How a FakeMpj starts beside a lane endpoint: the ports it reports, the ports it was told,
+     * and a start that fails ({@code failure}) or that the test completes ({@code connected}).
+     */
+    static final class Starter implements MpjStarter {
+        final FakeMpj mpj = new FakeMpj();
+        final AtomicInteger begun = new AtomicInteger();
+        final CompletableFuture<Endpoint> connected = new CompletableFuture<>();
+        private final int[] ports;
+        private final long timeoutMillis;
+        volatile IOException failure;
+        volatile int[][] told;
+
+        /** Reports {@code writePort, readPort}; connects at once unless {@code later}, and gives up after {@code timeoutMillis}. */
+        Starter(int writePort, int readPort, boolean later, long timeoutMillis) {
+            this.ports = new int[] {writePort, readPort};
+            this.timeoutMillis = timeoutMillis;
+            if (!later) {
+                connected.complete(mpj);
+            }
+        }
+
+        @Override
+        public int[] begin() throws IOException {
+            begun.incrementAndGet();
+            if (failure != null) {
+                throw failure;
+            }
+            return ports.clone();
+        }
+
+        @Override
+        public CompletableFuture<Endpoint> connect(int[][] all) {
+            told = all;
+            return connected;
+        }
+
+        @Override
+        public long timeoutMillis() {
+            return timeoutMillis;
+        }
     }
 }

@@ -40,7 +40,7 @@ class LaneWriteTimeoutTest {
                         @Override
                         public void lost(String why) {
                         }
-                    }, java.util.concurrent.CompletableFuture.completedFuture(new FakeMpj()), 1_000, r -> {
+                    }, new FakeMpj.Starter(1, 2, false, 1_000), r -> {
                         Thread t = new Thread(r);
                         t.setDaemon(true);
                         return t;

@@ -1,79 +1,172 @@
 package org.mpionspark.bridge.lane;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.NativeCollectives;
 
 /**
- * MPJ Express's endpoint starts beside the lanes, which do not wait for it: what needs it waits
- * (bounded), a start that failed is named, and a tear-down reaches it whenever it has started.
+ * MPJ Express's endpoint starts beside the lanes only once its own collectives are asked for: then
+ * in every JVM of the world, each told the others' ports over the lanes. A start that failed is
+ * named where it was asked for, a JVM that finished first is named at once, and a tear-down reaches
+ * MPJ whenever it has started.
  */
+@Timeout(60)
 class MpjBesideLanesTest {
 
     @Test
+    void askingOneJvmForMpjsCollectivesStartsItInEveryJvmOverTheLanes() throws Exception {
+        FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 60_000);
+        FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 60_000);
+        try (Pair pair = new Pair(zero, one)) {
+            assertEquals(0, zero.begun.get() + one.begun.get(), "nothing of MPJ Express starts with the lanes");
+            assertNull(pair.zero.capability(NativeCollectives.class), "asked of MPJ's endpoint once started");
+            assertEquals(1, zero.begun.get());
+            CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
+            pair.zero.finish();
+            oneFinished.join();
+            assertEquals(1, one.begun.get(), "started when told the other's ports");
+            int[][] expected = {{31_000, 31_001}, {32_000, 32_001}};
+            assertArrayEquals(expected, zero.told);
+            assertArrayEquals(expected, one.told);
+            assertEquals(1, zero.mpj.finished.get());
+            assertEquals(1, one.mpj.finished.get());
+        }
+    }
+
+    @Test
+    void aWorldThatNeverAsksForMpjNeverStartsIt() throws Exception {
+        FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 60_000);
+        FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 60_000);
+        try (Pair pair = new Pair(zero, one)) {
+            CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
+            pair.zero.finish();
+            oneFinished.join();
+            assertEquals(0, zero.begun.get() + one.begun.get());
+            assertEquals(0, zero.mpj.finished.get() + one.mpj.finished.get());
+        }
+    }
+
+    @Test
+    void aJvmThatFinishedFirstStartsNoMpjAndTheOneAskingIsToldAtOnce() throws Exception {
+        FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 600_000);
+        FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 600_000);
+        try (Pair pair = new Pair(zero, one)) {
+            CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
+            while (!pair.zero.saidGoodbye(1)) {
+                Thread.sleep(1);
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> pair.zero.capability(NativeCollectives.class));
+            assertTrue(e.getMessage().contains("endpoint 1 finished before MPJ Express started there"), e.getMessage());
+            assertThrows(IllegalStateException.class, pair.zero::finish, "its goodbyes said, it names the failed start");
+            oneFinished.join();
+            assertEquals(0, one.begun.get(), "a JVM that finishes starts no MPJ Express");
+        }
+    }
+
+    @Test
     void aFailedMpjStartIsNamedWhereItsCollectivesAreAskedForAndTheCloseFails() throws Exception {
-        CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
-        mpj.completeExceptionally(new IllegalStateException("MPJ Express could not connect to endpoint 1"));
-        LaneEndpoint endpoint = endpoint(mpj);
+        FakeMpj.Starter starter = new FakeMpj.Starter(31_000, 31_001, false, 60_000);
+        starter.failure = new IOException("MPJ Express could not bind its ports");
+        LaneEndpoint endpoint = alone(starter);
         assertEquals(Endpoint.localHostName(), endpoint.processorName(), "the host's name, without MPJ");
         assertSame(endpoint, endpoint.capability(LaneEndpoint.class));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> endpoint.capability(NativeCollectives.class));
         assertTrue(e.getMessage().contains("MPJ Express's own endpoint did not start beside the lanes")
-                && e.getMessage().contains("could not connect to endpoint 1"), e.getMessage());
+                && e.getMessage().contains("could not bind its ports"), e.getMessage());
         assertThrows(IllegalStateException.class, endpoint::finish, "its close is not clean");
         endpoint.kill();
     }
 
     @Test
     void whatNeedsMpjWaitsForItsStartAndNoLonger() throws Exception {
-        CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
-        LaneEndpoint endpoint = endpoint(mpj);
+        FakeMpj.Starter starter = new FakeMpj.Starter(31_000, 31_001, true, 200);
+        LaneEndpoint endpoint = alone(starter);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> endpoint.capability(NativeCollectives.class));
         assertTrue(e.getMessage().contains("has not started after 200 ms"), e.getMessage());
-        FakeMpj started = new FakeMpj();
-        mpj.complete(started);
-        assertEquals(null, endpoint.capability(NativeCollectives.class), "asked of MPJ's endpoint once started");
+        starter.connected.complete(starter.mpj);
+        assertNull(endpoint.capability(NativeCollectives.class), "asked of MPJ's endpoint once started");
+        assertEquals(1, starter.begun.get(), "started once");
         endpoint.finish();
-        assertEquals(1, started.finished.get());
+        assertEquals(1, starter.mpj.finished.get());
     }
 
     @Test
     void aTearDownReachesMpjWhenItHasStartedEvenAfter() throws Exception {
-        CompletableFuture<Endpoint> mpj = new CompletableFuture<>();
-        LaneEndpoint endpoint = endpoint(mpj);
+        FakeMpj.Starter starter = new FakeMpj.Starter(31_000, 31_001, true, 200);
+        LaneEndpoint endpoint = alone(starter);
+        assertThrows(IllegalStateException.class, () -> endpoint.capability(NativeCollectives.class), "still starting");
         endpoint.kill();
-        FakeMpj late = new FakeMpj();
-        mpj.complete(late);
-        assertEquals(1, late.killed.get(), "killed as it starts");
+        starter.connected.complete(starter.mpj);
+        assertEquals(1, starter.mpj.killed.get(), "killed as it starts");
     }
 
-    /** A JVM's endpoint with no other JVM's lane, beside {@code mpj}. */
-    private static LaneEndpoint endpoint(CompletableFuture<Endpoint> mpj) throws java.io.IOException {
-        return new LaneEndpoint("endpoint 0 of 1 (test)", new Lane[] {null}, new int[] {0}, new Arrivals() {
+    /** A JVM's endpoint with no other JVM's lane. */
+    private static LaneEndpoint alone(MpjStarter starter) throws IOException {
+        return new LaneEndpoint("endpoint 0 of 1 (test)", new Lane[] {null}, new int[] {0}, nothingArrives(), starter,
+                MpjBesideLanesTest::daemon, 0);
+    }
+
+    /** Two JVMs' endpoints, one rank each, over a lane on loopback. */
+    private static final class Pair implements AutoCloseable {
+        final LaneEndpoint zero;
+        final LaneEndpoint one;
+
+        Pair(MpjStarter zeroStarts, MpjStarter oneStarts) throws IOException {
+            try (ServerSocketChannel server = ServerSocketChannel.open()
+                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                SocketChannel a = SocketChannel.open(server.getLocalAddress());
+                SocketChannel b = server.accept();
+                zero = new LaneEndpoint("endpoint 0 of 2 (test)", new Lane[] {null, new Lane(1, "endpoint 1", a)},
+                        new int[] {0, 1}, nothingArrives(), zeroStarts, MpjBesideLanesTest::daemon, 0);
+                one = new LaneEndpoint("endpoint 1 of 2 (test)", new Lane[] {new Lane(0, "endpoint 0", b), null},
+                        new int[] {0, 1}, nothingArrives(), oneStarts, MpjBesideLanesTest::daemon, 0);
+            }
+        }
+
+        @Override
+        public void close() {
+            zero.kill();
+            one.kill();
+        }
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static Arrivals nothingArrives() {
+        return new Arrivals() {
             @Override
             public Arrival arrived(int source, int dest, int channel, int tag, ArrayKind kind, Object data, int count,
                                    boolean filled) {
-                throw new AssertionError("no other JVM");
+                throw new AssertionError("no rank sends here");
             }
 
             @Override
             public void lost(String why) {
             }
-        }, mpj, 200, r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
-        }, 0);
+        };
     }
 }

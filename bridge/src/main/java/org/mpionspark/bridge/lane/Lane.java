@@ -3,7 +3,6 @@ package org.mpionspark.bridge.lane;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -33,12 +32,14 @@ final class Lane {
     private final int peer;
     private final String peerName;
     private final SocketChannel channel;
-    private final ByteBuffer out = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer out = ChunkPool.take();
     /** When the write under way began ({@link System#nanoTime}); 0 when none is. */
     private volatile long writingSince;
     private volatile String abandoned;
     /** The reader's: bytes read and not yet taken, between position and limit. */
-    private final ByteBuffer in = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+    private final ByteBuffer in = ChunkPool.take().limit(0);
+    /** Its buffers went back to the {@link ChunkPool}: nothing more is written. */
+    private boolean recycled;
     /** Told when a write finds no room: the peer may wait for this JVM to read before it reads ({@link LaneReading#writerWaits}). */
     private volatile Runnable full = () -> { };
     /** Where a write waits for room; opened at the first write that finds none. */
@@ -77,6 +78,7 @@ final class Lane {
             throws IOException {
         int size = kind.bytes();
         synchronized (out) {
+            requireBuffers();
             out.clear();
             out.putInt(source).putInt(dest).putInt(ch).putInt(tag).putInt(kind.ordinal()).putInt(count);
             int done = 0;
@@ -104,11 +106,33 @@ final class Lane {
     /** A header for the peer's endpoint, not for a rank: its kind {@code what}, its channel and tag {@code a} and {@code b}. */
     private void say(int what, int a, int b) throws IOException {
         synchronized (out) {
+            requireBuffers();
             out.clear();
             out.putInt(-1).putInt(-1).putInt(a).putInt(b).putInt(what).putInt(0);
             out.flip();
             writeFully(out);
         }
+    }
+
+    private void requireBuffers() throws IOException {
+        if (recycled) {
+            throw new IOException("the lane was closed");
+        }
+    }
+
+    /**
+     * Gives its buffers to the next lanes of this JVM, once it has ended in order: closed, no rank
+     * writes any more and no thread reads (its selector closed), so neither buffer is touched again.
+     */
+    void recycle() {
+        synchronized (out) {
+            if (recycled) {
+                return;
+            }
+            recycled = true;
+        }
+        ChunkPool.giveBack(out);
+        ChunkPool.giveBack(in);
     }
 
     /** Writes all of {@code b}; holds the lane's lock. */

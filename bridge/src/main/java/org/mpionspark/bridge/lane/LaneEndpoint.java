@@ -314,6 +314,11 @@ public final class LaneEndpoint implements Endpoint {
             }
         }
         close();
+        for (Lane lane : lanes) {
+            if (lane != null) {
+                lane.recycle(); // every rank here has left, every goodbye is read, the reading has stopped
+            }
+        }
         if (withMpj) {
             mpj().finish();
         }

@@ -8,16 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.mpionspark.bridge.transport.ArrayKind;
-import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 import org.mpionspark.bridge.transport.NativeCollectives;
 
@@ -34,13 +28,11 @@ class MpjBesideLanesTest {
     void askingOneJvmForMpjsCollectivesStartsItInEveryJvmOverTheLanes() throws Exception {
         FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 60_000);
         FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 60_000);
-        try (Pair pair = new Pair(zero, one)) {
+        try (LanePair pair = new LanePair(zero, one)) {
             assertEquals(0, zero.begun.get() + one.begun.get(), "nothing of MPJ Express starts with the lanes");
             assertNull(pair.zero.capability(NativeCollectives.class), "asked of MPJ's endpoint once started");
             assertEquals(1, zero.begun.get());
-            CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
-            pair.zero.finish();
-            oneFinished.join();
+            pair.finish();
             assertEquals(1, one.begun.get(), "started when told the other's ports");
             int[][] expected = {{31_000, 31_001}, {32_000, 32_001}};
             assertArrayEquals(expected, zero.told);
@@ -54,10 +46,8 @@ class MpjBesideLanesTest {
     void aWorldThatNeverAsksForMpjNeverStartsIt() throws Exception {
         FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 60_000);
         FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 60_000);
-        try (Pair pair = new Pair(zero, one)) {
-            CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
-            pair.zero.finish();
-            oneFinished.join();
+        try (LanePair pair = new LanePair(zero, one)) {
+            pair.finish();
             assertEquals(0, zero.begun.get() + one.begun.get());
             assertEquals(0, zero.mpj.finished.get() + one.mpj.finished.get());
         }
@@ -67,7 +57,7 @@ class MpjBesideLanesTest {
     void aJvmThatFinishedFirstStartsNoMpjAndTheOneAskingIsToldAtOnce() throws Exception {
         FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 600_000);
         FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 600_000);
-        try (Pair pair = new Pair(zero, one)) {
+        try (LanePair pair = new LanePair(zero, one)) {
             CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
             while (!pair.zero.saidGoodbye(1)) {
                 Thread.sleep(1);
@@ -122,51 +112,7 @@ class MpjBesideLanesTest {
 
     /** A JVM's endpoint with no other JVM's lane. */
     private static LaneEndpoint alone(MpjStarter starter) throws IOException {
-        return new LaneEndpoint("endpoint 0 of 1 (test)", new Lane[] {null}, new int[] {0}, nothingArrives(), starter,
-                MpjBesideLanesTest::daemon, 0);
-    }
-
-    /** Two JVMs' endpoints, one rank each, over a lane on loopback. */
-    private static final class Pair implements AutoCloseable {
-        final LaneEndpoint zero;
-        final LaneEndpoint one;
-
-        Pair(MpjStarter zeroStarts, MpjStarter oneStarts) throws IOException {
-            try (ServerSocketChannel server = ServerSocketChannel.open()
-                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-                SocketChannel a = SocketChannel.open(server.getLocalAddress());
-                SocketChannel b = server.accept();
-                zero = new LaneEndpoint("endpoint 0 of 2 (test)", new Lane[] {null, new Lane(1, "endpoint 1", a)},
-                        new int[] {0, 1}, nothingArrives(), zeroStarts, MpjBesideLanesTest::daemon, 0);
-                one = new LaneEndpoint("endpoint 1 of 2 (test)", new Lane[] {new Lane(0, "endpoint 0", b), null},
-                        new int[] {0, 1}, nothingArrives(), oneStarts, MpjBesideLanesTest::daemon, 0);
-            }
-        }
-
-        @Override
-        public void close() {
-            zero.kill();
-            one.kill();
-        }
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-    }
-
-    private static Arrivals nothingArrives() {
-        return new Arrivals() {
-            @Override
-            public Arrival arrived(int source, int dest, int channel, int tag, ArrayKind kind, Object data, int count,
-                                   boolean filled) {
-                throw new AssertionError("no rank sends here");
-            }
-
-            @Override
-            public void lost(String why) {
-            }
-        };
+        return new LaneEndpoint("endpoint 0 of 1 (test)", new Lane[] {null}, new int[] {0}, LanePair.nothingArrives(), starter,
+                LanePair::daemon, 0);
     }
 }

@@ -20,7 +20,8 @@ import org.mpionspark.mpi.Op;
 /**
  * On two executor JVMs, SPMD stage after stage: each executor defines MPJ Express's classes for its
  * first world only, later worlds reuse its loader; a world that fails leaves no loader to reuse, and
- * the next world on the same executors gets a fresh one and computes right.
+ * the next world on the same executors gets a fresh one and computes right. With the lanes off, as
+ * here, MPJ Express carries the messages and starts with every world.
  */
 @Timeout(300)
 class LoaderReuseLocalClusterTest {
@@ -30,7 +31,8 @@ class LoaderReuseLocalClusterTest {
 
     @BeforeAll
     static void start() {
-        jsc = SparkSessions.localCluster(2, 2);
+        // messages through MPJ Express, which then starts with every world: beside the lanes it starts only when asked for
+        jsc = new JavaSparkContext(SparkSessions.localClusterConf(2, 2).set("spark.mpi.network.lanes", "false"));
         mpi = new JavaMpiContext(jsc);
     }
 

@@ -1,7 +1,6 @@
 package org.mpionspark.bridge.rank;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.lane.LaneStart;
-import org.mpionspark.bridge.lane.MpjStarter;
 import org.mpionspark.bridge.loader.LoaderPool;
 import org.mpionspark.bridge.loader.RankClassLoader;
 import org.mpionspark.bridge.mpj.MpjEndpoint;
@@ -88,7 +86,7 @@ final class SharedEndpoint {
 
     /**
      * Starts endpoint {@code index} of {@code size}: its lanes to the other JVMs (MPJ Express beside
-     * them only once asked for, {@link OnDemand}), or with {@code spark.mpi.network.lanes=false} MPJ
+     * them only once asked for, {@link MpjOnDemand}), or with {@code spark.mpi.network.lanes=false} MPJ
      * Express, which then carries every message. Its ports are relayed through {@code link} to the
      * driver, which answers with every JVM's endpoint; returns once connected to all of them. Run by
      * the starter's rank; the others wait in {@link Lease#await}.
@@ -117,7 +115,8 @@ final class SharedEndpoint {
                     "the other JVMs' endpoints");
             lanes.connect(table, MpjStart.CONNECT_MILLIS);
             await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
-            return lanes.endpoint(new OnDemand(world, table), world.endpointOf(), world.arrivals(), opTimeoutMillis);
+            return lanes.endpoint(new MpjOnDemand(world, table, () -> begin(world)), world.endpointOf(), world.arrivals(),
+                    opTimeoutMillis);
         }
     }
 
@@ -140,6 +139,11 @@ final class SharedEndpoint {
      * world here to close), its data ports guarded with the world's key.
      */
     private MpjStart begin(MpjWorld world) throws IOException {
+        synchronized (this) {
+            if (tornDown) {
+                throw new IOException(label + " was torn down");
+            }
+        }
         RankClassLoader taken = LoaderPool.take();
         synchronized (this) {
             loader = taken;
@@ -152,61 +156,6 @@ final class SharedEndpoint {
             behind = start;
         }
         return start;
-    }
-
-    /** What this JVM's MPJ Express endpoint is started with: its place in the world, and where it listens. */
-    private record MpjWorld(WorldTicket ticket, java.net.InetAddress bindAddress, int index, int size,
-                            int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals) {
-
-        /** How long the start may take: the rendezvous, then MPJ's connections. */
-        long timeoutMillis() {
-            return ticket.rendezvousTimeoutMillis() + MpjStart.CONNECT_MILLIS;
-        }
-    }
-
-    /**
-     * MPJ Express beside the lanes, started when its own collectives are first asked for: the other
-     * JVMs' ports come over the lanes ({@link org.mpionspark.bridge.lane.MpjStarter}), their hosts from
-     * the driver's table. Once it has connected, or failed to, its start-up relay and data ports close.
-     */
-    private final class OnDemand implements MpjStarter {
-
-        private final MpjWorld world;
-        private final List<EndpointAddress> table;
-        private MpjStart start;
-
-        OnDemand(MpjWorld world, List<EndpointAddress> table) {
-            this.world = world;
-            this.table = table;
-        }
-
-        @Override
-        public int[] begin() throws IOException {
-            synchronized (SharedEndpoint.this) {
-                if (tornDown) {
-                    throw new IOException(label + " was torn down");
-                }
-            }
-            start = SharedEndpoint.this.begin(world);
-            return start.report();
-        }
-
-        @Override
-        public CompletableFuture<Endpoint> connect(int[][] ports) throws IOException {
-            List<EndpointAddress> endpoints = new ArrayList<>(table.size());
-            for (int e = 0; e < table.size(); e++) {
-                EndpointAddress a = table.get(e);
-                endpoints.add(new EndpointAddress(a.host(), ports[e][1], ports[e][0], a.lanePort()));
-            }
-            start.answer(endpoints);
-            MpjStart s = start;
-            return s.started().whenComplete((endpoint, failed) -> closeQuietly(s));
-        }
-
-        @Override
-        public long timeoutMillis() {
-            return world.timeoutMillis();
-        }
     }
 
     /** Daemon threads of this endpoint's group, so they are counted, and joined, with it. */

@@ -59,9 +59,11 @@ class MpjBesideLanesTest {
         FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 600_000);
         try (LanePair pair = new LanePair(zero, one)) {
             CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
-            while (!pair.zero.saidGoodbye(1)) {
-                Thread.sleep(1);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!pair.zero.saidGoodbye(1) && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
             }
+            assertTrue(pair.zero.saidGoodbye(1), "endpoint 1's goodbye reached endpoint 0");
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> pair.zero.capability(NativeCollectives.class));
             assertTrue(e.getMessage().contains("endpoint 1 finished before MPJ Express started there"), e.getMessage());

@@ -152,10 +152,12 @@ public final class LaneEndpoint implements Endpoint {
             }
             key.cancel();
             if (!inbound.saidBye() && !closed) {
+                mpj.lost(lane.peer());
                 lostLater(lane, "closed without a goodbye (did its JVM end?)", null, null);
             }
         } catch (IOException | RuntimeException e) {
             key.cancel();
+            mpj.lost(lane.peer());
             if (!closed) {
                 lostLater(lane, lane.abandoned() != null ? lane.abandoned() : "failed: " + e, inbound.underWay(), e);
             }
@@ -228,8 +230,8 @@ public final class LaneEndpoint implements Endpoint {
         arrivals.lost(message);
     }
 
-    /** Whether endpoint {@code endpoint} has said goodbye here. */
-    boolean saidGoodbye(int endpoint) {
+    /** Whether endpoint {@code endpoint} has said goodbye here, or its lane was lost. */
+    boolean gone(int endpoint) {
         return mpj.hasEnded(endpoint);
     }
 

@@ -26,8 +26,8 @@ final class MpjBeside {
     private final CompletableFuture<Void> announced = new CompletableFuture<>();
     /** Each endpoint's MPJ ports ({writePort, readPort}) once known; null until then. */
     private final int[][] ports;
-    /** The endpoints that said goodbye: ports not come from them by then never will. */
-    private final boolean[] ended;
+    /** Why an endpoint's ports will never come (it said goodbye, or its lane was lost); null while they may. */
+    private final String[] gone;
     private boolean begun;
     /** No start may begin any more: the endpoint finishes, or was torn down. */
     private boolean shut;
@@ -40,7 +40,7 @@ final class MpjBeside {
         this.starter = starter;
         this.threads = threads;
         this.ports = new int[lanes.length][];
-        this.ended = new boolean[lanes.length];
+        this.gone = new String[lanes.length];
         int me = -1;
         for (int e = 0; e < lanes.length; e++) {
             if (lanes[e] == null) {
@@ -83,8 +83,20 @@ final class MpjBeside {
     }
 
     /** Endpoint {@code endpoint} said goodbye: it writes nothing more, its ports included. */
-    synchronized void ended(int endpoint) {
-        ended[endpoint] = true;
+    void ended(int endpoint) {
+        gone(endpoint, "finished before MPJ Express started there (its own collectives are called by every rank "
+                + "of the world)");
+    }
+
+    /** The lane to endpoint {@code endpoint} ended without a goodbye: nothing more comes from there. */
+    void lost(int endpoint) {
+        gone(endpoint, "was lost before MPJ Express started there");
+    }
+
+    private synchronized void gone(int endpoint, String why) {
+        if (gone[endpoint] == null) {
+            gone[endpoint] = why;
+        }
         notifyAll();
     }
 
@@ -110,23 +122,22 @@ final class MpjBeside {
         return true;
     }
 
-    /** Whether endpoint {@code endpoint} has said goodbye here. */
+    /** Whether endpoint {@code endpoint} has said goodbye here, or its lane was lost. */
     synchronized boolean hasEnded(int endpoint) {
-        return ended[endpoint];
+        return gone[endpoint] != null;
     }
 
-    /** The endpoint is torn down: a start not begun never will, and one waiting for ports stops. */
+    /**
+     * The endpoint is torn down: a start not begun never will, one waiting for ports stops, and what
+     * waits for MPJ Express is told at once; an MPJ endpoint that connects after this is killed.
+     */
     void close() {
-        boolean none;
         synchronized (this) {
-            none = !begun;
             shut = true;
             tornDown = true;
             notifyAll();
         }
-        if (none) {
-            started.completeExceptionally(new IllegalStateException(label + " was torn down"));
-        }
+        started.completeExceptionally(new IllegalStateException(label + " was torn down"));
     }
 
     private void start() {
@@ -147,8 +158,8 @@ final class MpjBeside {
             starter.connect(everyPort()).whenComplete((endpoint, failed) -> {
                 if (failed != null) {
                     started.completeExceptionally(failed);
-                } else {
-                    started.complete(endpoint);
+                } else if (!started.complete(endpoint)) {
+                    endpoint.kill(); // torn down while it connected
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -166,9 +177,8 @@ final class MpjBeside {
             int missing = -1;
             for (int e = 0; e < ports.length; e++) {
                 if (ports[e] == null) {
-                    if (ended[e]) {
-                        throw new IllegalStateException(label + ": endpoint " + e + " finished before MPJ Express "
-                                + "started there (its own collectives are called by every rank of the world)");
+                    if (gone[e] != null) {
+                        throw new IllegalStateException(label + ": endpoint " + e + " " + gone[e]);
                     }
                     missing = e;
                 }

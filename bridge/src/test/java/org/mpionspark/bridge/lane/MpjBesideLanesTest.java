@@ -59,11 +59,7 @@ class MpjBesideLanesTest {
         FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 600_000);
         try (LanePair pair = new LanePair(zero, one)) {
             CompletableFuture<Void> oneFinished = CompletableFuture.runAsync(pair.one::finish);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!pair.zero.saidGoodbye(1) && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
-            }
-            assertTrue(pair.zero.saidGoodbye(1), "endpoint 1's goodbye reached endpoint 0");
+            awaitGone(pair.zero, 1);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> pair.zero.capability(NativeCollectives.class));
             assertTrue(e.getMessage().contains("endpoint 1 finished before MPJ Express started there"), e.getMessage());
@@ -71,6 +67,38 @@ class MpjBesideLanesTest {
             oneFinished.join();
             assertEquals(0, one.begun.get(), "a JVM that finishes starts no MPJ Express");
         }
+    }
+
+    @Test
+    void aJvmLostBeforeItStartedMpjIsNamedAtOnce() throws Exception {
+        FakeMpj.Starter zero = new FakeMpj.Starter(31_000, 31_001, false, 600_000);
+        FakeMpj.Starter one = new FakeMpj.Starter(32_000, 32_001, false, 600_000);
+        try (LanePair pair = new LanePair(zero, one)) {
+            pair.one.kill(); // its lane ends without a goodbye, as when its JVM dies
+            awaitGone(pair.zero, 1);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> pair.zero.capability(NativeCollectives.class));
+            assertTrue(e.getMessage().contains("endpoint 1 was lost before MPJ Express started there"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRankWaitingForMpjIsFreedAtOnceWhenItsEndpointIsTornDown() throws Exception {
+        FakeMpj.Starter starter = new FakeMpj.Starter(31_000, 31_001, true, 600_000);
+        LaneEndpoint endpoint = alone(starter);
+        CompletableFuture<Object> asking = CompletableFuture.supplyAsync(
+                () -> endpoint.capability(NativeCollectives.class));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (starter.told == null && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        assertArrayEquals(new int[][] {{31_000, 31_001}}, starter.told, "MPJ Express is connecting");
+        endpoint.kill(); // the world's abort
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                asking::get);
+        assertTrue(e.getCause().getMessage().contains("was torn down"), e.getCause().getMessage());
+        starter.connected.complete(starter.mpj);
+        assertEquals(1, starter.mpj.killed.get(), "an MPJ endpoint that connects after the tear-down is killed");
     }
 
     @Test
@@ -110,6 +138,15 @@ class MpjBesideLanesTest {
         endpoint.kill();
         starter.connected.complete(starter.mpj);
         assertEquals(1, starter.mpj.killed.get(), "killed as it starts");
+    }
+
+    /** Waits (30 s at most) until {@code endpoint} has seen endpoint {@code peer} go. */
+    private static void awaitGone(LaneEndpoint endpoint, int peer) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!endpoint.gone(peer) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        assertTrue(endpoint.gone(peer), "endpoint " + peer + "'s end reached the other");
     }
 
     /** A JVM's endpoint with no other JVM's lane. */

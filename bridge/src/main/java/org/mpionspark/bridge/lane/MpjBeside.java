@@ -2,7 +2,10 @@ package org.mpionspark.bridge.lane;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.mpionspark.bridge.transport.Endpoint;
 
@@ -113,8 +116,8 @@ final class MpjBeside {
             }
         }
         try {
-            announced.get(starter.timeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            announced.get(starter.timeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             // the start failed: it is named where it was asked for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -166,6 +169,7 @@ final class MpjBeside {
             announced.complete(null);
             started.completeExceptionally(e);
         } catch (InterruptedException e) {
+            announced.complete(null);
             started.completeExceptionally(new IllegalStateException(label + ": interrupted while MPJ Express started", e));
         }
     }

@@ -119,7 +119,6 @@ public final class HandshakeSelector<H> implements Closeable {
                 expire();
                 resumeAccepting();
                 refusals.flushIfDue();
-                pendingCount = pending.size();
             }
         } catch (IOException | ClosedSelectorException e) {
             if (!closed) {
@@ -194,6 +193,7 @@ public final class HandshakeSelector<H> implements Closeable {
                 Pending<H> p = new Pending<>(ch, from, System.nanoTime() + deadlineNanos);
                 p.key = ch.register(selector, SelectionKey.OP_READ, p);
                 pending.add(p);
+                pendingCount = pending.size();
             } catch (IOException e) {
                 sendRefusal(ch, from, "could not start its handshake: " + e);
             }
@@ -236,6 +236,7 @@ public final class HandshakeSelector<H> implements Closeable {
             return;
         }
         pending.remove(p);
+        pendingCount = pending.size();
         p.key.cancel();
         p.parsed = parsed;
         handoffs.add(p);
@@ -271,6 +272,7 @@ public final class HandshakeSelector<H> implements Closeable {
 
     private void refuse(Pending<H> p, String reason) {
         pending.remove(p);
+        pendingCount = pending.size(); // before the refusal is counted: who sees the count sees this too
         p.key.cancel();
         sendRefusal(p.channel, p.from, reason);
     }

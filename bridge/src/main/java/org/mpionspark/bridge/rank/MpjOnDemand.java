@@ -49,13 +49,7 @@ final class MpjOnDemand implements MpjStarter {
         }
         start.answer(endpoints);
         MpjStart s = start;
-        return s.started().whenComplete((endpoint, failed) -> {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // the relay is closed either way
-            }
-        });
+        return s.started().whenComplete((endpoint, failed) -> SharedEndpoint.closeQuietly(s));
     }
 
     @Override

@@ -318,7 +318,8 @@ final class SharedEndpoint {
         RankSession.joinThreads(group, kill);
     }
 
-    private static void closeQuietly(MpjStart start) {
+    /** Closes {@code start}'s relay and data ports (null: nothing); a failure to close changes nothing. */
+    static void closeQuietly(MpjStart start) {
         try {
             if (start != null) {
                 start.close();

@@ -189,7 +189,7 @@ class StandaloneClusterIT {
         Path stdout = OUT.resolve("killed.out");
         Path stderr = OUT.resolve("killed.err");
         // no retry with a fresh world: the error is what the user sees when the attempts are spent
-        Process job = start(stdout, stderr, "submit", "--conf", "spark.mpi.stage.maxAttempts=1", "Pi", "4", "2000000000");
+        Process job = start(stdout, stderr, "submit", "--conf", "spark.mpi.stage.maxAttempts=1", "Pi", "4", LONG_PI);
         long killedAt = 0;
         try {
             waitForALongBarrierStage(job, stderr);
@@ -265,22 +265,35 @@ class StandaloneClusterIT {
     }
 
     /**
+     * Pi's intervals for a stage to kill an executor in and fail the job: seconds of computing per
+     * rank even on a fast machine with a core per rank (about 1 ns an interval), so that the kill
+     * lands while the ranks compute; the job fails at the kill and never runs them all.
+     */
+    static final String LONG_PI = "16000000000";
+
+    /**
      * Returns once a barrier stage after the first (Pi's warm-up, which also starts the executors)
      * has run for 1.5 s without a task finishing: its ranks have met and compute.
      */
     static void waitForALongBarrierStage(Process job, Path stderr) throws Exception {
-        waitForALongBarrierStage(job, stderr, 120);
+        waitForALongBarrierStage(job, stderr, 120, 1.5);
     }
 
-    /** As {@link #waitForALongBarrierStage(Process, Path)}, for at most {@code seconds}. */
-    static void waitForALongBarrierStage(Process job, Path stderr, int seconds) throws Exception {
+    /**
+     * As {@link #waitForALongBarrierStage(Process, Path)}, for at most {@code seconds}, once the
+     * stage has run for {@code running} seconds.
+     */
+    static void waitForALongBarrierStage(Process job, Path stderr, int seconds, double running) throws Exception {
         Pattern scheduled = Pattern.compile("all the \\d+ tasks for barrier stage (\\d+)");
         String stage = null;
         long since = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (job.waitFor(100, TimeUnit.MILLISECONDS)) { // also the pause between two looks at the log
-                fail("the job ended before its ranks computed: " + Files.readString(stderr));
+                String seen = stage == null ? "no barrier stage seen"
+                        : String.format("barrier stage %s seen for %.1f s", stage, seconds(since));
+                fail("the job ended before a barrier stage ran for " + running + " s (" + seen + "): "
+                        + Files.readString(stderr));
             }
             String log = Files.readString(stderr);
             Matcher m = scheduled.matcher(log);
@@ -291,11 +304,12 @@ class StandaloneClusterIT {
             if (last != null && !last.equals(stage)) {
                 stage = last;
                 since = System.nanoTime();
-            } else if (stage != null && seconds(since) > 1.5 && !finishedAny(log, stage) && log.contains("Finished task")) {
+            } else if (stage != null && seconds(since) > running && !finishedAny(log, stage)
+                    && log.contains("Finished task")) {
                 return;
             }
         }
-        fail("no barrier stage ran for 1.5 s within " + seconds + " s: " + Files.readString(stderr));
+        fail("no barrier stage ran for " + running + " s within " + seconds + " s: " + Files.readString(stderr));
     }
 
     private static boolean finishedAny(String log, String stage) {

@@ -143,8 +143,8 @@ class YarnClusterIT {
      */
     @Test
     void everyCheckInClientModeThenAKilledContainerFailsTheJobNamingTheRankAndHost() throws Exception {
-        Killed k = killAnExecutorMidStage("check-client-killed", List.of("--conf", "spark.mpi.stage.maxAttempts=1"),
-                "ClusterCheck", "4", "4000000000");
+        Killed k = killAnExecutorMidStage("check-client-killed", List.of("--conf", "spark.mpi.stage.maxAttempts=1"), 1.5,
+                "ClusterCheck", "4", StandaloneClusterIT.LONG_PI);
         Run run = k.run();
         checkAll("client", run);
         assertNotEquals(0, run.exitCode(), () -> "the job succeeded with a killed container: " + run);
@@ -202,10 +202,15 @@ class YarnClusterIT {
                 () -> "the ranks were not in two YARN containers: " + containers + "\n" + run);
     }
 
-    /** As on standalone, {@code run} forms a fresh world on the executors YARN gives back and finishes. */
+    /**
+     * As on standalone, {@code run} forms a fresh world on the executors YARN gives back and
+     * finishes. The kill comes half a second into the stage, and the stage is short enough (a few
+     * seconds a rank) that the ranks of the other executor, whose loop has no MPI call to fail,
+     * reach their allreduce and give their slots back well within spark.mpi.slots.waitTimeout.
+     */
     @Test
     void aKilledContainerIsOutlivedByRunningTheStageAgain() throws Exception {
-        Run run = killAnExecutorMidStage("retried", List.of(), "Pi", "4", "4000000000").run();
+        Run run = killAnExecutorMidStage("retried", List.of(), 0.5, "Pi", "4", "6000000000").run();
         assertEquals(0, run.exitCode(), () -> "the job did not survive a killed container: " + run);
         Matcher pi = Pattern.compile("pi = ([0-9.]+)").matcher(run.stdout());
         assertTrue(pi.find(), () -> "no 'pi = ' in the output: " + run);
@@ -215,10 +220,12 @@ class YarnClusterIT {
 
     /**
      * An application in client mode whose last stage is long enough to kill one executor's
-     * container (its JVM) while the ranks compute; its stdout says when that stage comes
-     * ("long stage", ClusterCheck) unless it has only one long stage (Pi).
+     * container (its JVM) while the ranks compute, once it has run {@code running} seconds; its
+     * stdout says when that stage comes ("long stage", ClusterCheck) unless it has only one long
+     * stage (Pi).
      */
-    private static Killed killAnExecutorMidStage(String label, List<String> settings, String... classAndArgs)
+    private static Killed killAnExecutorMidStage(String label, List<String> settings, double running,
+                                                 String... classAndArgs)
             throws Exception {
         String executorId;
         Path stdout = OUT.resolve(label + ".out");
@@ -229,7 +236,7 @@ class YarnClusterIT {
             if (classAndArgs[0].equals("ClusterCheck")) {
                 awaitLine(job, stdout, "long stage: ");
             }
-            StandaloneClusterIT.waitForALongBarrierStage(job, stderr, 240); // YARN starts the executors meanwhile
+            StandaloneClusterIT.waitForALongBarrierStage(job, stderr, 240, running); // YARN starts the executors meanwhile
             ProcessHandle executor = executorOf(appId(Files.readString(stderr)));
             Matcher id = Pattern.compile("--executor-id (\\d+)").matcher(executor.info().commandLine().orElse(""));
             assertTrue(id.find() && executor.destroyForcibly(), "could not kill " + executor.info());

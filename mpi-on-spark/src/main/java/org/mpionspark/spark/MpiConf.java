@@ -190,9 +190,11 @@ public final class MpiConf {
                     + "non-commutative op, go in two levels only where each JVM holds consecutive ranks.",
             null, "auto, always or never");
     public static final Key ALLOW_PLAINTEXT = new Key("spark.mpi.network.allowPlaintext", "false", Kind.FLAG,
-            "With `spark.network.crypto.enabled=true`, a world whose ranks span executor JVMs fails at `MPI_Init`: "
-                    + "MPI messages between JVMs are authenticated with the world's key but not encrypted. `true` "
-                    + "sends them unencrypted anyway. Ranks of one JVM never leave it.", null, "true or false");
+            "With `spark.network.crypto.enabled=true`, MPI messages between executor JVMs are encrypted on the "
+                    + "lanes (AES-GCM, a key per direction drawn from the world's key), and a world whose messages would "
+                    + "take MPJ Express's own connections (`spark.mpi.network.lanes=false`), which are not, fails at "
+                    + "`MPI_Init`. `true` sends them unencrypted (authenticated only) on either. Ranks of one JVM never "
+                    + "leave it.", null, "true or false");
     public static final Key LANES = new Key("spark.mpi.network.lanes", Boolean.toString(Defaults.LANES), Kind.FLAG,
             "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
                     + "at the world's start and admitted by the world's key, on which the sending rank writes and the "

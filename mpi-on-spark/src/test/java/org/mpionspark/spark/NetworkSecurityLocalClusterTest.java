@@ -15,9 +15,10 @@ import org.mpionspark.mpi.Op;
 
 /**
  * Two executor JVMs of an application with {@code spark.authenticate} and {@code
- * spark.network.crypto.enabled}: a world across them refuses to send MPI messages in the clear
- * unless told it may; told so, its data ports (MPJ Express's and the lanes') admit only its
- * endpoints while a stranger in each executor knocks at every one of them the moment it listens.
+ * spark.network.crypto.enabled}: a world across them encrypts its messages on the lanes, and
+ * refuses to send them in the clear on MPJ Express's connections unless told it may; told so, its
+ * data ports (MPJ Express's and the lanes') admit only its endpoints while a stranger in each
+ * executor knocks at every one of them the moment it listens.
  */
 @Timeout(600)
 class NetworkSecurityLocalClusterTest {
@@ -42,11 +43,29 @@ class NetworkSecurityLocalClusterTest {
     }
 
     @Test
-    void aWorldAcrossExecutorsFailsAtInitSayingItsMessagesWouldTravelUnencrypted() {
-        Exception e = assertThrows(Exception.class, () -> mpi.run(4, comm -> comm.rank()));
+    void aWorldAcrossExecutorsEncryptsItsMessagesOnTheLanes() {
+        List<String> got = mpi.run(4, comm -> {
+            org.mpionspark.bridge.lane.LaneEndpoint lanes = org.mpionspark.bridge.comm.EngineAccess.transport(comm)
+                    .capability(org.mpionspark.bridge.lane.LaneEndpoint.class);
+            double[] v = new double[300_000]; // frames of every size
+            java.util.Arrays.fill(v, comm.rank() + 1);
+            comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, v, Op.SUM);
+            int[] ring = {comm.rank()};
+            int[] got1 = new int[1];
+            comm.sendrecv(ring, (comm.rank() + 1) % 4, 3, got1, (comm.rank() + 3) % 4, 3);
+            return (lanes != null && lanes.sealed()) + " " + v[0] + " " + v[v.length - 1] + " " + got1[0];
+        });
+        assertEquals(List.of("true 10.0 10.0 3", "true 10.0 10.0 0", "true 10.0 10.0 1", "true 10.0 10.0 2"), got);
+    }
+
+    @Test
+    void onMpjExpressConnectionsAWorldAcrossExecutorsFailsAtInitSayingItsMessagesWouldTravelUnencrypted() {
+        JavaMpiContext overMpj = mpi.withConf("spark.mpi.network.lanes", "false");
+        Exception e = assertThrows(Exception.class, () -> overMpj.run(4, comm -> comm.rank()));
         String text = String.valueOf(e.getMessage());
         assertTrue(text.contains("this world spans 2 executor JVMs and spark.network.crypto.enabled=true asks for "
-                + "encrypted traffic between them, but MPI messages between JVMs are not encrypted"), text);
+                + "encrypted traffic between them, but with spark.mpi.network.lanes=false MPJ Express carries MPI "
+                + "messages between JVMs, unencrypted"), text);
         assertTrue(text.contains("set spark.mpi.network.allowPlaintext=true"), text);
     }
 

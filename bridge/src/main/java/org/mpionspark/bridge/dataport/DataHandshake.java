@@ -175,6 +175,12 @@ final class DataHandshake {
         return MessageDigest.isEqual(answer, answer(key, h));
     }
 
+    /** The key that seals what endpoint {@code from} sends to endpoint {@code to} on their lane, from the world's key. */
+    static byte[] sealingKey(byte[] key, int from, int to) {
+        return hmac(key, ByteBuffer.allocate(32).put("seal".getBytes(StandardCharsets.US_ASCII)).putInt(from).putInt(to)
+                .array());
+    }
+
     private static byte[] mac(byte[] key, String purpose, int connector, int acceptor, int port, byte[] nonce) {
         byte[] p = purpose.getBytes(StandardCharsets.US_ASCII);
         return hmac(key, ByteBuffer.allocate(p.length + 3 * Integer.BYTES + nonce.length)

@@ -94,6 +94,14 @@ public final class LanePort extends EndpointAdmission implements Closeable {
         }
     }
 
+    /**
+     * The AES key for what endpoint {@code from} sends to endpoint {@code to} over their lane, from
+     * the world's key {@code key}: one per direction and world, never seen on the wire.
+     */
+    public static byte[] sealingKey(byte[] key, int from, int to) {
+        return DataHandshake.sealingKey(key, from, to);
+    }
+
     @Override
     void handOver(SocketChannel channel, int endpoint) {
         admitted.accept(channel, endpoint);

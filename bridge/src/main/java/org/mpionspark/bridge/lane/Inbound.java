@@ -70,7 +70,7 @@ final class Inbound {
 
     /** Whether a message has begun to arrive and is not all handed over yet: more of it is on its way. */
     boolean midMessage() {
-        return header || lane.input().hasRemaining();
+        return header || lane.input().hasRemaining() || (lane.seal() != null && lane.sealedInput().hasRemaining());
     }
 
     /** The long message whose elements were on their way, if any: its receive fails when the lane is lost. */
@@ -84,6 +84,9 @@ final class Inbound {
      * header that is not one, throws.
      */
     boolean pump() throws IOException {
+        if (lane.seal() != null) {
+            return pumpSealed();
+        }
         ByteBuffer in = lane.input();
         for (int reads = 0; reads < READS_IN_A_ROW; reads++) {
             in.compact();
@@ -101,6 +104,34 @@ final class Inbound {
             }
             take(in);
             if (n == 0 || in.limit() < in.capacity()) {
+                return true; // the system has no more now
+            }
+        }
+        return true;
+    }
+
+    /** {@link #pump} on an encrypted lane: each frame, once all of it is in, opened and its messages handed over. */
+    private boolean pumpSealed() throws IOException {
+        ByteBuffer sealed = lane.sealedInput();
+        ByteBuffer in = lane.input();
+        for (int reads = 0; reads < READS_IN_A_ROW; reads++) {
+            sealed.compact();
+            int n;
+            try {
+                n = lane.channel().read(sealed);
+            } finally {
+                sealed.flip();
+            }
+            if (n < 0) {
+                if (header || in.hasRemaining() || sealed.hasRemaining()) {
+                    throw new EOFException("the lane closed in the middle of a message");
+                }
+                return false;
+            }
+            while (lane.seal().open(sealed, in)) {
+                take(in);
+            }
+            if (n == 0 || sealed.limit() < sealed.capacity()) {
                 return true; // the system has no more now
             }
         }

@@ -17,7 +17,8 @@ import org.mpionspark.bridge.transport.Packing;
  * own thread a chunk at a time through a direct buffer, under the lane's lock so that messages do
  * not interleave; whichever thread reads the lanes now reads them in order through a buffer of its
  * own ({@link Inbound}). The channel does not block, so that a rank's thread can wait on every lane
- * at once ({@link LaneReading}); a write that finds the system's buffer full waits for room.
+ * at once ({@link LaneReading}); a write that finds the system's buffer full waits for room. With
+ * {@code spark.network.crypto.enabled}, each write goes as one encrypted frame ({@link LaneSeal}).
  */
 final class Lane {
 
@@ -36,8 +37,16 @@ final class Lane {
     /** When the write under way began ({@link System#nanoTime}); 0 when none is. */
     private volatile long writingSince;
     private volatile String abandoned;
-    /** The reader's: bytes read and not yet taken, between position and limit. */
-    private final ByteBuffer in = ChunkPool.take().limit(0);
+    /**
+     * The reader's: bytes read (opened, on an encrypted lane) and not yet taken, between position
+     * and limit. An encrypted lane's holds a message's part and a whole frame: twice a chunk.
+     */
+    private final ByteBuffer in;
+    /** An encrypted lane's seal; null when the lane is not encrypted. */
+    private final LaneSeal seal;
+    /** An encrypted lane's: the frame a write seals into, and the frames read and not yet opened. */
+    private final ByteBuffer sealedOut;
+    private final ByteBuffer sealedIn;
     /** Its buffers went back to the {@link ChunkPool}: nothing more is written. */
     private boolean recycled;
     /** Told when a write finds no room: the peer may wait for this JVM to read before it reads ({@link LaneReading#writerWaits}). */
@@ -48,9 +57,24 @@ final class Lane {
 
     /** The lane to endpoint {@code peer}, called {@code peerName} in errors, over {@code channel} (made non-blocking). */
     Lane(int peer, String peerName, SocketChannel channel) throws IOException {
+        this(peer, peerName, channel, null);
+    }
+
+    /** As {@link #Lane(int, String, SocketChannel)}, every write sealed by {@code seal} (null: not encrypted). */
+    Lane(int peer, String peerName, SocketChannel channel, LaneSeal seal) throws IOException {
         this.peer = peer;
         this.peerName = peerName;
         this.channel = channel;
+        this.seal = seal;
+        if (seal == null) {
+            this.in = ChunkPool.take().limit(0);
+            this.sealedOut = null;
+            this.sealedIn = null;
+        } else {
+            this.in = ByteBuffer.allocateDirect(2 * CHUNK_BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN).limit(0);
+            this.sealedOut = ByteBuffer.allocateDirect(CHUNK_BYTES + LaneSeal.OVERHEAD);
+            this.sealedIn = ByteBuffer.allocateDirect(CHUNK_BYTES + LaneSeal.OVERHEAD).limit(0);
+        }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
     }
@@ -132,11 +156,18 @@ final class Lane {
             recycled = true;
         }
         ChunkPool.giveBack(out);
-        ChunkPool.giveBack(in);
+        if (seal == null) {
+            ChunkPool.giveBack(in);
+        }
     }
 
-    /** Writes all of {@code b}; holds the lane's lock. */
+    /** Writes all of {@code b}, sealed as one frame on an encrypted lane; holds the lane's lock. */
     private void writeFully(ByteBuffer b) throws IOException {
+        if (seal != null) {
+            sealedOut.clear();
+            seal.seal(b, sealedOut);
+            b = sealedOut.flip();
+        }
         if (channel.write(b) > 0 && !b.hasRemaining()) {
             return; // the usual case: the system had room
         }
@@ -198,6 +229,16 @@ final class Lane {
     /** What the reader has read and not yet taken, from its position to its limit; the reading thread's only. */
     ByteBuffer input() {
         return in;
+    }
+
+    /** An encrypted lane's seal; null if the lane is not encrypted. */
+    LaneSeal seal() {
+        return seal;
+    }
+
+    /** An encrypted lane's frames read and not yet opened, from position to limit; the reading thread's only. */
+    ByteBuffer sealedInput() {
+        return sealedIn;
     }
 
     /** Closes the connection; a write waiting for room fails at once. */

@@ -241,6 +241,16 @@ public final class LaneEndpoint implements Endpoint {
         notifyAll();
     }
 
+    /** Whether its lanes are encrypted ({@code spark.network.crypto.enabled}): every lane is, or none. */
+    public boolean sealed() {
+        for (Lane lane : lanes) {
+            if (lane != null) {
+                return lane.seal() != null;
+            }
+        }
+        return false;
+    }
+
     /** What MPJ Express would say, without waiting for it. */
     @Override
     public String processorName() {

@@ -25,6 +25,7 @@ public final class LaneStart implements Closeable {
     private final byte[] key;
     private final int index;
     private final int size;
+    private final boolean sealed;
     private final ThreadFactory threads;
     private final LanePort port;
     private final SocketChannel[] channels;
@@ -35,14 +36,16 @@ public final class LaneStart implements Closeable {
 
     /**
      * Opens the lane port of endpoint {@code index} of {@code size} on {@code bindAddress}, for the
-     * world whose data-port key is {@code key}; its threads come from {@code threads}.
+     * world whose data-port key is {@code key}; its threads come from {@code threads}. With
+     * {@code sealed}, what goes on the lanes is encrypted ({@link LaneSeal}).
      */
-    public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size)
-            throws IOException {
+    public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size,
+                     boolean sealed) throws IOException {
         this.label = label;
         this.key = key.clone();
         this.index = index;
         this.size = size;
+        this.sealed = sealed;
         this.threads = threads;
         this.channels = new SocketChannel[size];
         this.port = new LanePort(label, threads, bindAddress, key, index, size, this::made);
@@ -111,7 +114,8 @@ public final class LaneStart implements Closeable {
         Lane[] lanes = new Lane[size];
         for (int e = 0; e < size; e++) {
             if (made[e] != null) {
-                lanes[e] = new Lane(e, "endpoint " + e + " (" + where(e) + ")", made[e]);
+                lanes[e] = new Lane(e, "endpoint " + e + " (" + where(e) + ")", made[e],
+                        sealed ? LaneSeal.between(key, index, e) : null);
             }
         }
         handedOver = true;

@@ -53,14 +53,15 @@ public final class RankLauncher {
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
                 byte[] dataKey = PortGuard.worldKey(ticket.secret(), ticket.registrationId() + "/" + worldKey,
                         options.applicationSecret());
-                lease = SharedEndpoint.join(key, dataKey, "endpoint "
+                lease = SharedEndpoint.join(key, dataKey, options.encryptionRequired(), "endpoint "
                         + jvms.indexOf(jvm) + " of " + jvms.size() + " (" + worldKey + ")", here, jvms.size() == size,
                         options.finalizeTimeoutMillis());
             }
-            if (jvms.size() > 1 && options.encryptionRequired()) {
+            if (jvms.size() > 1 && options.encryptionRequired() && !ticket.lanes()) {
                 throw new MpiException(rank, "MPI_Init", -1, "this world spans " + jvms.size() + " executor JVMs and "
-                        + "spark.network.crypto.enabled=true asks for encrypted traffic between them, but MPI messages "
-                        + "between JVMs are not encrypted (only authenticated, with the world's key). Run every rank in one "
+                        + "spark.network.crypto.enabled=true asks for encrypted traffic between them, but with "
+                        + "spark.mpi.network.lanes=false MPJ Express carries MPI messages between JVMs, unencrypted (only "
+                        + "authenticated, with the world's key). Leave the lanes on (they encrypt), run every rank in one "
                         + "executor JVM, or set spark.mpi.network.allowPlaintext=true to send them unencrypted");
             }
             if (jvm.equals(ticket.soleJvm())) {

@@ -24,7 +24,8 @@ import org.mpionspark.bridge.config.Defaults;
  *                              {@code false}: every message goes through MPJ Express, as between JVMs
  * @param encryptionRequired    whether traffic between JVMs must be encrypted ({@code
  *                              spark.network.crypto.enabled} without {@code spark.mpi.network.allowPlaintext}):
- *                              MPI messages between JVMs are not, so a world spanning JVMs then fails to start
+ *                              the lanes then seal every message with AES-GCM; a world whose messages take
+ *                              MPJ Express ({@code spark.mpi.network.lanes=false}) fails to start
  * @param applicationSecret     the Spark application's secret ({@code spark.authenticate}), mixed into the key
  *                              every data connection between JVMs proves; {@code null}: the job's secret alone.
  *                              Set on the executor, never shipped in a task
@@ -86,6 +87,12 @@ public record RankOptions(long opTimeoutMillis, long finalizeTimeoutMillis, int 
     public RankOptions withApplicationSecret(byte[] secret) {
         return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
                 jvmKey, memoryPath, encryptionRequired, secret);
+    }
+
+    /** These options with traffic between JVMs encrypted, or not ({@code spark.network.crypto.enabled}). */
+    public RankOptions withEncryptionRequired(boolean required) {
+        return new RankOptions(opTimeoutMillis, finalizeTimeoutMillis, protocolSwitchLimit, coresShared, kryoClasses,
+                jvmKey, memoryPath, required, applicationSecret);
     }
 
     /** Never prints the application's secret. */

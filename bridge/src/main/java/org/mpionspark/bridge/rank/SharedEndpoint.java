@@ -42,6 +42,8 @@ final class SharedEndpoint {
     private final String label;
     private final int localRanks;
     private final boolean oneRankPerJvm;
+    /** Whether what goes between JVMs is encrypted ({@code spark.network.crypto.enabled}). */
+    private final boolean sealed;
     private final long finalizeTimeoutMillis;
     private final CompletableFuture<Endpoint> started = new CompletableFuture<>();
     private final ThreadGroup group;
@@ -53,10 +55,11 @@ final class SharedEndpoint {
     private int left;
     private boolean killed;
 
-    private SharedEndpoint(String key, byte[] dataKey, String label, int localRanks, boolean oneRankPerJvm,
-                           long finalizeTimeoutMillis) {
+    private SharedEndpoint(String key, byte[] dataKey, boolean sealed, String label, int localRanks,
+                           boolean oneRankPerJvm, long finalizeTimeoutMillis) {
         this.key = key;
         this.dataKey = dataKey;
+        this.sealed = sealed;
         this.label = label;
         this.localRanks = localRanks;
         this.oneRankPerJvm = oneRankPerJvm;
@@ -65,16 +68,17 @@ final class SharedEndpoint {
     }
 
     /**
-     * A lease on the endpoint of world and JVM {@code key}, its data ports keyed by {@code dataKey}, where
+     * A lease on the endpoint of world and JVM {@code key}, its data ports keyed by {@code dataKey}
+     * (what goes between JVMs encrypted with it if {@code sealed}), where
      * {@code localRanks} of its ranks live; whether it is the first, which must {@link #start} the
      * endpoint, says {@link Lease#starter}. Its closing handshake with the other JVMs may take
      * {@code finalizeTimeoutMillis}.
      */
-    static Lease join(String key, byte[] dataKey, String label, int localRanks, boolean oneRankPerJvm,
+    static Lease join(String key, byte[] dataKey, boolean sealed, String label, int localRanks, boolean oneRankPerJvm,
                       long finalizeTimeoutMillis) {
         synchronized (OPEN) {
-            SharedEndpoint e = OPEN.computeIfAbsent(key,
-                    k -> new SharedEndpoint(k, dataKey, label, localRanks, oneRankPerJvm, finalizeTimeoutMillis));
+            SharedEndpoint e = OPEN.computeIfAbsent(key, k -> new SharedEndpoint(k, dataKey, sealed, label, localRanks,
+                    oneRankPerJvm, finalizeTimeoutMillis));
             if (e.leases == localRanks) {
                 throw new IllegalStateException("more ranks joined the endpoint of " + label + " than the "
                         + localRanks + " of the peer table");
@@ -109,14 +113,15 @@ final class SharedEndpoint {
     /** The lanes to every other JVM's endpoint; MPJ Express starts beside them once asked for. */
     private Endpoint startLanes(MpjWorld world, ControlLink link, AbortState abort, int rank, long opTimeoutMillis)
             throws IOException {
-        try (LaneStart lanes = new LaneStart(label, daemons(), world.bindAddress(), dataKey, world.index(), world.size())) {
+        try (LaneStart lanes = new LaneStart(label, daemons(), world.bindAddress(), dataKey, world.index(), world.size(),
+                sealed)) {
             link.publishEndpoint(0, 0, lanes.port());
             List<EndpointAddress> table = await(link.endpoints(), abort, rank, world.timeoutMillis(),
                     "the other JVMs' endpoints");
             lanes.connect(table, MpjStart.CONNECT_MILLIS);
             await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
-            return lanes.endpoint(new MpjOnDemand(world, table, () -> begin(world)), world.endpointOf(), world.arrivals(),
-                    opTimeoutMillis);
+            return lanes.endpoint(new MpjOnDemand(world, table, () -> beside(world)), world.endpointOf(),
+                    world.arrivals(), opTimeoutMillis);
         }
     }
 
@@ -132,6 +137,15 @@ final class SharedEndpoint {
         } finally {
             closeQuietly(start); // its start-up relay and data ports: connected, or failed
         }
+    }
+
+    /** MPJ Express beside the lanes, asked for; never where what goes between JVMs is encrypted: its connections are not. */
+    private MpjStart beside(MpjWorld world) throws IOException {
+        if (sealed) {
+            throw new IOException("MPJ Express's own connections would carry its collectives between JVMs unencrypted, "
+                    + "and spark.network.crypto.enabled=true asks for encryption: only the lanes, which are, carry them");
+        }
+        return begin(world);
     }
 
     /**

@@ -15,14 +15,21 @@ final class LanePair implements AutoCloseable {
     final LaneEndpoint one;
 
     LanePair(MpjStarter zeroStarts, MpjStarter oneStarts) throws IOException {
+        this(zeroStarts, oneStarts, null, nothingArrives());
+    }
+
+    /** A pair whose lane is encrypted with the world key {@code sealKey} (null: in the clear); endpoint 1's arrivals go to {@code oneArrivals}. */
+    LanePair(MpjStarter zeroStarts, MpjStarter oneStarts, byte[] sealKey, Arrivals oneArrivals) throws IOException {
         try (ServerSocketChannel server = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             SocketChannel a = SocketChannel.open(server.getLocalAddress());
             SocketChannel b = server.accept();
-            zero = new LaneEndpoint("endpoint 0 of 2 (test)", new Lane[] {null, new Lane(1, "endpoint 1", a)},
+            zero = new LaneEndpoint("endpoint 0 of 2 (test)",
+                    new Lane[] {null, new Lane(1, "endpoint 1", a, sealKey == null ? null : LaneSeal.between(sealKey, 0, 1))},
                     new int[] {0, 1}, nothingArrives(), zeroStarts, LanePair::daemon, 0);
-            one = new LaneEndpoint("endpoint 1 of 2 (test)", new Lane[] {new Lane(0, "endpoint 0", b), null},
-                    new int[] {0, 1}, nothingArrives(), oneStarts, LanePair::daemon, 0);
+            one = new LaneEndpoint("endpoint 1 of 2 (test)",
+                    new Lane[] {new Lane(0, "endpoint 0", b, sealKey == null ? null : LaneSeal.between(sealKey, 1, 0)), null},
+                    new int[] {0, 1}, oneArrivals, oneStarts, LanePair::daemon, 0);
         }
     }
 

@@ -296,7 +296,7 @@ public final class JavaMpiContext implements java.io.Serializable {
         TaskHosts.of(jsc.sc()); // listens before the stage starts, to name a failed rank's host
         SparkConf conf = conf();
         return DriverRendezvous.of(jsc.sc()).register(ranks, MpiConf.RENDEZVOUS_TIMEOUT.get(conf),
-                MpiConf.DEADLOCK_TIMEOUT.get(conf));
+                MpiConf.DEADLOCK_TIMEOUT.get(conf), DriverRendezvous.sealKey(conf));
     }
 
     private static <R> ClassTag<R> tag() {

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.mpi.MpiRankFailedException;
 import org.mpionspark.mpi.Op;
 
 /**
  * Two executor JVMs of an application with {@code spark.authenticate} and {@code
- * spark.network.crypto.enabled}: a world across them encrypts its messages on the lanes, and
- * refuses to send them in the clear on MPJ Express's connections unless told it may; told so, its
+ * spark.network.crypto.enabled}: a world across them encrypts its messages on the lanes and its
+ * ranks' control links to the driver (a rank's error still reaches it), and refuses to send its
+ * messages in the clear on MPJ Express's connections unless told it may; told so, its
  * data ports (MPJ Express's and the lanes') admit only its endpoints while a stranger in each
  * executor knocks at every one of them the moment it listens.
  */
@@ -56,6 +58,23 @@ class NetworkSecurityLocalClusterTest {
             return (lanes != null && lanes.sealed()) + " " + v[0] + " " + v[v.length - 1] + " " + got1[0];
         });
         assertEquals(List.of("true 10.0 10.0 3", "true 10.0 10.0 0", "true 10.0 10.0 1", "true 10.0 10.0 2"), got);
+    }
+
+    /** The ranks' control links to the driver are encrypted too: a rank's error still reaches it, named. */
+    @Test
+    void aRanksErrorCrossesItsEncryptedControlLinkToTheDriver() {
+        assertTrue(org.mpionspark.spark.internal.DriverRendezvous.sealKey(sc.getConf()) != null,
+                "the driver seals the control links with the application's secret");
+        MpiRankFailedException e = assertThrows(MpiRankFailedException.class, () -> mpi.run(4, comm -> {
+            if (comm.rank() == 2) {
+                throw new IllegalStateException("rank 2's own words");
+            }
+            comm.barrier();
+            return 0;
+        }));
+        assertEquals(2, e.failedRank());
+        assertTrue(String.valueOf(e.getMessage()).contains("rank 2's own words"), e.getMessage());
+        assertEquals(List.of(0, 1, 2, 3), mpi.run(4, comm -> comm.rank()), "the next world runs");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
+import org.mpionspark.bridge.dataport.LanePort;
+import org.mpionspark.bridge.rendezvous.Seal;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Packing;
 
@@ -18,7 +20,7 @@ import org.mpionspark.bridge.transport.Packing;
  * not interleave; whichever thread reads the lanes now reads them in order through a buffer of its
  * own ({@link Inbound}). The channel does not block, so that a rank's thread can wait on every lane
  * at once ({@link LaneReading}); a write that finds the system's buffer full waits for room. With
- * {@code spark.network.crypto.enabled}, each write goes as one encrypted frame ({@link LaneSeal}).
+ * {@code spark.network.crypto.enabled}, each write goes as one encrypted frame ({@link Seal}).
  */
 final class Lane {
 
@@ -43,7 +45,7 @@ final class Lane {
      */
     private final ByteBuffer in;
     /** An encrypted lane's seal; null when the lane is not encrypted. */
-    private final LaneSeal seal;
+    private final Seal seal;
     /** An encrypted lane's: the frame a write seals into, and the frames read and not yet opened. */
     private final ByteBuffer sealedOut;
     private final ByteBuffer sealedIn;
@@ -61,7 +63,7 @@ final class Lane {
     }
 
     /** As {@link #Lane(int, String, SocketChannel)}, every write sealed by {@code seal} (null: not encrypted). */
-    Lane(int peer, String peerName, SocketChannel channel, LaneSeal seal) throws IOException {
+    Lane(int peer, String peerName, SocketChannel channel, Seal seal) throws IOException {
         this.peer = peer;
         this.peerName = peerName;
         this.channel = channel;
@@ -72,11 +74,16 @@ final class Lane {
             this.sealedIn = null;
         } else {
             this.in = ByteBuffer.allocateDirect(2 * CHUNK_BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN).limit(0);
-            this.sealedOut = ByteBuffer.allocateDirect(CHUNK_BYTES + LaneSeal.OVERHEAD);
-            this.sealedIn = ByteBuffer.allocateDirect(CHUNK_BYTES + LaneSeal.OVERHEAD).limit(0);
+            this.sealedOut = ByteBuffer.allocateDirect(CHUNK_BYTES + Seal.OVERHEAD);
+            this.sealedIn = ByteBuffer.allocateDirect(CHUNK_BYTES + Seal.OVERHEAD).limit(0);
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
+    }
+
+    /** The seal of endpoint {@code me}'s lane to endpoint {@code peer}, in the world whose data-port key is {@code key}. */
+    static Seal seal(byte[] key, int me, int peer) {
+        return new Seal(LanePort.sealingKey(key, me, peer), LanePort.sealingKey(key, peer, me), CHUNK_BYTES);
     }
 
     /** What a write that finds no room tells (before it waits). */
@@ -232,7 +239,7 @@ final class Lane {
     }
 
     /** An encrypted lane's seal; null if the lane is not encrypted. */
-    LaneSeal seal() {
+    Seal seal() {
         return seal;
     }
 

@@ -37,7 +37,7 @@ public final class LaneStart implements Closeable {
     /**
      * Opens the lane port of endpoint {@code index} of {@code size} on {@code bindAddress}, for the
      * world whose data-port key is {@code key}; its threads come from {@code threads}. With
-     * {@code sealed}, what goes on the lanes is encrypted ({@link LaneSeal}).
+     * {@code sealed}, what goes on the lanes is encrypted ({@link org.mpionspark.bridge.rendezvous.Seal}).
      */
     public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size,
                      boolean sealed) throws IOException {
@@ -115,7 +115,7 @@ public final class LaneStart implements Closeable {
         for (int e = 0; e < size; e++) {
             if (made[e] != null) {
                 lanes[e] = new Lane(e, "endpoint " + e + " (" + where(e) + ")", made[e],
-                        sealed ? LaneSeal.between(key, index, e) : null);
+                        sealed ? Lane.seal(key, index, e) : null);
             }
         }
         handedOver = true;

@@ -46,7 +46,7 @@ public final class RankLauncher {
         ControlLink link = null;
         SharedEndpoint.Lease lease = null;
         try {
-            link = ControlLink.join(ticket, worldKey, rank, jvm);
+            link = ControlLink.join(ticket, worldKey, rank, jvm, options.applicationSecret());
             List<Peer> peers = link.peers();
             List<String> jvms = Peer.jvmOrder(peers);
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint

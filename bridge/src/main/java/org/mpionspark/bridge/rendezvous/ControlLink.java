@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -53,6 +54,20 @@ public final class ControlLink implements Closeable {
      * every rank has arrived, or fails after the ticket's rendezvous timeout (plus a margin).
      */
     public static ControlLink join(WorldTicket ticket, String worldKey, int rank, String jvm) {
+        return join(ticket, worldKey, rank, jvm, null);
+    }
+
+    /**
+     * As {@link #join(WorldTicket, String, int, String)}; where the ticket says the driver seals the
+     * link ({@code spark.network.crypto.enabled}), with {@code sealKey}, the application's secret
+     * as read on this executor.
+     */
+    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, String jvm, byte[] sealKey) {
+        if (ticket.sealed() && sealKey == null) {
+            throw new RendezvousException("rank " + rank + ": the driver encrypts its control links "
+                    + "(spark.network.crypto.enabled) with the application's secret, but this executor has none "
+                    + "(is spark.authenticate set on it?)", null);
+        }
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -72,10 +87,26 @@ public final class ControlLink implements Closeable {
             out.writeUTF(Kernel.bootId());
             out.writeInt(Kernel.onlineProcessors());
             out.flush();
+            if (ticket.sealed()) { // the driver's nonce, then everything encrypted
+                byte first = in.readByte();
+                if (first == Wire.REFUSED) {
+                    throw refused(ticket, rank, in);
+                }
+                if (first != Wire.SEALING) {
+                    throw new IOException("unexpected answer " + first + " where the driver seals the link");
+                }
+                byte[] nonce = in.readNBytes(SealedStreams.NONCE_BYTES);
+                if (nonce.length < SealedStreams.NONCE_BYTES) {
+                    throw new EOFException("the driver's nonce was cut short");
+                }
+                Seal seal = SealedStreams.seal(sealKey, ticket.registrationId(), worldKey, rank, nonce, false);
+                in = new DataInputStream(SealedStreams.opening(in, seal));
+                out = new DataOutputStream(new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal),
+                        SealedStreams.MAX_FRAME));
+            }
             byte status = in.readByte();
             if (status == Wire.REFUSED) {
-                throw new RendezvousException("rank " + rank + " was refused by the rendezvous server "
-                        + ticket.host() + ":" + ticket.port() + ": " + in.readUTF(), null);
+                throw refused(ticket, rank, in);
             }
             if (status != Wire.ADMITTED) {
                 throw new IOException("unexpected answer " + status);
@@ -99,6 +130,11 @@ public final class ControlLink implements Closeable {
             close(s);
             throw e;
         }
+    }
+
+    private static RendezvousException refused(WorldTicket ticket, int rank, DataInputStream in) throws IOException {
+        return new RendezvousException("rank " + rank + " was refused by the rendezvous server " + ticket.host() + ":"
+                + ticket.port() + ": " + in.readUTF(), null);
     }
 
     /** The ticket this rank joined its world with: what every rank of the world shares. */

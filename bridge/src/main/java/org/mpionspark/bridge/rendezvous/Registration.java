@@ -12,6 +12,8 @@ public final class Registration implements Closeable {
     private static final System.Logger LOG = System.getLogger(RendezvousServer.class.getName());
 
     final WorldTicket ticket;
+    /** The application's secret its ranks' control links are encrypted with; null: in the clear. */
+    final byte[] sealKey;
     final long deadlockNanos;
     /** Runs each world's rendezvous timeout and deadlock watchdog. */
     final ScheduledExecutorService timer;
@@ -21,9 +23,11 @@ public final class Registration implements Closeable {
     private final java.util.Set<String> failedWorlds = new java.util.HashSet<>();
     private volatile java.util.function.Consumer<WorldFailure> listener;
 
-    /** {@code onClose}: forgets this registration on the server. */
-    Registration(WorldTicket ticket, long deadlockTimeoutMillis, ScheduledExecutorService timer, Runnable onClose) {
+    /** {@code onClose}: forgets this registration on the server; {@code sealKey}: as {@link RendezvousServer#register(int, long, long, byte[])}. */
+    Registration(WorldTicket ticket, byte[] sealKey, long deadlockTimeoutMillis, ScheduledExecutorService timer,
+                 Runnable onClose) {
         this.ticket = ticket;
+        this.sealKey = sealKey == null ? null : sealKey.clone();
         this.deadlockNanos = deadlockTimeoutMillis * 1_000_000L;
         this.timer = timer;
         this.onClose = onClose;

@@ -7,6 +7,8 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -125,6 +127,15 @@ public final class RendezvousServer implements Closeable {
      * (0: never), fails as a deadlock listing each rank's call.
      */
     public Registration register(int size, long rendezvousTimeoutMillis, long deadlockTimeoutMillis) {
+        return register(size, rendezvousTimeoutMillis, deadlockTimeoutMillis, null);
+    }
+
+    /**
+     * As {@link #register(int, long, long)}, its ranks' control links encrypted with
+     * {@code sealKey}, the application's secret ({@code spark.network.crypto.enabled}), which each
+     * rank reads on its executor; {@code null}: in the clear.
+     */
+    public Registration register(int size, long rendezvousTimeoutMillis, long deadlockTimeoutMillis, byte[] sealKey) {
         if (size < 1) {
             throw new IllegalArgumentException("an MPI world needs at least 1 rank, not " + size);
         }
@@ -136,7 +147,8 @@ public final class RendezvousServer implements Closeable {
         random.nextBytes(secret);
         String id = UUID.randomUUID().toString();
         Registration r = new Registration(new WorldTicket(advertisedHost, port(), id, secret, size,
-                rendezvousTimeoutMillis), deadlockTimeoutMillis, timer, () -> registrations.remove(id));
+                rendezvousTimeoutMillis, null, Defaults.TWO_LEVEL, Defaults.LANES, sealKey != null), sealKey,
+                deadlockTimeoutMillis, timer, () -> registrations.remove(id));
         registrations.put(id, r);
         return r;
     }
@@ -189,14 +201,26 @@ public final class RendezvousServer implements Closeable {
         RankConnection conn = null;
         try {
             s.setTcpNoDelay(true);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(new SequenceInputStream(
-                    new ByteArrayInputStream(leftover), new SocketInput(s.getInputStream()))));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+            InputStream input = new BufferedInputStream(new SequenceInputStream(
+                    new ByteArrayInputStream(leftover), new SocketInput(s.getInputStream())));
+            OutputStream output = new BufferedOutputStream(s.getOutputStream());
             Registration reg = registrations.get(h.registrationId());
             if (reg == null) {
-                refuse(out, s, from, "unknown registration or wrong secret");
+                refuse(new DataOutputStream(output), s, from, "unknown registration or wrong secret");
                 return;
             }
+            if (reg.sealKey != null) { // from here on encrypted: the nonce, in the clear, makes this link's keys
+                byte[] nonce = new byte[SealedStreams.NONCE_BYTES];
+                random.nextBytes(nonce);
+                output.write(Wire.SEALING);
+                output.write(nonce);
+                output.flush();
+                Seal seal = SealedStreams.seal(reg.sealKey, h.registrationId(), h.worldKey(), h.rank(), nonce, true);
+                input = SealedStreams.opening(input, seal);
+                output = new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal), SealedStreams.MAX_FRAME);
+            }
+            DataInputStream in = new DataInputStream(input);
+            DataOutputStream out = new DataOutputStream(output);
             conn = new RankConnection(s, in, out, h.rank(), new Peer(h.rank(), s.getInetAddress().getHostAddress(),
                     h.processors(), h.jvm(), h.machine(), h.machineProcessors()));
             String problem = reg.world(h.worldKey()).arrive(conn, h.size());

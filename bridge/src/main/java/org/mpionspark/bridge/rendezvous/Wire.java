@@ -19,6 +19,8 @@ final class Wire {
     // server -> rank, once
     static final byte ADMITTED = 1;
     static final byte REFUSED = 2;
+    /** The driver's first answer to a rank of a sealed world: a nonce, then every byte encrypted ({@link SealedStreams}). */
+    static final byte SEALING = 3;
     // rank -> server, after admission
     static final byte DONE = 10;
     static final byte FAILED = 11;

@@ -163,6 +163,36 @@ class LanesTest {
                 "2:10.0,10.0,99999,[0, 1, 2, 3]", "3:10.0,10.0,99999,[0, 1, 2, 3]"), got);
     }
 
+    /**
+     * A world whose control links and lanes are all encrypted: its values are right, and a rank's
+     * error reaches the driver and frees the others, naming the rank, as in the clear.
+     */
+    @Test
+    void aWorldEncryptedEndToEndComputesAndReportsAFailedRank() throws Exception {
+        byte[] secret = "the application's secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ThreadWorld.Result<Integer> ok = ThreadWorld.runSealed(4, 2, secret, comm -> {
+            int[] sum = {comm.rank()};
+            comm.allreduce(sum, sum, org.mpionspark.mpi.Op.SUM);
+            return sum[0];
+        });
+        assertEquals(List.of(6, 6, 6, 6), ThreadWorld.values(ok.outcomes()));
+
+        ThreadWorld.Result<Integer> failed = ThreadWorld.runSealed(4, 2, secret, comm -> {
+            if (comm.rank() == 3) {
+                throw new IllegalStateException("rank 3's own words");
+            }
+            comm.barrier();
+            return 0;
+        });
+        org.mpionspark.bridge.rendezvous.WorldFailure f = failed.failure().orElseThrow();
+        assertEquals(3, f.rank());
+        assertTrue(f.message().contains("rank 3's own words"), f.message());
+        for (int r = 0; r < 3; r++) {
+            Throwable e = failed.outcomes().get(r).error();
+            assertTrue(e instanceof org.mpionspark.mpi.MpiAbortedException, "rank " + r + ": " + e);
+        }
+    }
+
     /** MPJ Express's own connections are not encrypted: asked for in a world that must be, they refuse, saying why. */
     @Test
     void encryptedWorldsRefuseMpjExpressOwnConnections() throws Exception {

@@ -135,6 +135,22 @@ final class ThreadWorld {
         }
     }
 
+    /**
+     * As {@link #runOnJvms(int, int, RankOptions, Function)}, encrypted as with {@code
+     * spark.network.crypto.enabled}: each rank's control link to the driver and the lanes between
+     * the "JVMs", with the application's secret {@code secret}; with the registration's first failure.
+     */
+    static <R> Result<R> runSealed(int n, int jvms, byte[] secret, Function<Communicator, R> body) throws Exception {
+        try (RendezvousServer server = new RendezvousServer(InetAddress.getLoopbackAddress(), "127.0.0.1")) {
+            Registration reg = server.register(n, 20_000, Defaults.DEADLOCK_TIMEOUT.toMillis(), secret);
+            RankOptions options = RankOptions.DEFAULTS.withEncryptionRequired(true).withApplicationSecret(secret);
+            List<Outcome<R>> outcomes = run(reg.ticket(), "test-world", n,
+                    rank -> options.withJvmKey("test-jvm-" + rank % jvms), body);
+            boolean failed = outcomes.stream().anyMatch(o -> o.error() != null);
+            return new Result<>(outcomes, failed ? reg.awaitFailure(5_000) : reg.firstFailure());
+        }
+    }
+
     private static <R> List<Outcome<R>> run(WorldTicket ticket, String worldKey, int n, Placement placement,
                                             RankOptions options, Function<Communicator, R> body) throws Exception {
         return run(ticket, worldKey, n, rank -> placement.options(options, rank, n), body);

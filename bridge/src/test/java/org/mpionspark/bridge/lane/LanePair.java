@@ -25,10 +25,10 @@ final class LanePair implements AutoCloseable {
             SocketChannel a = SocketChannel.open(server.getLocalAddress());
             SocketChannel b = server.accept();
             zero = new LaneEndpoint("endpoint 0 of 2 (test)",
-                    new Lane[] {null, new Lane(1, "endpoint 1", a, sealKey == null ? null : LaneSeal.between(sealKey, 0, 1))},
+                    new Lane[] {null, new Lane(1, "endpoint 1", a, sealKey == null ? null : Lane.seal(sealKey, 0, 1))},
                     new int[] {0, 1}, nothingArrives(), zeroStarts, LanePair::daemon, 0);
             one = new LaneEndpoint("endpoint 1 of 2 (test)",
-                    new Lane[] {new Lane(0, "endpoint 0", b, sealKey == null ? null : LaneSeal.between(sealKey, 1, 0)), null},
+                    new Lane[] {new Lane(0, "endpoint 0", b, sealKey == null ? null : Lane.seal(sealKey, 1, 0)), null},
                     new int[] {0, 1}, oneArrivals, oneStarts, LanePair::daemon, 0);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
@@ -56,6 +57,21 @@ public final class DriverRendezvous {
             });
         }
         return server;
+    }
+
+    /**
+     * What the ranks' control links are encrypted with under {@code conf}: the application's secret
+     * where {@code spark.network.crypto.enabled} asks for encryption (and
+     * {@code spark.mpi.network.allowPlaintext} does not waive it); else {@code null}, in the clear.
+     * Each executor reads the same secret from its own {@code SparkEnv}.
+     */
+    public static byte[] sealKey(SparkConf conf) {
+        SparkEnv env = SparkEnv.get();
+        if (!MpiConf.rankOptions(conf).encryptionRequired() || env == null) {
+            return null;
+        }
+        String secret = env.securityManager().getSecretKey();
+        return secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -22,12 +22,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mpionspark.bridge.rendezvous.Seal;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 
 /** Encrypted lanes ({@code spark.network.crypto.enabled}): what crosses arrives whole, the wire shows none of it, and a frame altered fails the lane. */
 @Timeout(60)
-class LaneSealTest {
+class SealedLanesTest {
 
     private static final byte[] WORLD_KEY = "the world's data-port key, 32 b".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MARK = "plaintext that must not cross".getBytes(StandardCharsets.US_ASCII);
@@ -65,39 +66,39 @@ class LaneSealTest {
     @Test
     void theWireCarriesNoneOfTheMessage() throws Exception {
         byte[] message = repeated(MARK, 1_000);
-        byte[] sealed = wireBytes(LaneSeal.between(WORLD_KEY, 0, 1), message);
+        byte[] sealed = wireBytes(Lane.seal(WORLD_KEY, 0, 1), message);
         byte[] clear = wireBytes(null, message);
         assertTrue(contains(clear, MARK), "the probe sees a lane in the clear");
         assertFalse(contains(sealed, MARK), "the sealed lane's bytes show the message");
-        assertEquals(clear.length + LaneSeal.OVERHEAD, sealed.length, "one frame: its length and tag more");
+        assertEquals(clear.length + Seal.OVERHEAD, sealed.length, "one frame: its length and tag more");
     }
 
     @Test
     void aFrameAlteredReplayedOrFromAnotherWorldDoesNotAuthenticate() throws Exception {
-        LaneSeal sender = LaneSeal.between(WORLD_KEY, 0, 1);
+        Seal sender = Lane.seal(WORLD_KEY, 0, 1);
         ByteBuffer first = frame(sender, MARK);
         ByteBuffer second = frame(sender, MARK);
 
         ByteBuffer altered = copy(first);
         altered.put(altered.limit() - 20, (byte) (altered.get(altered.limit() - 20) ^ 1));
-        IOException e = assertThrows(IOException.class, () -> LaneSeal.between(WORLD_KEY, 1, 0).open(altered, plain()));
+        IOException e = assertThrows(IOException.class, () -> Lane.seal(WORLD_KEY, 1, 0).open(altered, plain()));
         assertTrue(e.getMessage().contains("does not authenticate"), e.getMessage());
 
-        LaneSeal receiver = LaneSeal.between(WORLD_KEY, 1, 0);
+        Seal receiver = Lane.seal(WORLD_KEY, 1, 0);
         ByteBuffer in = plain();
         assertTrue(receiver.open(copy(first), in));
         assertEquals(new String(MARK, StandardCharsets.US_ASCII), StandardCharsets.US_ASCII.decode(in).toString());
         assertThrows(IOException.class, () -> receiver.open(copy(first), plain()), "a replay");
 
         byte[] otherWorld = "another world's data-port key..".getBytes(StandardCharsets.US_ASCII);
-        assertThrows(IOException.class, () -> LaneSeal.between(otherWorld, 1, 0).open(copy(second), plain()));
-        assertThrows(IOException.class, () -> LaneSeal.between(WORLD_KEY, 0, 1).open(copy(first), plain()),
+        assertThrows(IOException.class, () -> Lane.seal(otherWorld, 1, 0).open(copy(second), plain()));
+        assertThrows(IOException.class, () -> Lane.seal(WORLD_KEY, 0, 1).open(copy(first), plain()),
                 "the key of the other direction");
 
         ByteBuffer half = copy(first).limit(first.limit() - 1);
-        assertFalse(LaneSeal.between(WORLD_KEY, 1, 0).open(half, plain()), "a frame not all in waits");
+        assertFalse(Lane.seal(WORLD_KEY, 1, 0).open(half, plain()), "a frame not all in waits");
         ByteBuffer huge = ByteBuffer.allocate(8).putInt(Lane.CHUNK_BYTES + 1).putInt(0).flip();
-        assertThrows(IOException.class, () -> LaneSeal.between(WORLD_KEY, 1, 0).open(huge, plain()));
+        assertThrows(IOException.class, () -> Lane.seal(WORLD_KEY, 1, 0).open(huge, plain()));
     }
 
     @Test
@@ -108,10 +109,10 @@ class LaneSealTest {
              SocketChannel forger = SocketChannel.open(server.getLocalAddress())) {
             SocketChannel b = server.accept();
             LaneEndpoint one = new LaneEndpoint("endpoint 1 of 2 (test)",
-                    new Lane[] {new Lane(0, "endpoint 0", b, LaneSeal.between(WORLD_KEY, 1, 0)), null},
+                    new Lane[] {new Lane(0, "endpoint 0", b, Lane.seal(WORLD_KEY, 1, 0)), null},
                     new int[] {0, 1}, arrived, starter(), LanePair::daemon, 0);
             try {
-                ByteBuffer wire = ByteBuffer.wrap(wireBytes(LaneSeal.between(WORLD_KEY, 0, 1), MARK));
+                ByteBuffer wire = ByteBuffer.wrap(wireBytes(Lane.seal(WORLD_KEY, 0, 1), MARK));
                 wire.put(wire.limit() - 1, (byte) (wire.get(wire.limit() - 1) ^ 1));
                 while (wire.hasRemaining()) {
                     forger.write(wire);
@@ -131,7 +132,7 @@ class LaneSealTest {
     }
 
     /** The bytes a lane ({@code seal}: sealed, null: clear) puts on the wire for one byte message. */
-    private static byte[] wireBytes(LaneSeal seal, byte[] message) throws IOException {
+    private static byte[] wireBytes(Seal seal, byte[] message) throws IOException {
         try (ServerSocketChannel server = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              SocketChannel a = SocketChannel.open(server.getLocalAddress());
@@ -148,8 +149,8 @@ class LaneSealTest {
         }
     }
 
-    private static ByteBuffer frame(LaneSeal seal, byte[] bytes) throws IOException {
-        ByteBuffer frame = ByteBuffer.allocate(bytes.length + LaneSeal.OVERHEAD);
+    private static ByteBuffer frame(Seal seal, byte[] bytes) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(bytes.length + Seal.OVERHEAD);
         seal.seal(ByteBuffer.wrap(bytes), frame);
         return frame.flip();
     }

@@ -1,4 +1,4 @@
-package org.mpionspark.bridge.lane;
+package org.mpionspark.bridge.rendezvous;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,33 +6,36 @@ import java.security.GeneralSecurityException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.mpionspark.bridge.dataport.LanePort;
-
 /**
- * A lane's encryption, when {@code spark.network.crypto.enabled} asks for it: each write is one
- * frame, its length then its bytes under AES-GCM with the length as associated data, a key per
- * direction drawn from the world's key and a counter as the nonce. A frame altered, dropped,
- * replayed or from another world does not authenticate, and the lane fails saying so.
+ * One connection's encryption, when {@code spark.network.crypto.enabled} asks for it (the lanes
+ * between JVMs, a rank's control link to the driver): what is written goes in frames, each its
+ * length then its bytes under AES-GCM with the length as associated data, a key per direction that
+ * never crosses the wire and a counter as the nonce. A frame altered, dropped, replayed or sealed
+ * with another key does not open, and the connection fails saying so.
  */
-final class LaneSeal {
+public final class Seal {
 
     /** Length, then the GCM tag after the bytes. */
-    static final int OVERHEAD = Integer.BYTES + 16;
+    public static final int OVERHEAD = Integer.BYTES + 16;
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec sendKey;
     private final SecretKeySpec receiveKey;
+    private final int maxFrame;
     private final Cipher sealing;
     private final Cipher opening;
     private long sent;
     private long received;
 
-    private LaneSeal(byte[] sendKey, byte[] receiveKey) {
+    /** Seals with {@code sendKey} and opens with {@code receiveKey} (AES, 32 bytes each) frames of at most {@code maxFrame} bytes. */
+    public Seal(byte[] sendKey, byte[] receiveKey, int maxFrame) {
         this.sendKey = new SecretKeySpec(sendKey, "AES");
         this.receiveKey = new SecretKeySpec(receiveKey, "AES");
+        this.maxFrame = maxFrame;
         try {
             this.sealing = Cipher.getInstance("AES/GCM/NoPadding");
             this.opening = Cipher.getInstance("AES/GCM/NoPadding");
@@ -41,14 +44,28 @@ final class LaneSeal {
         }
     }
 
-    /** The seal of endpoint {@code me}'s lane to endpoint {@code peer}, in the world whose data-port key is {@code key}. */
-    static LaneSeal between(byte[] key, int me, int peer) {
-        return new LaneSeal(LanePort.sealingKey(key, me, peer), LanePort.sealingKey(key, peer, me));
+    /** HMAC-SHA256 of {@code data} under {@code key}: the proofs and the keys drawn from a secret. */
+    public static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
-    /** Seals {@code plain}'s remaining bytes as one frame at {@code frame}'s position; the writer's, under the lane's lock. */
-    void seal(ByteBuffer plain, ByteBuffer frame) throws IOException {
+    /** The most bytes one frame carries. */
+    public int maxFrame() {
+        return maxFrame;
+    }
+
+    /** Seals {@code plain}'s remaining bytes (at most {@link #maxFrame}) as one frame at {@code frame}'s position; one writer at a time. */
+    public void seal(ByteBuffer plain, ByteBuffer frame) throws IOException {
         int n = plain.remaining();
+        if (n > maxFrame) {
+            throw new IOException("a frame of " + n + " bytes, over the " + maxFrame + " a frame carries");
+        }
         frame.putInt(n);
         try {
             sealing.init(Cipher.ENCRYPT_MODE, sendKey, new GCMParameterSpec(TAG_BITS, nonce(sent++)));
@@ -62,17 +79,17 @@ final class LaneSeal {
     /**
      * Opens the frame at {@code sealed}'s position, if all of it is there, appending its bytes to
      * {@code plain} (read mode: its unread bytes stay first); false if the frame is not all in yet.
-     * The reading thread's.
+     * One reader at a time.
      *
      * @throws IOException if the frame does not authenticate, or {@code plain} has no room for it
      */
-    boolean open(ByteBuffer sealed, ByteBuffer plain) throws IOException {
+    public boolean open(ByteBuffer sealed, ByteBuffer plain) throws IOException {
         if (sealed.remaining() < Integer.BYTES) {
             return false;
         }
         int n = sealed.getInt(sealed.position());
-        if (n < 0 || n > Lane.CHUNK_BYTES) {
-            throw new IOException("a frame of " + n + " bytes on an encrypted lane: not one of this world's");
+        if (n < 0 || n > maxFrame) {
+            throw new IOException("a frame of " + n + " bytes on an encrypted connection: not one of its frames");
         }
         if (sealed.remaining() < n + OVERHEAD) {
             return false;
@@ -90,8 +107,8 @@ final class LaneSeal {
             sealed.position(sealed.position() + n + OVERHEAD);
             return true;
         } catch (AEADBadTagException e) {
-            throw new IOException("a frame on the encrypted lane does not authenticate: altered, out of order, or not "
-                    + "from this world's endpoint", e);
+            throw new IOException("a frame on the encrypted connection does not authenticate: altered, out of order, "
+                    + "or not sealed with this world's key", e);
         } catch (GeneralSecurityException e) {
             throw new IOException("opening a frame failed: " + e, e);
         } finally {

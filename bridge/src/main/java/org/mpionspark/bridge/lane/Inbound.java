@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import org.mpionspark.bridge.rendezvous.Seal;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Packing;
@@ -84,54 +85,31 @@ final class Inbound {
      * header that is not one, throws.
      */
     boolean pump() throws IOException {
-        if (lane.seal() != null) {
-            return pumpSealed();
-        }
+        Seal seal = lane.seal();
         ByteBuffer in = lane.input();
+        ByteBuffer raw = seal == null ? in : lane.sealedInput(); // on an encrypted lane, frames to open into in
         for (int reads = 0; reads < READS_IN_A_ROW; reads++) {
-            in.compact();
+            raw.compact();
             int n;
             try {
-                n = lane.channel().read(in);
+                n = lane.channel().read(raw);
             } finally {
-                in.flip();
+                raw.flip();
             }
             if (n < 0) {
-                if (header || in.hasRemaining()) {
+                if (midMessage()) {
                     throw new EOFException("the lane closed in the middle of a message");
                 }
                 return false;
             }
-            take(in);
-            if (n == 0 || in.limit() < in.capacity()) {
-                return true; // the system has no more now
-            }
-        }
-        return true;
-    }
-
-    /** {@link #pump} on an encrypted lane: each frame, once all of it is in, opened and its messages handed over. */
-    private boolean pumpSealed() throws IOException {
-        ByteBuffer sealed = lane.sealedInput();
-        ByteBuffer in = lane.input();
-        for (int reads = 0; reads < READS_IN_A_ROW; reads++) {
-            sealed.compact();
-            int n;
-            try {
-                n = lane.channel().read(sealed);
-            } finally {
-                sealed.flip();
-            }
-            if (n < 0) {
-                if (header || in.hasRemaining() || sealed.hasRemaining()) {
-                    throw new EOFException("the lane closed in the middle of a message");
-                }
-                return false;
-            }
-            while (lane.seal().open(sealed, in)) {
+            if (seal == null) {
                 take(in);
+            } else {
+                while (seal.open(raw, in)) { // each frame once all of it is in
+                    take(in);
+                }
             }
-            if (n == 0 || sealed.limit() < sealed.capacity()) {
+            if (n == 0 || raw.limit() < raw.capacity()) {
                 return true; // the system has no more now
             }
         }

@@ -85,12 +85,21 @@ public final class BarrierRank<T, R> extends AbstractFunction1<scala.collection.
      * shipped in the task): the data connections between this world's JVMs prove it too.
      */
     private static RankOptions withApplicationSecret(RankOptions options) {
+        byte[] secret = applicationSecret();
+        return secret == null ? options : options.withApplicationSecret(secret);
+    }
+
+    /**
+     * The application's secret as this JVM's {@code SparkEnv} holds it ({@code spark.authenticate}),
+     * driver or executor alike; {@code null} without one.
+     */
+    static byte[] applicationSecret() {
         SparkEnv env = SparkEnv.get();
         if (env == null || !env.conf().getBoolean("spark.authenticate", false)) {
-            return options;
+            return null;
         }
         String secret = env.securityManager().getSecretKey();
-        return secret == null ? options : options.withApplicationSecret(secret.getBytes(StandardCharsets.UTF_8));
+        return secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
     }
 
     private List<byte[]> runRank(BarrierTaskContext ctx, String worldKey, int rank, int size,

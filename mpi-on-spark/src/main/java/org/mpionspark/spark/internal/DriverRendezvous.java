@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.apache.spark.SparkConf;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
@@ -66,12 +65,7 @@ public final class DriverRendezvous {
      * Each executor reads the same secret from its own {@code SparkEnv}.
      */
     public static byte[] sealKey(SparkConf conf) {
-        SparkEnv env = SparkEnv.get();
-        if (!MpiConf.rankOptions(conf).encryptionRequired() || env == null) {
-            return null;
-        }
-        String secret = env.securityManager().getSecretKey();
-        return secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return MpiConf.rankOptions(conf).encryptionRequired() ? BarrierRank.applicationSecret() : null;
     }
 
     /**

@@ -193,8 +193,8 @@ public final class MpiConf {
             "With `spark.network.crypto.enabled=true`, MPI messages between executor JVMs are encrypted on the "
                     + "lanes (AES-GCM, a key per direction drawn from the world's key), and a world whose messages would "
                     + "take MPJ Express's own connections (`spark.mpi.network.lanes=false`), which are not, fails at "
-                    + "`MPI_Init`; the ranks' control links to the driver are encrypted too. `true` sends them "
-                    + "unencrypted (authenticated only). Ranks of one JVM never leave it.", null, "true or false");
+                    + "`MPI_Init`; the ranks' control links to the driver and an MPI session's cells are encrypted too. "
+                    + "`true` sends them unencrypted (authenticated only). Ranks of one JVM never leave it.", null, "true or false");
     public static final Key LANES = new Key("spark.mpi.network.lanes", Boolean.toString(Defaults.LANES), Kind.FLAG,
             "Whether messages between executor JVMs take lanes of their own: one connection per pair of JVMs, made "
                     + "at the world's start and admitted by the world's key, on which the sending rank writes and the "

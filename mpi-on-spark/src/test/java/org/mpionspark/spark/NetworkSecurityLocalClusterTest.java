@@ -17,7 +17,7 @@ import org.mpionspark.mpi.Op;
 /**
  * Two executor JVMs of an application with {@code spark.authenticate} and {@code
  * spark.network.crypto.enabled}: a world across them encrypts its messages on the lanes and its
- * ranks' control links to the driver (a rank's error still reaches it), and refuses to send its
+ * ranks' control links to the driver (a rank's error still reaches it) and a session's cells, and refuses to send its
  * messages in the clear on MPJ Express's connections unless told it may; told so, its
  * data ports (MPJ Express's and the lanes') admit only its endpoints while a stranger in each
  * executor knocks at every one of them the moment it listens.
@@ -75,6 +75,25 @@ class NetworkSecurityLocalClusterTest {
         assertEquals(2, e.failedRank());
         assertTrue(String.valueOf(e.getMessage()).contains("rank 2's own words"), e.getMessage());
         assertEquals(List.of(0, 1, 2, 3), mpi.run(4, comm -> comm.rank()), "the next world runs");
+    }
+
+    /** An interactive session's cells and their results travel encrypted too: variables kept, output and errors back. */
+    @Test
+    void aSessionAcrossExecutorsRunsItsCellsEncrypted() {
+        try (MpiSession px = mpi.session(4)) {
+            px.run((comm, state) -> state.put("x", (double) comm.rank()));
+            CellResult<Double> sum = px.runWithOutput((comm, state) -> {
+                double[] total = {state.<Double>get("x")};
+                comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, total, Op.SUM);
+                System.out.println("rank " + comm.rank() + " has " + total[0]);
+                return total[0];
+            });
+            assertEquals(List.of(6.0, 6.0, 6.0, 6.0), sum.values());
+            assertTrue(sum.formatted().contains("[stdout:3] rank 3 has 6.0"), sum.formatted());
+            CellFailedException e = assertThrows(CellFailedException.class,
+                    () -> px.run((comm, state) -> 10 / (comm.rank() - 1)));
+            assertTrue(e.getMessage().contains("rank 1: java.lang.ArithmeticException: / by zero"), e.getMessage());
+        }
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class ControlLink implements Closeable {
                 if (nonce.length < SealedStreams.NONCE_BYTES) {
                     throw new EOFException("the driver's nonce was cut short");
                 }
-                Seal seal = SealedStreams.seal(sealKey, ticket.registrationId(), worldKey, rank, nonce, false);
+                Seal seal = SealedStreams.controlLink(sealKey, ticket.registrationId(), worldKey, rank, nonce, false);
                 in = new DataInputStream(SealedStreams.opening(in, seal));
                 out = new DataOutputStream(new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal),
                         SealedStreams.MAX_FRAME));

@@ -210,12 +210,11 @@ public final class RendezvousServer implements Closeable {
                 return;
             }
             if (reg.sealKey != null) { // from here on encrypted: the nonce, in the clear, makes this link's keys
-                byte[] nonce = new byte[SealedStreams.NONCE_BYTES];
-                random.nextBytes(nonce);
+                byte[] nonce = SealedStreams.nonce();
                 output.write(Wire.SEALING);
                 output.write(nonce);
                 output.flush();
-                Seal seal = SealedStreams.seal(reg.sealKey, h.registrationId(), h.worldKey(), h.rank(), nonce, true);
+                Seal seal = SealedStreams.controlLink(reg.sealKey, h.registrationId(), h.worldKey(), h.rank(), nonce, true);
                 input = SealedStreams.opening(input, seal);
                 output = new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal), SealedStreams.MAX_FRAME);
             }

@@ -1,6 +1,5 @@
 package org.mpionspark.bridge.rendezvous;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,45 +8,58 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A rank's control link to the driver, encrypted ({@code spark.network.crypto.enabled}): what is
- * written until a flush goes as frames of a {@link Seal} (the peer table, each rank's state, the
- * errors and aborts with their messages), and is read back frame by frame. The keys come from the
- * application's secret, which never travels, and a nonce the driver sends in the clear before them.
+ * A connection of streams encrypted ({@code spark.network.crypto.enabled}): a rank's control link
+ * to the driver, an MPI session's cells. What is written until a flush goes as frames of a
+ * {@link Seal}, and is read back frame by frame. The keys come from the application's secret,
+ * which never travels, and a nonce the accepting side (the driver) sends in the clear first.
  */
-final class SealedStreams {
+public final class SealedStreams {
 
-    /** What one frame of the control link carries at most: a larger write goes in several. */
-    static final int MAX_FRAME = 64 * 1024;
-    static final int NONCE_BYTES = 16;
+    /** What one frame carries at most: a larger write goes in several. */
+    public static final int MAX_FRAME = 64 * 1024;
+    public static final int NONCE_BYTES = 16;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private SealedStreams() {
     }
 
-    /**
-     * The seal of the control link of rank {@code rank} of world {@code worldKey} of registration
-     * {@code registrationId}, from the application's secret {@code secret} and the driver's
-     * {@code nonce}; {@code driverSide}: the driver's end (it seals what goes to the rank).
-     */
-    static Seal seal(byte[] secret, String registrationId, String worldKey, int rank, byte[] nonce, boolean driverSide) {
-        byte[] toRank = key(secret, "to rank", registrationId, worldKey, rank, nonce);
-        byte[] toDriver = key(secret, "to driver", registrationId, worldKey, rank, nonce);
-        return driverSide ? new Seal(toRank, toDriver, MAX_FRAME) : new Seal(toDriver, toRank, MAX_FRAME);
+    /** A fresh nonce, for the accepting side to send. */
+    public static byte[] nonce() {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return nonce;
     }
 
-    private static byte[] key(byte[] secret, String direction, String registrationId, String worldKey, int rank,
-                              byte[] nonce) {
-        byte[] context = ("mpi-on-spark control link\0" + direction + "\0" + registrationId + "\0" + worldKey + "\0"
-                + rank + "\0").getBytes(StandardCharsets.UTF_8);
-        return Seal.hmac(secret, ByteBuffer.allocate(context.length + nonce.length).put(context).put(nonce).array());
+    /**
+     * The seal of one connection for {@code purpose} ("control link", "session cells") between the
+     * peers {@code context} names, from the application's secret {@code secret} and the accepting
+     * side's {@code nonce}; {@code acceptor}: the accepting side's end.
+     */
+    public static Seal seal(byte[] secret, String purpose, String context, byte[] nonce, boolean acceptor) {
+        byte[] toConnector = key(secret, purpose, "to connector", context, nonce);
+        byte[] toAcceptor = key(secret, purpose, "to acceptor", context, nonce);
+        return acceptor ? new Seal(toConnector, toAcceptor, MAX_FRAME) : new Seal(toAcceptor, toConnector, MAX_FRAME);
+    }
+
+    /** The seal of the control link of rank {@code rank} of world {@code worldKey} of registration {@code registrationId}. */
+    static Seal controlLink(byte[] secret, String registrationId, String worldKey, int rank, byte[] nonce,
+                            boolean driverSide) {
+        return seal(secret, "control link", registrationId + "\0" + worldKey + "\0" + rank, nonce, driverSide);
+    }
+
+    private static byte[] key(byte[] secret, String purpose, String direction, String context, byte[] nonce) {
+        byte[] label = ("mpi-on-spark " + purpose + "\0" + direction + "\0" + context + "\0")
+                .getBytes(StandardCharsets.UTF_8);
+        return Seal.hmac(secret, ByteBuffer.allocate(label.length + nonce.length).put(label).put(nonce).array());
     }
 
     /** Writes to {@code out} sealed by {@code seal}: each flush sends what was written since as frames. */
-    static OutputStream sealing(OutputStream out, Seal seal) {
+    public static OutputStream sealing(OutputStream out, Seal seal) {
         return new Sealing(out, seal);
     }
 
     /** Reads from {@code in} the frames {@code seal} opens. */
-    static InputStream opening(InputStream in, Seal seal) {
+    public static InputStream opening(InputStream in, Seal seal) {
         return new Opening(in, seal);
     }
 
@@ -109,14 +121,17 @@ final class SealedStreams {
         }
     }
 
+    /** Reads frames as they come; a read that times out (a socket's timeout) keeps what it had, and the next goes on from there. */
     private static final class Opening extends InputStream {
-        private final DataInputStream in;
+        private final InputStream in;
         private final Seal seal;
         private final ByteBuffer frame = ByteBuffer.allocate(MAX_FRAME + Seal.OVERHEAD);
         private final ByteBuffer plain = ByteBuffer.allocate(MAX_FRAME).limit(0);
+        /** Bytes of the next frame read so far. */
+        private int got;
 
         Opening(InputStream in, Seal seal) {
-            this.in = new DataInputStream(in);
+            this.in = in;
             this.seal = seal;
         }
 
@@ -145,19 +160,29 @@ final class SealedStreams {
 
         /** Opens the next frame if every byte of the last one was read: false at the end of the stream, between frames. */
         private boolean fill() throws IOException {
+            byte[] buf = frame.array();
             while (!plain.hasRemaining()) {
-                int n;
-                try {
-                    n = in.readInt();
-                } catch (EOFException end) {
-                    return false;
+                int want = Integer.BYTES;
+                while (got < want) {
+                    int n = in.read(buf, got, want - got);
+                    if (n < 0) {
+                        if (got == 0) {
+                            return false;
+                        }
+                        throw new EOFException("the encrypted connection ended in the middle of a frame");
+                    }
+                    got += n;
+                    if (got >= Integer.BYTES && want == Integer.BYTES) {
+                        int length = ByteBuffer.wrap(buf).getInt(0);
+                        if (length < 0 || length > MAX_FRAME) {
+                            throw new IOException("a frame of " + length + " bytes on an encrypted connection: "
+                                    + "not one of its frames");
+                        }
+                        want = length + Seal.OVERHEAD;
+                    }
                 }
-                if (n < 0 || n > MAX_FRAME) {
-                    throw new IOException("a frame of " + n + " bytes on the encrypted control link: not one of its frames");
-                }
-                frame.clear().putInt(n);
-                in.readFully(frame.array(), Integer.BYTES, n + Seal.OVERHEAD - Integer.BYTES);
-                frame.position(0).limit(n + Seal.OVERHEAD);
+                frame.position(0).limit(got);
+                got = 0;
                 seal.open(frame, plain);
             }
             return true;

@@ -35,8 +35,8 @@ class SealedControlLinkTest {
 
     @Test
     void whatIsWrittenIsReadBackWholeAndTheWireShowsNoneOfIt() throws IOException {
-        Seal driver = SealedStreams.seal(SECRET, "registration", "world", 3, NONCE, true);
-        Seal rank = SealedStreams.seal(SECRET, "registration", "world", 3, NONCE, false);
+        Seal driver = SealedStreams.controlLink(SECRET, "registration", "world", 3, NONCE, true);
+        Seal rank = SealedStreams.controlLink(SECRET, "registration", "world", 3, NONCE, false);
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(SealedStreams.sealing(wire, rank));
         String error = "java.lang.IllegalStateException: the user's data, 42 rows";
@@ -63,12 +63,12 @@ class SealedControlLinkTest {
         byte[] altered = sent.clone();
         altered[10] ^= 1;
         DataInputStream tampered = new DataInputStream(SealedStreams.opening(new ByteArrayInputStream(altered),
-                SealedStreams.seal(SECRET, "registration", "world", 3, NONCE, true)));
+                SealedStreams.controlLink(SECRET, "registration", "world", 3, NONCE, true)));
         IOException e = assertThrows(IOException.class, tampered::readByte);
         assertTrue(e.getMessage().contains("does not authenticate"), e.getMessage());
 
         DataInputStream otherRank = new DataInputStream(SealedStreams.opening(new ByteArrayInputStream(sent),
-                SealedStreams.seal(SECRET, "registration", "world", 4, NONCE, true)));
+                SealedStreams.controlLink(SECRET, "registration", "world", 4, NONCE, true)));
         assertThrows(IOException.class, otherRank::readByte, "a rank's link opens with that rank's keys only");
     }
 

@@ -24,6 +24,8 @@ import org.apache.spark.SparkConf;
 import org.mpionspark.bridge.config.Defaults;
 import org.mpionspark.bridge.rendezvous.HandshakeSelector;
 import org.mpionspark.bridge.rendezvous.RefusalLog;
+import org.mpionspark.bridge.rendezvous.Seal;
+import org.mpionspark.bridge.rendezvous.SealedStreams;
 import org.mpionspark.spark.MpiConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,8 @@ public final class CellServer implements Closeable {
 
     private final String name;
     private final CellTicket ticket;
+    /** The application's secret the cells travel encrypted with; null: in the clear. */
+    private final byte[] sealKey;
     private final RefusalLog refusals;
     private final HandshakeSelector<Hello> handshakes;
     /** Ranks whose handshake was taken: each connects once. Selector thread only. */
@@ -71,8 +75,10 @@ public final class CellServer implements Closeable {
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
-    private CellServer(InetSocketAddress bind, String advertised, int size, String name) throws IOException {
+    private CellServer(InetSocketAddress bind, String advertised, int size, String name, byte[] sealKey)
+            throws IOException {
         this.name = name;
+        this.sealKey = sealKey;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.claimed = new boolean[size];
@@ -85,7 +91,7 @@ public final class CellServer implements Closeable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.ticket = new CellTicket(advertised, handshakes.address().getPort(), secret, size);
+        this.ticket = new CellTicket(advertised, handshakes.address().getPort(), secret, size, sealKey != null);
     }
 
     /** Listens where Spark's driver does; ranks are told {@code spark.mpi.rendezvous.host}, else {@code spark.driver.host}. */
@@ -94,11 +100,16 @@ public final class CellServer implements Closeable {
         String bind = conf.get("spark.driver.bindAddress", host);
         try {
             return new CellServer(new InetSocketAddress(InetAddress.getByName(bind), 0), MpiConf.RENDEZVOUS_HOST.text(conf),
-                    size, name);
+                    size, name, DriverRendezvous.sealKey(conf));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot open the MPI session's cell server on the driver at "
                     + bind + " (spark.driver.bindAddress)", e);
         }
+    }
+
+    /** The seal of rank {@code rank}'s connection to the cell server at {@code port}; {@code driverSide}: the server's end. */
+    static Seal sealOf(byte[] secret, int port, int rank, byte[] nonce, boolean driverSide) {
+        return SealedStreams.seal(secret, "session cells", port + "\0" + rank, nonce, driverSide);
     }
 
     /** Where it listens. */
@@ -195,14 +206,25 @@ public final class CellServer implements Closeable {
         DataInputStream in;
         try {
             s.setTcpNoDelay(true);
-            in = new DataInputStream(new BufferedInputStream(new SequenceInputStream(
-                    new ByteArrayInputStream(leftover), s.getInputStream())));
+            java.io.InputStream input = new BufferedInputStream(new SequenceInputStream(
+                    new ByteArrayInputStream(leftover), s.getInputStream()));
+            java.io.OutputStream output = s.getOutputStream();
+            if (sealKey != null) { // from here on encrypted: the nonce, in the clear, makes this connection's keys
+                byte[] nonce = SealedStreams.nonce();
+                output.write(CellWire.SEALING);
+                output.write(nonce);
+                output.flush();
+                Seal seal = sealOf(sealKey, ticket.port(), rank, nonce, true);
+                input = SealedStreams.opening(input, seal);
+                output = SealedStreams.sealing(output, seal);
+            }
+            in = new DataInputStream(input);
             synchronized (this) {
                 if (closed) {
                     throw new IOException("the session was closed");
                 }
                 ranks[rank] = channel;
-                outs[rank] = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
+                outs[rank] = new DataOutputStream(new BufferedOutputStream(output, SealedStreams.MAX_FRAME));
             }
         } catch (IOException | RuntimeException e) {
             refusals.refused(String.valueOf(s.getRemoteSocketAddress()), "rank " + rank + ": " + e);

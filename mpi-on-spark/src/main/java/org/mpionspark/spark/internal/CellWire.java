@@ -19,6 +19,8 @@ public final class CellWire {
     static final byte RESULT = 3;
     static final byte CLOSE = 4;
     static final byte REFUSED = 5;
+    /** The driver's first answer to a rank of an encrypted session: a nonce, then every byte encrypted. */
+    static final byte SEALING = 6;
 
     private CellWire() {
     }

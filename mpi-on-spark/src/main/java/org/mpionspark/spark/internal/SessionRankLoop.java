@@ -13,9 +13,11 @@ import java.nio.ByteBuffer;
 
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.comm.EngineAccess;
+import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.bridge.rank.ThreadOutput;
+import org.mpionspark.bridge.rendezvous.Seal;
+import org.mpionspark.bridge.rendezvous.SealedStreams;
 import org.mpionspark.mpi.Communicator;
 import org.mpionspark.mpi.MpiException;
 import org.mpionspark.spark.CellFunction;
@@ -68,6 +70,13 @@ public final class SessionRankLoop implements RankFunction<Integer> {
             out.writeInt(CellWire.MAGIC);
             out.write(ticket.secret());
             out.writeInt(rank);
+            if (ticket.sealed()) { // the driver's nonce, then everything encrypted
+                out.flush();
+                Seal seal = sealed(s, in, rank);
+                in = new DataInputStream(SealedStreams.opening(in, seal));
+                out = new DataOutputStream(new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal),
+                        SealedStreams.MAX_FRAME));
+            }
             out.writeByte(CellWire.READY);
             out.flush();
             while (true) {
@@ -110,6 +119,31 @@ public final class SessionRankLoop implements RankFunction<Integer> {
     }
 
     /** The next frame's kind, or -1 at the end of the stream; checks for a killed task while waiting. */
+    /**
+     * The seal of this rank's connection, once the driver has answered its hello with a nonce
+     * (bounded by the frame timeout): keys from the application's secret, read on this executor.
+     */
+    private Seal sealed(Socket s, DataInputStream in, int rank) throws IOException {
+        byte[] secret = BarrierRank.applicationSecret();
+        if (secret == null) {
+            throw new IllegalStateException("rank " + rank + " of the MPI session: the driver encrypts its cells "
+                    + "(spark.network.crypto.enabled) with the application's secret, but this executor has none (is "
+                    + "spark.authenticate set on it?)");
+        }
+        s.setSoTimeout(FRAME_MILLIS);
+        int first = in.read();
+        if (first == CellWire.REFUSED) {
+            throw new IllegalStateException("rank " + rank + " of the MPI session was refused by its driver: "
+                    + in.readUTF());
+        }
+        byte[] nonce = in.readNBytes(SealedStreams.NONCE_BYTES);
+        if (first != CellWire.SEALING || nonce.length < SealedStreams.NONCE_BYTES) {
+            throw new IllegalStateException("rank " + rank + " of the MPI session: its driver did not answer as one "
+                    + "that encrypts its cells");
+        }
+        return CellServer.sealOf(secret, ticket.port(), rank, nonce, false);
+    }
+
     private static int nextFrame(Socket s, DataInputStream in, int rank) throws IOException {
         s.setSoTimeout(POLL_MILLIS);
         while (true) {

@@ -162,9 +162,8 @@ public final class SealedStreams {
         private boolean fill() throws IOException {
             byte[] buf = frame.array();
             while (!plain.hasRemaining()) {
-                int want = Integer.BYTES;
-                while (got < want) {
-                    int n = in.read(buf, got, want - got);
+                for (int want; got < (want = got < Integer.BYTES ? Integer.BYTES : frameBytes(buf)); ) {
+                    int n = in.read(buf, got, want - got); // a timeout leaves got as it was
                     if (n < 0) {
                         if (got == 0) {
                             return false;
@@ -172,20 +171,21 @@ public final class SealedStreams {
                         throw new EOFException("the encrypted connection ended in the middle of a frame");
                     }
                     got += n;
-                    if (got >= Integer.BYTES && want == Integer.BYTES) {
-                        int length = ByteBuffer.wrap(buf).getInt(0);
-                        if (length < 0 || length > MAX_FRAME) {
-                            throw new IOException("a frame of " + length + " bytes on an encrypted connection: "
-                                    + "not one of its frames");
-                        }
-                        want = length + Seal.OVERHEAD;
-                    }
                 }
                 frame.position(0).limit(got);
                 got = 0;
                 seal.open(frame, plain);
             }
             return true;
+        }
+
+        /** The whole frame's bytes, from its length at the start of {@code buf}. */
+        private static int frameBytes(byte[] buf) throws IOException {
+            int length = ByteBuffer.wrap(buf).getInt(0);
+            if (length < 0 || length > MAX_FRAME) {
+                throw new IOException("a frame of " + length + " bytes on an encrypted connection: not one of its frames");
+            }
+            return length + Seal.OVERHEAD;
         }
 
         @Override

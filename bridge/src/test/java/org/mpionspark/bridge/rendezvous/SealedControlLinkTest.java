@@ -72,6 +72,60 @@ class SealedControlLinkTest {
         assertThrows(IOException.class, otherRank::readByte, "a rank's link opens with that rank's keys only");
     }
 
+    /** A session's rank polls its socket with a short timeout: a read cut by one keeps its place in the frame. */
+    @Test
+    void aReadThatTimesOutInTheMiddleOfAFrameGoesOnWhereItStopped() throws IOException {
+        byte[] nonce = SealedStreams.nonce();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(SealedStreams.sealing(wire,
+                SealedStreams.seal(SECRET, "session cells", "4040\0" + 1, nonce, false)));
+        out.writeUTF("a cell's value");
+        out.writeLong(42);
+        out.flush();
+        byte[] sent = wire.toByteArray();
+        java.io.InputStream stalling = new java.io.InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (at == 2 || at == 9) { // inside the length, then inside the bytes
+                    at++;
+                    throw new java.net.SocketTimeoutException("Read timed out");
+                }
+                if (at >= sent.length + 2) {
+                    return -1;
+                }
+                int from = at > 9 ? at - 2 : at > 2 ? at - 1 : at;
+                if (from >= sent.length) {
+                    return -1;
+                }
+                b[off] = sent[from];
+                at++;
+                return 1;
+            }
+        };
+        DataInputStream in = new DataInputStream(SealedStreams.opening(stalling,
+                SealedStreams.seal(SECRET, "session cells", "4040\0" + 1, nonce, true)));
+        int timeouts = 0;
+        String value = null;
+        while (value == null) {
+            try {
+                value = in.readUTF();
+            } catch (java.net.SocketTimeoutException e) {
+                timeouts++;
+            }
+        }
+        assertEquals(2, timeouts);
+        assertEquals("a cell's value", value);
+        assertEquals(42, in.readLong());
+    }
+
     @Test
     void ranksWithTheSecretJoinAndTalkOverTheSealedLink() throws Exception {
         ExecutorService ranks = Executors.newFixedThreadPool(2);

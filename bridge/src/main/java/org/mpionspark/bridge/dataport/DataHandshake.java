@@ -174,7 +174,8 @@ final class DataHandshake {
 
     /** The key that seals what endpoint {@code from} sends to endpoint {@code to} on their lane, from the world's key. */
     static byte[] sealingKey(byte[] key, int from, int to) {
-        return hmac(key, ByteBuffer.allocate(32).put("seal".getBytes(StandardCharsets.US_ASCII)).putInt(from).putInt(to)
+        byte[] purpose = "seal".getBytes(StandardCharsets.US_ASCII);
+        return hmac(key, ByteBuffer.allocate(purpose.length + 2 * Integer.BYTES).put(purpose).putInt(from).putInt(to)
                 .array());
     }
 

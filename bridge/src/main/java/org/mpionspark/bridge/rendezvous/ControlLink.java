@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -95,14 +94,10 @@ public final class ControlLink implements Closeable {
                 if (first != Wire.SEALING) {
                     throw new IOException("unexpected answer " + first + " where the driver seals the link");
                 }
-                byte[] nonce = in.readNBytes(SealedStreams.NONCE_BYTES);
-                if (nonce.length < SealedStreams.NONCE_BYTES) {
-                    throw new EOFException("the driver's nonce was cut short");
-                }
-                Seal seal = SealedStreams.controlLink(sealKey, ticket.registrationId(), worldKey, rank, nonce, false);
+                Seal seal = SealedStreams.controlLink(sealKey, ticket.registrationId(), worldKey, rank,
+                        SealedStreams.nonceFrom(in), false);
                 in = new DataInputStream(SealedStreams.opening(in, seal));
-                out = new DataOutputStream(new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal),
-                        SealedStreams.MAX_FRAME));
+                out = new DataOutputStream(SealedStreams.bufferedSealing(s.getOutputStream(), seal));
             }
             byte status = in.readByte();
             if (status == Wire.REFUSED) {

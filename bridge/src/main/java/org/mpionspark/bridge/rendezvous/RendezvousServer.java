@@ -210,13 +210,10 @@ public final class RendezvousServer implements Closeable {
                 return;
             }
             if (reg.sealKey != null) { // from here on encrypted: the nonce, in the clear, makes this link's keys
-                byte[] nonce = SealedStreams.nonce();
-                output.write(Wire.SEALING);
-                output.write(nonce);
-                output.flush();
-                Seal seal = SealedStreams.controlLink(reg.sealKey, h.registrationId(), h.worldKey(), h.rank(), nonce, true);
+                Seal seal = SealedStreams.controlLink(reg.sealKey, h.registrationId(), h.worldKey(), h.rank(),
+                        SealedStreams.offer(output, Wire.SEALING), true);
                 input = SealedStreams.opening(input, seal);
-                output = new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal), SealedStreams.MAX_FRAME);
+                output = SealedStreams.bufferedSealing(s.getOutputStream(), seal);
             }
             DataInputStream in = new DataInputStream(input);
             DataOutputStream out = new DataOutputStream(output);

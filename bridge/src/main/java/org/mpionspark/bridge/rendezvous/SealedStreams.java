@@ -24,9 +24,30 @@ public final class SealedStreams {
     }
 
     /** A fresh nonce, for the accepting side to send. */
-    public static byte[] nonce() {
+    static byte[] nonce() {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
+        return nonce;
+    }
+
+    /**
+     * The accepting side, once it has admitted a hello: {@code marker} (the protocol's "encrypted
+     * from here") and a fresh nonce, in the clear, on {@code out}; returns the nonce.
+     */
+    public static byte[] offer(OutputStream out, int marker) throws IOException {
+        byte[] nonce = nonce();
+        out.write(marker);
+        out.write(nonce);
+        out.flush();
+        return nonce;
+    }
+
+    /** The connecting side, once it has read the accepting side's marker: the nonce after it. */
+    public static byte[] nonceFrom(InputStream in) throws IOException {
+        byte[] nonce = in.readNBytes(NONCE_BYTES);
+        if (nonce.length < NONCE_BYTES) {
+            throw new EOFException("the nonce of the encrypted connection was cut short");
+        }
         return nonce;
     }
 
@@ -56,6 +77,11 @@ public final class SealedStreams {
     /** Writes to {@code out} sealed by {@code seal}: each flush sends what was written since as frames. */
     public static OutputStream sealing(OutputStream out, Seal seal) {
         return new Sealing(out, seal);
+    }
+
+    /** {@link #sealing} behind a buffer of one frame: what a {@code DataOutputStream} writes goes in whole frames at each flush. */
+    public static OutputStream bufferedSealing(OutputStream out, Seal seal) {
+        return new java.io.BufferedOutputStream(sealing(out, seal), MAX_FRAME);
     }
 
     /** Reads from {@code in} the frames {@code seal} opens. */

@@ -210,11 +210,7 @@ public final class CellServer implements Closeable {
                     new ByteArrayInputStream(leftover), s.getInputStream()));
             java.io.OutputStream output = s.getOutputStream();
             if (sealKey != null) { // from here on encrypted: the nonce, in the clear, makes this connection's keys
-                byte[] nonce = SealedStreams.nonce();
-                output.write(CellWire.SEALING);
-                output.write(nonce);
-                output.flush();
-                Seal seal = sealOf(sealKey, ticket.port(), rank, nonce, true);
+                Seal seal = sealOf(sealKey, ticket.port(), rank, SealedStreams.offer(output, CellWire.SEALING), true);
                 input = SealedStreams.opening(input, seal);
                 output = SealedStreams.sealing(output, seal);
             }

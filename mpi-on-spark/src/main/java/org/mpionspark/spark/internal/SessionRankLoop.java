@@ -74,8 +74,7 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                 out.flush();
                 Seal seal = sealed(s, in, rank);
                 in = new DataInputStream(SealedStreams.opening(in, seal));
-                out = new DataOutputStream(new BufferedOutputStream(SealedStreams.sealing(s.getOutputStream(), seal),
-                        SealedStreams.MAX_FRAME));
+                out = new DataOutputStream(SealedStreams.bufferedSealing(s.getOutputStream(), seal));
             }
             out.writeByte(CellWire.READY);
             out.flush();
@@ -131,17 +130,21 @@ public final class SessionRankLoop implements RankFunction<Integer> {
                     + "spark.authenticate set on it?)");
         }
         s.setSoTimeout(FRAME_MILLIS);
-        int first = in.read();
-        if (first == CellWire.REFUSED) {
-            throw new IllegalStateException("rank " + rank + " of the MPI session was refused by its driver: "
-                    + in.readUTF());
+        try {
+            int first = in.read();
+            if (first == CellWire.REFUSED) {
+                throw new IllegalStateException("rank " + rank + " of the MPI session was refused by its driver: "
+                        + in.readUTF());
+            }
+            if (first != CellWire.SEALING) {
+                throw new IllegalStateException("rank " + rank + " of the MPI session: its driver at " + ticket.host()
+                        + ":" + ticket.port() + " did not answer as one that encrypts its cells");
+            }
+            return CellServer.sealOf(secret, ticket.port(), rank, SealedStreams.nonceFrom(in), false);
+        } catch (SocketTimeoutException e) {
+            throw new IllegalStateException("rank " + rank + " of the MPI session: its driver at " + ticket.host() + ":"
+                    + ticket.port() + " did not answer its hello within " + FRAME_MILLIS + " ms", e);
         }
-        byte[] nonce = in.readNBytes(SealedStreams.NONCE_BYTES);
-        if (first != CellWire.SEALING || nonce.length < SealedStreams.NONCE_BYTES) {
-            throw new IllegalStateException("rank " + rank + " of the MPI session: its driver did not answer as one "
-                    + "that encrypts its cells");
-        }
-        return CellServer.sealOf(secret, ticket.port(), rank, nonce, false);
     }
 
     private static int nextFrame(Socket s, DataInputStream in, int rank) throws IOException {

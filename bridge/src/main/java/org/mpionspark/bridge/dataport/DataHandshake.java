@@ -95,12 +95,10 @@ final class DataHandshake {
             out.flush();
             byte[] answer = s.getInputStream().readNBytes(MAC_BYTES);
             if (answer.length < MAC_BYTES) {
-                throw new DataPortException(label + ": endpoint " + acceptor + " at " + to + " refused the data-port "
-                        + "handshake (does it belong to this world? see its log)");
+                throw new DataPortException(refusedBy(label, acceptor, to));
             }
             if (!answered(key, hello, answer)) {
-                throw new DataPortException(label + ": " + to + " answered the data-port handshake without this world's "
-                        + "key: it is not endpoint " + acceptor + " of this world");
+                throw new DataPortException(notKeyed(label, acceptor, to));
             }
             s.setSoTimeout(0);
         } catch (SocketTimeoutException e) {
@@ -110,6 +108,18 @@ final class DataHandshake {
             throw new DataPortException(label + ": the data-port handshake with endpoint " + acceptor + " at " + to
                     + " failed: " + e, e);
         }
+    }
+
+    /** The connecting side's error where endpoint {@code acceptor} at {@code to} closed without answering. */
+    static String refusedBy(String label, int acceptor, String to) {
+        return label + ": endpoint " + acceptor + " at " + to + " refused the data-port handshake (does it belong to "
+                + "this world? see its log)";
+    }
+
+    /** The connecting side's error where the answer from {@code to} does not prove this world's key. */
+    static String notKeyed(String label, int acceptor, String to) {
+        return label + ": " + to + " answered the data-port handshake without this world's key: it is not endpoint "
+                + acceptor + " of this world";
     }
 
     /** The hello in the first {@code length} bytes of {@code buf}, and what follows it, as a handshake selector reads it; null while incomplete. */

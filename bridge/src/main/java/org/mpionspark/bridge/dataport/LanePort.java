@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.ObjIntConsumer;
 
 import org.mpionspark.bridge.config.Defaults;
@@ -16,7 +18,7 @@ import org.mpionspark.bridge.rendezvous.RefusalLog;
  * The port where an endpoint's lanes to the other JVMs of its world are made: bound to the
  * executor's address, in MPJ Express's port range, it admits each endpoint after this one in the world once, by the same
  * {@link DataHandshake} as MPJ Express's data ports, and refuses anything else without a byte.
- * The endpoints before this one are called with {@link #connect}.
+ * The endpoints before this one are called with {@link #connectAll}.
  */
 public final class LanePort extends EndpointAdmission implements Closeable {
 
@@ -75,23 +77,32 @@ public final class LanePort extends EndpointAdmission implements Closeable {
      */
     public static SocketChannel connect(String label, byte[] key, int index, int acceptor, InetSocketAddress to,
                                         long timeoutMillis) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        String where = to.getHostString() + ":" + to.getPort();
-        SocketChannel channel = null;
+        SocketChannel[] made = new SocketChannel[1];
+        new LaneCalls(label, key, index).run(Map.of(acceptor, to), timeoutMillis, () -> false, (c, e) -> made[0] = c);
         try {
-            channel = SocketChannel.open();
-            channel.socket().connect(to, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
-            DataHandshake.greet(channel.socket(), key, index, acceptor, label, where,
-                    Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
-            return channel;
+            made[0].configureBlocking(true);
+            return made[0];
         } catch (IOException e) {
-            close(channel);
-            throw new DataPortException(label + ": could not reach the lane port of endpoint " + acceptor + " at "
-                    + where + ": " + e, e);
-        } catch (RuntimeException e) {
-            close(channel);
-            throw e;
+            try {
+                made[0].close();
+            } catch (IOException ignored) {
+                // closed either way
+            }
+            throw new DataPortException(label + ": the lane to endpoint " + acceptor + " failed: " + e, e);
         }
+    }
+
+    /**
+     * Connects endpoint {@code index} to every endpoint of {@code acceptors} (its index and lane
+     * port) at once, from the calling thread, within {@code timeoutMillis}; each lane made, past the
+     * handshake and non-blocking, goes to {@code made} with its endpoint. Returns once all are made
+     * or once {@code stop} holds.
+     *
+     * @throws DataPortException naming the first endpoint that could not be reached, refused, or lacks the key
+     */
+    public static void connectAll(String label, byte[] key, int index, Map<Integer, InetSocketAddress> acceptors,
+                                  long timeoutMillis, BooleanSupplier stop, ObjIntConsumer<SocketChannel> made) {
+        new LaneCalls(label, key, index).run(acceptors, timeoutMillis, stop, made);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 
@@ -61,27 +63,29 @@ public final class LaneStart implements Closeable {
 
     /**
      * Calls every endpoint before this one in {@code table} (every JVM's endpoint, in endpoint
-     * order), all at once, each on a thread of its own and within {@code timeoutMillis}: a JVM
-     * late in a large world does not make its lanes one after the other. {@link #ready} completes
-     * once every lane is made, or fails with the first that could not be.
+     * order), all at once from the calling thread, within {@code timeoutMillis}: a JVM late in a
+     * large world does not make its lanes one after the other, and no thread need start first.
+     * Returns once those lanes are made; {@code check} runs between waits and may throw to give up
+     * (an abort). {@link #ready} completes once the endpoints after this one have called too.
+     *
+     * @throws org.mpionspark.bridge.dataport.DataPortException naming the first endpoint that could not be called
      */
-    public void connect(List<EndpointAddress> table, long timeoutMillis) {
+    public void connect(List<EndpointAddress> table, long timeoutMillis, Runnable check) {
         synchronized (this) {
             this.table = List.copyOf(table);
         }
+        Map<Integer, InetSocketAddress> before = new LinkedHashMap<>();
         for (int e = 0; e < index; e++) {
-            int acceptor = e;
-            EndpointAddress a = table.get(e);
-            Thread caller = threads.newThread(() -> {
-                try {
-                    made(LanePort.connect(label, key, index, acceptor, new InetSocketAddress(a.host(), a.lanePort()),
-                            timeoutMillis), acceptor);
-                } catch (RuntimeException failed) {
-                    ready.completeExceptionally(failed);
-                }
-            });
-            caller.setName("mpi-lanes-" + index + "-to-" + acceptor);
-            caller.start();
+            before.put(e, new InetSocketAddress(table.get(e).host(), table.get(e).lanePort()));
+        }
+        try {
+            LanePort.connectAll(label, key, index, before, timeoutMillis, () -> {
+                check.run();
+                return ready.isDone();
+            }, this::made);
+        } catch (RuntimeException failed) {
+            ready.completeExceptionally(failed);
+            throw failed;
         }
     }
 

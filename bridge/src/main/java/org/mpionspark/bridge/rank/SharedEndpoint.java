@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.mpionspark.bridge.dataport.DataPortException;
 import org.mpionspark.bridge.dataport.PortGuard;
 import org.mpionspark.bridge.lane.LaneStart;
 import org.mpionspark.bridge.loader.LoaderPool;
@@ -118,8 +119,13 @@ final class SharedEndpoint {
             link.publishEndpoint(0, 0, lanes.port());
             List<EndpointAddress> table = await(link.endpoints(), abort, rank, world.timeoutMillis(),
                     "the other JVMs' endpoints");
-            lanes.connect(table, MpjStart.CONNECT_MILLIS);
-            await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, "the lanes to the other JVMs' endpoints");
+            String what = "the lanes to the other JVMs' endpoints";
+            try {
+                lanes.connect(table, MpjStart.CONNECT_MILLIS, () -> abort.check("MPI_Init", -1));
+            } catch (DataPortException e) {
+                throw new MpiException(rank, "MPI_Init", -1, "failed while waiting for " + what + ": " + e, e);
+            }
+            await(lanes.ready(), abort, rank, MpjStart.CONNECT_MILLIS, what);
             return lanes.endpoint(new MpjOnDemand(world, table, () -> beside(world)), world.endpointOf(),
                     world.arrivals(), opTimeoutMillis);
         }

@@ -11,9 +11,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The lanes' port of endpoint 1 of a 4-endpoint world: it admits endpoints 2 and 3 once each, with
  * the world's key, and hands them over; a stranger, another world's endpoint, an endpoint that does
- * not call this one, and a second lane from the same endpoint are refused without a byte.
+ * not call this one, and a second lane from the same endpoint are refused without a byte; one
+ * caller makes its lanes to every endpoint before it at once, and stops when told to.
  */
 @Timeout(60)
 class LanePortTest {
@@ -100,6 +105,56 @@ class LanePortTest {
             }
         }
         assertEquals(List.of(), admitted);
+    }
+
+    @Test
+    void oneThreadCallsEveryEndpointBeforeItAtOnce() throws IOException {
+        List<Integer> zeroAdmitted = new CopyOnWriteArrayList<>();
+        try (LanePort zero = new LanePort("endpoint 0 of 4", DAEMONS, LOOPBACK, KEY, 0, 4,
+                (channel, endpoint) -> zeroAdmitted.add(endpoint))) {
+            Map<Integer, SocketChannel> made = new ConcurrentHashMap<>();
+            LanePort.connectAll("endpoint 2", KEY, 2, Map.of(0, new InetSocketAddress(LOOPBACK, zero.port()),
+                    1, address), 5_000, () -> false, (channel, endpoint) -> made.put(endpoint, channel));
+            assertEquals(Set.of(0, 1), made.keySet());
+            made.get(1).configureBlocking(true);
+            assertEquals(2, readByte(made.get(1)), "endpoint 1 admitted endpoint 2 and wrote on its lane");
+            assertEquals(List.of(2), zeroAdmitted);
+            assertEquals(List.of(2), admitted);
+            for (SocketChannel c : made.values()) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void callingAPortNobodyListensOnNamesTheEndpointAndClosesTheOthers() throws IOException {
+        InetSocketAddress closed;
+        try (ServerSocketChannel s = ServerSocketChannel.open()) {
+            s.bind(new InetSocketAddress(LOOPBACK, 0));
+            closed = (InetSocketAddress) s.getLocalAddress();
+        }
+        List<Integer> made = new CopyOnWriteArrayList<>();
+        DataPortException e = assertThrows(DataPortException.class, () -> LanePort.connectAll("endpoint 3", KEY, 3,
+                Map.of(0, closed, 1, address), 5_000, () -> false, (channel, endpoint) -> made.add(endpoint)));
+        assertTrue(e.getMessage().contains("could not reach the lane port of endpoint 0"), e.getMessage());
+    }
+
+    @Test
+    void aCallerThatIsToldToStopReturnsAndClosesWhatIsUnderWay() throws IOException {
+        try (ServerSocketChannel silent = ServerSocketChannel.open()) {
+            silent.bind(new InetSocketAddress(LOOPBACK, 0)); // accepts in its backlog, never answers
+            int[] looks = {0};
+            List<Integer> made = new CopyOnWriteArrayList<>();
+            LanePort.connectAll("endpoint 2", KEY, 2, Map.of(0, (InetSocketAddress) silent.getLocalAddress()),
+                    60_000, () -> ++looks[0] > 3, (channel, endpoint) -> made.add(endpoint));
+            assertEquals(List.of(), made, "nothing answered, nothing made");
+            assertTrue(looks[0] > 3);
+            RuntimeException stopped = assertThrows(IllegalStateException.class, () -> LanePort.connectAll("endpoint 2",
+                    KEY, 2, Map.of(0, (InetSocketAddress) silent.getLocalAddress()), 60_000, () -> {
+                        throw new IllegalStateException("aborted");
+                    }, (channel, endpoint) -> made.add(endpoint)));
+            assertEquals("aborted", stopped.getMessage(), "what the stop throws ends the calls");
+        }
     }
 
     private static int readByte(SocketChannel c) throws IOException {

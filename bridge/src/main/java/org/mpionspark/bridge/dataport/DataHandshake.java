@@ -27,6 +27,7 @@ final class DataHandshake {
     static final int HELLO_BYTES = 5 * Integer.BYTES + NONCE_BYTES + MAC_BYTES;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String NOT_GENUINE = "its proof does not match this world's key (not an endpoint of this world)";
 
     /** What a connecting endpoint says: it is endpoint {@code connector}, calling {@code acceptor} at {@code port}. */
     record Hello(int connector, int acceptor, int port, byte[] nonce, byte[] mac) {
@@ -141,16 +142,39 @@ final class DataHandshake {
      */
     static String refusal(byte[] key, Hello h, int index, int size, int port, java.util.Set<Integer> connected) {
         if (!genuine(key, h)) {
-            return "its proof does not match this world's key (not an endpoint of this world)";
+            return NOT_GENUINE;
         }
-        if (h.acceptor() != index || h.port() != port) {
+        String why = misplaced(h, index, size);
+        return why != null ? why : once(h, port, connected);
+    }
+
+    /**
+     * Why a listening endpoint whose place in the world is not known yet refuses hello {@code h}
+     * at its port {@code port}; null if it admits it, which {@code connected} then records: made
+     * with the world's key, for this port, once. Its place is checked later ({@link #misplaced}).
+     */
+    static String refusal(byte[] key, Hello h, int port, java.util.Set<Integer> connected) {
+        return genuine(key, h) ? once(h, port, connected) : NOT_GENUINE;
+    }
+
+    /** Why a genuine {@code h} is refused at port {@code port}: meant for another, or its endpoint connected already. */
+    private static String once(Hello h, int port, java.util.Set<Integer> connected) {
+        if (h.port() != port) {
+            return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
+        }
+        if (!connected.add(h.connector())) {
+            return "endpoint " + h.connector() + " has connected to this port already";
+        }
+        return null;
+    }
+
+    /** Why endpoint {@code index} of {@code size} is not the one hello {@code h} calls, or not by one after it; else null. */
+    static String misplaced(Hello h, int index, int size) {
+        if (h.acceptor() != index) {
             return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
         }
         if (h.connector() <= index || h.connector() >= size) {
             return "endpoint " + h.connector() + " is not one that connects to endpoint " + index + " of " + size;
-        }
-        if (!connected.add(h.connector())) {
-            return "endpoint " + h.connector() + " has connected to this port already";
         }
         return null;
     }

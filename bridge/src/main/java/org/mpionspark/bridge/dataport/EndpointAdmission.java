@@ -3,7 +3,9 @@ package org.mpionspark.bridge.dataport;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.mpionspark.bridge.rendezvous.HandshakeSelector;
@@ -18,17 +20,40 @@ import org.mpionspark.bridge.rendezvous.RefusalLog;
 abstract class EndpointAdmission implements HandshakeSelector.Admission<DataHandshake.Hello> {
 
     private final byte[] key;
-    private final int index;
-    private final int size;
     private final RefusalLog refusals;
-    private final Set<Integer> connected = new HashSet<>(); // the selector thread's
+    private final Set<Integer> connected = new HashSet<>();
+    /** This endpoint's place in the world: -1 until known (a lane port opens before the table comes). */
+    private int index;
+    private int size;
+    /** Hellos admitted before the place was known, to check against it then. */
+    private final List<DataHandshake.Hello> early = new ArrayList<>();
 
-    /** For endpoint {@code index} of {@code size} of the world whose key is {@code key}; refusals logged to {@code refusals}. */
+    /**
+     * For endpoint {@code index} of {@code size} (-1 and -1: not known yet, see {@link #placeAt}) of
+     * the world whose key is {@code key}; refusals logged to {@code refusals}.
+     */
     EndpointAdmission(byte[] key, int index, int size, RefusalLog refusals) {
         this.key = key.clone();
         this.index = index;
         this.size = size;
         this.refusals = refusals;
+    }
+
+    /**
+     * Places an admission made before its endpoint's place was known at {@code index} of
+     * {@code size}; why a hello it admitted before could not be one for that place, or null.
+     */
+    synchronized String placeAt(int index, int size) {
+        this.index = index;
+        this.size = size;
+        for (DataHandshake.Hello h : early) {
+            String why = DataHandshake.misplaced(h, index, size);
+            if (why != null) {
+                return "endpoint " + h.connector() + " called before this JVM had the world's table, and " + why;
+            }
+        }
+        early.clear();
+        return null;
     }
 
     /** The port the other endpoints reach, which their hellos name. */
@@ -52,8 +77,15 @@ abstract class EndpointAdmission implements HandshakeSelector.Admission<DataHand
     }
 
     @Override
-    public String check(DataHandshake.Hello h) {
-        return DataHandshake.refusal(key, h, index, size, port(), connected);
+    public synchronized String check(DataHandshake.Hello h) {
+        if (index >= 0) {
+            return DataHandshake.refusal(key, h, index, size, port(), connected);
+        }
+        String why = DataHandshake.refusal(key, h, port(), connected);
+        if (why == null) {
+            early.add(h);
+        }
+        return why;
     }
 
     @Override

@@ -42,6 +42,28 @@ public final class LanePort extends EndpointAdmission implements Closeable {
         GuardedPort.OPEN.add(listener.address());
     }
 
+    /**
+     * Listens on a free port of {@code bindAddress} for this JVM's endpoint (named {@code label}) of
+     * the world whose key is {@code key}, before the world's table says which endpoint it is: a
+     * genuine hello is admitted at once, and checked against the endpoint's place once {@link #place}d.
+     */
+    public LanePort(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key,
+                    ObjIntConsumer<SocketChannel> admitted) throws IOException {
+        this(label, threads, bindAddress, key, -1, -1, admitted);
+    }
+
+    /**
+     * Says which endpoint this port's is: {@code index} of {@code size}.
+     *
+     * @throws DataPortException if an endpoint admitted before could not call this one there
+     */
+    public void place(int index, int size) {
+        String why = placeAt(index, size);
+        if (why != null) {
+            throw new DataPortException(label + ": " + why);
+        }
+    }
+
     /** MPJ Express's data ports' range: one range for a firewall to open between executors. */
     static final int FIRST_PORT = 25_000;
     static final int LAST_PORT = 40_000;

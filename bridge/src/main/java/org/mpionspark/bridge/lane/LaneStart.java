@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,48 +18,68 @@ import org.mpionspark.bridge.transport.Arrivals;
 import org.mpionspark.bridge.transport.Endpoint;
 
 /**
- * Makes the lanes of endpoint {@code index} of a world: its {@link LanePort} listens from the first
- * moment (its port goes into the peer table), and once the table is known it calls every endpoint
- * before it; those after it call here.
+ * Makes the lanes of this JVM's endpoint of a world: its {@link LanePort} listens from before the
+ * rank's hello (the port goes into the peer table through the hello), the peer table then
+ * {@link #place}s it (its index among the world's endpoints), and it calls every endpoint before it;
+ * those after it call here, possibly before this JVM has its table.
  */
 public final class LaneStart implements Closeable {
 
-    private final String label;
     private final byte[] key;
-    private final int index;
-    private final int size;
     private final boolean sealed;
-    private final ThreadFactory threads;
     private final LanePort port;
-    private final SocketChannel[] channels;
+    private final Map<Integer, SocketChannel> channels = new HashMap<>();
     private final CompletableFuture<SocketChannel[]> ready = new CompletableFuture<>();
+    private String label;
+    private ThreadFactory threads;
+    private int index = -1;
+    private int size = -1;
     private List<EndpointAddress> table;
-    private int made;
     private boolean handedOver;
 
     /**
-     * Opens the lane port of endpoint {@code index} of {@code size} on {@code bindAddress}, for the
-     * world whose data-port key is {@code key}; its threads come from {@code threads}. With
-     * {@code sealed}, what goes on the lanes is encrypted ({@link org.mpionspark.bridge.rendezvous.Seal}).
+     * Opens the lane port of this JVM's endpoint (named {@code label} until placed) on
+     * {@code bindAddress}, for the world whose data-port key is {@code key}; its selector thread comes
+     * from {@code threads}. With {@code sealed}, what goes on the lanes is encrypted
+     * ({@link org.mpionspark.bridge.rendezvous.Seal}).
      */
-    public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, int index, int size,
-                     boolean sealed) throws IOException {
+    public LaneStart(String label, ThreadFactory threads, InetAddress bindAddress, byte[] key, boolean sealed)
+            throws IOException {
         this.label = label;
         this.key = key.clone();
-        this.index = index;
-        this.size = size;
         this.sealed = sealed;
         this.threads = threads;
-        this.channels = new SocketChannel[size];
-        this.port = new LanePort(label, threads, bindAddress, key, index, size, this::made);
-        if (size == 1) {
-            ready.complete(channels);
-        }
+        this.port = new LanePort(label, threads, bindAddress, key, this::made);
     }
 
     /** The port that goes into the peer table. */
     public int port() {
         return port.port();
+    }
+
+    /**
+     * Places this endpoint at {@code index} of {@code size} (named {@code label}, its lanes' threads
+     * from {@code threads}) once the peer table is known; the endpoints after it that have called
+     * already are checked now.
+     *
+     * @throws org.mpionspark.bridge.dataport.DataPortException if one called that should not have
+     */
+    public void place(String label, int index, int size, ThreadFactory threads) {
+        synchronized (this) {
+            this.label = label;
+            this.index = index;
+            this.size = size;
+            this.threads = threads;
+        }
+        try {
+            port.place(index, size);
+        } catch (RuntimeException misplaced) {
+            ready.completeExceptionally(misplaced);
+            throw misplaced;
+        }
+        synchronized (this) {
+            complete();
+        }
     }
 
     /**
@@ -71,15 +92,22 @@ public final class LaneStart implements Closeable {
      * @throws org.mpionspark.bridge.dataport.DataPortException naming the first endpoint that could not be called
      */
     public void connect(List<EndpointAddress> table, long timeoutMillis, Runnable check) {
+        int me;
+        String name;
         synchronized (this) {
+            if (index < 0) {
+                throw new IllegalStateException(label + ": placed in the world only once the table is known");
+            }
             this.table = List.copyOf(table);
+            me = index;
+            name = label;
         }
         Map<Integer, InetSocketAddress> before = new LinkedHashMap<>();
-        for (int e = 0; e < index; e++) {
+        for (int e = 0; e < me; e++) {
             before.put(e, new InetSocketAddress(table.get(e).host(), table.get(e).lanePort()));
         }
         try {
-            LanePort.connectAll(label, key, index, before, timeoutMillis, () -> {
+            LanePort.connectAll(name, key, me, before, timeoutMillis, () -> {
                 check.run();
                 return ready.isDone();
             }, this::made);
@@ -90,14 +118,21 @@ public final class LaneStart implements Closeable {
     }
 
     private synchronized void made(SocketChannel channel, int endpoint) {
-        if (ready.isDone() || channels[endpoint] != null) {
+        if (ready.isDone() || channels.containsKey(endpoint)) {
             close(channel);
             return;
         }
-        channels[endpoint] = channel;
-        if (++made == size - 1) {
+        channels.put(endpoint, channel);
+        complete();
+    }
+
+    /** Once placed and a lane to every other endpoint is made: ready. */
+    private void complete() {
+        if (index >= 0 && channels.size() == size - 1 && !ready.isDone()) {
             port.close();
-            ready.complete(channels.clone());
+            SocketChannel[] made = new SocketChannel[size];
+            channels.forEach((e, c) -> made[e] = c);
+            ready.complete(made);
         }
     }
 
@@ -137,7 +172,7 @@ public final class LaneStart implements Closeable {
         port.close();
         ready.completeExceptionally(new IOException(label + ": the lanes' start was closed"));
         if (!handedOver) {
-            for (SocketChannel c : channels) {
+            for (SocketChannel c : channels.values()) {
                 close(c);
             }
         }

@@ -45,14 +45,21 @@ public final class RankLauncher {
         ThreadGroup group = new ThreadGroup("mpi " + label);
         ControlLink link = null;
         SharedEndpoint.Lease lease = null;
+        byte[] dataKey = PortGuard.worldKey(ticket.secret(), ticket.registrationId() + "/" + worldKey,
+                options.applicationSecret());
+        boolean[] holdsLanes = {false};
         try {
-            link = ControlLink.join(ticket, worldKey, rank, jvm, options.applicationSecret());
+            // the JVM's lane port, opened before the hello that announces it, unless every rank is known to be here
+            link = ControlLink.join(ticket, worldKey, rank, jvm, options.applicationSecret(),
+                    !ticket.lanes() || jvm.equals(ticket.soleJvm()) ? local -> 0 : local -> {
+                        int port = PreparedLanes.hold(key, worldKey, dataKey, options.encryptionRequired(), local);
+                        holdsLanes[0] = true;
+                        return port;
+                    });
             List<Peer> peers = link.peers();
             List<String> jvms = Peer.jvmOrder(peers);
             if (jvms.size() > 1) { // taken before anything can fail, so that the last rank here ends the endpoint
                 int here = (int) peers.stream().filter(p -> p.jvm().equals(jvm)).count();
-                byte[] dataKey = PortGuard.worldKey(ticket.secret(), ticket.registrationId() + "/" + worldKey,
-                        options.applicationSecret());
                 lease = SharedEndpoint.join(key, dataKey, options.encryptionRequired(), "endpoint "
                         + jvms.indexOf(jvm) + " of " + jvms.size() + " (" + worldKey + ")", here, jvms.size() == size,
                         options.finalizeTimeoutMillis());
@@ -77,10 +84,14 @@ public final class RankLauncher {
             if (lease != null) {
                 if (lease.starter()) {
                     int[] endpointOf = peers.stream().mapToInt(p -> jvms.indexOf(p.jvm())).toArray();
-                    lease.shared().start(ticket, link, abort, rank, jvms.indexOf(jvm), jvms.size(),
+                    lease.shared().start(ticket, link, ticket.lanes() ? PreparedLanes.take(key) : null, abort, rank, jvms.indexOf(jvm), jvms.size(),
                             options.protocolSwitchLimit(), endpointOf, memory, options.opTimeoutMillis());
                 }
                 lease.await(abort, rank, ticket.rendezvousTimeoutMillis() + 2 * MpjStart.CONNECT_MILLIS);
+            }
+            if (holdsLanes[0]) {
+                holdsLanes[0] = false;
+                PreparedLanes.release(key);
             }
             boolean coresShared = coresShared(options, link);
             Transport transport = new MemoryTransport(memory, rank, peers.stream().map(Peer::jvm).toList(), coresShared,
@@ -88,6 +99,9 @@ public final class RankLauncher {
             RankEngine engine = RankEngine.start(transport, abort, link, options.opTimeoutMillis(), codec, coresShared);
             return new RankSession(label, transport, engine, link, group);
         } catch (RuntimeException | Error e) {
+            if (holdsLanes[0]) {
+                PreparedLanes.release(key);
+            }
             memory.leave(rank);
             if (lease != null) {
                 lease.kill();

@@ -18,6 +18,7 @@ import org.mpionspark.bridge.mpj.MpjEndpoint;
 import org.mpionspark.bridge.mpj.MpjStatics;
 import org.mpionspark.bridge.rendezvous.ControlLink;
 import org.mpionspark.bridge.rendezvous.EndpointAddress;
+import org.mpionspark.bridge.rendezvous.Peer;
 import org.mpionspark.bridge.rendezvous.WorldTicket;
 import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.bridge.transport.Arrivals;
@@ -90,17 +91,18 @@ final class SharedEndpoint {
     }
 
     /**
-     * Starts endpoint {@code index} of {@code size}: its lanes to the other JVMs (MPJ Express beside
-     * them only once asked for, {@link MpjOnDemand}), or with {@code spark.mpi.network.lanes=false} MPJ
-     * Express, which then carries every message. Its ports are relayed through {@code link} to the
-     * driver, which answers with every JVM's endpoint; returns once connected to all of them. Run by
-     * the starter's rank; the others wait in {@link Lease#await}.
+     * Starts endpoint {@code index} of {@code size}: its lanes to the other JVMs over {@code lanes},
+     * opened before the rank's hello and announced in the peer table (MPJ Express beside them only
+     * once asked for, {@link MpjOnDemand}), or with {@code spark.mpi.network.lanes=false}
+     * ({@code lanes} null) MPJ Express, which then carries every message: its ports are relayed
+     * through {@code link} to the driver, which answers with every JVM's endpoint. Returns once
+     * connected to all of them. Run by the starter's rank; the others wait in {@link Lease#await}.
      */
-    void start(WorldTicket ticket, ControlLink link, AbortState abort, int rank, int index, int size,
+    void start(WorldTicket ticket, ControlLink link, LaneStart lanes, AbortState abort, int rank, int index, int size,
                int protocolSwitchLimit, int[] endpointOf, Arrivals arrivals, long opTimeoutMillis) {
         MpjWorld world = new MpjWorld(ticket, link.localAddress(), index, size, protocolSwitchLimit, endpointOf, arrivals);
         try {
-            started.complete(ticket.lanes() ? startLanes(world, link, abort, rank, opTimeoutMillis)
+            started.complete(lanes != null ? startLanes(world, link, lanes, abort, rank, opTimeoutMillis)
                     : startMpj(world, link, abort, rank));
         } catch (IOException e) {
             started.completeExceptionally(e);
@@ -111,16 +113,14 @@ final class SharedEndpoint {
         }
     }
 
-    /** The lanes to every other JVM's endpoint; MPJ Express starts beside them once asked for. */
-    private Endpoint startLanes(MpjWorld world, ControlLink link, AbortState abort, int rank, long opTimeoutMillis)
-            throws IOException {
-        try (LaneStart lanes = new LaneStart(label, daemons(), world.bindAddress(), dataKey, world.index(), world.size(),
-                sealed)) {
-            link.publishEndpoint(0, 0, lanes.port());
-            List<EndpointAddress> table = await(link.endpoints(), abort, rank, world.timeoutMillis(),
-                    "the other JVMs' endpoints");
+    /** The lanes to every other JVM's endpoint, from the ports of the peer table; MPJ Express starts beside them once asked for. */
+    private Endpoint startLanes(MpjWorld world, ControlLink link, LaneStart lanes, AbortState abort, int rank,
+                                long opTimeoutMillis) throws IOException {
+        try (lanes) {
+            List<EndpointAddress> table = Peer.laneTable(link.peers());
             String what = "the lanes to the other JVMs' endpoints";
             try {
+                lanes.place(label, world.index(), world.size(), daemons());
                 lanes.connect(table, MpjStart.CONNECT_MILLIS, () -> abort.check("MPI_Init", -1));
             } catch (DataPortException e) {
                 throw new MpiException(rank, "MPI_Init", -1, "failed while waiting for " + what + ": " + e, e);

@@ -62,6 +62,22 @@ public final class ControlLink implements Closeable {
      * as read on this executor.
      */
     public static ControlLink join(WorldTicket ticket, String worldKey, int rank, String jvm, byte[] sealKey) {
+        return join(ticket, worldKey, rank, jvm, sealKey, local -> 0);
+    }
+
+    /** Opens (or finds) this JVM's lane port for the world, on the address this JVM reaches the driver from. */
+    @FunctionalInterface
+    public interface LanePortOpener {
+        /** The port; 0 for none. */
+        int open(java.net.InetAddress local) throws IOException;
+    }
+
+    /**
+     * As {@link #join(WorldTicket, String, int, String, byte[])}, announcing in the hello the lane
+     * port {@code lanes} opens once connected ({@link Peer#lanePort}).
+     */
+    public static ControlLink join(WorldTicket ticket, String worldKey, int rank, String jvm, byte[] sealKey,
+                                   LanePortOpener lanes) {
         if (ticket.sealed() && sealKey == null) {
             throw new RendezvousException("rank " + rank + ": the driver encrypts its control links "
                     + "(spark.network.crypto.enabled) with the application's secret, but this executor has none "
@@ -85,6 +101,7 @@ public final class ControlLink implements Closeable {
             out.writeUTF(jvm);
             out.writeUTF(Kernel.bootId());
             out.writeInt(Kernel.onlineProcessors());
+            out.writeInt(lanes.open(s.getLocalAddress()));
             out.flush();
             if (ticket.sealed()) { // the driver's nonce, then everything encrypted
                 byte first = in.readByte();
@@ -109,7 +126,7 @@ public final class ControlLink implements Closeable {
             int n = in.readInt();
             List<Peer> peers = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), in.readInt()));
+                peers.add(new Peer(i, in.readUTF(), in.readInt(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt()));
             }
             s.setSoTimeout(0);
             return new ControlLink(s, in, out, List.copyOf(peers), rank, ticket);

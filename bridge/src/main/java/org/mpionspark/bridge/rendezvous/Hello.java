@@ -11,7 +11,7 @@ import java.net.ProtocolException;
  * they trickle in, so a handshake can be read without a thread blocking on it.
  */
 record Hello(String registrationId, byte[] secret, String worldKey, int rank, int size, int processors,
-             String jvm, String machine, int machineProcessors) {
+             String jvm, String machine, int machineProcessors, int lanePort) {
 
     /** The longest handshake accepted: a real one is about 120 bytes. */
     static final int MAX_BYTES = 8 << 10;
@@ -44,7 +44,7 @@ record Hello(String registrationId, byte[] secret, String worldKey, int rank, in
                 return null;
             }
             Hello h = new Hello(regId, secret, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readUTF(),
-                    in.readUTF(), in.readInt());
+                    in.readUTF(), in.readInt(), in.readInt());
             return new HandshakeSelector.Handshake<>(h, bytes.readAllBytes());
         } catch (EOFException incomplete) {
             return null;

@@ -9,13 +9,22 @@ import java.util.Map;
  * its JVM has, which JVM it is in ({@code jvm}: ranks with the same key share a heap and talk
  * through memory, and one MPJ Express endpoint to the other JVMs), and which machine ({@code
  * machine}: its kernel's boot id, "" if unknown, shared by the containers and namespaces of one
- * machine) with how many processors online there ({@code machineProcessors}, 0 if unknown).
+ * machine) with how many processors online there ({@code machineProcessors}, 0 if unknown), and
+ * where its JVM's lanes for this world listen ({@code lanePort}, 0 if none): the port travels in
+ * the rank's hello, so the lanes are made as soon as the table comes, with no second round through
+ * the driver.
  */
-public record Peer(int rank, String host, int processors, String jvm, String machine, int machineProcessors) {
+public record Peer(int rank, String host, int processors, String jvm, String machine, int machineProcessors,
+                   int lanePort) {
 
     /** A row whose machine is unknown: only its host tells whom it shares cores with. */
     public Peer(int rank, String host, int processors, String jvm) {
-        this(rank, host, processors, jvm, "", 0);
+        this(rank, host, processors, jvm, "", 0, 0);
+    }
+
+    /** A row of a JVM with no lane port. */
+    public Peer(int rank, String host, int processors, String jvm, String machine, int machineProcessors) {
+        this(rank, host, processors, jvm, machine, machineProcessors, 0);
     }
 
     /**
@@ -24,6 +33,25 @@ public record Peer(int rank, String host, int processors, String jvm, String mac
      */
     public static List<String> jvmOrder(List<Peer> peers) {
         return peers.stream().map(Peer::jvm).distinct().toList();
+    }
+
+    /**
+     * Where each JVM's lanes listen, in {@link #jvmOrder} order: its host as the driver saw it and
+     * the lane port its ranks announced.
+     *
+     * @throws IllegalStateException if a JVM announced none, or its ranks announced different ones
+     */
+    public static List<EndpointAddress> laneTable(List<Peer> peers) {
+        Map<String, Peer> first = new java.util.LinkedHashMap<>();
+        for (Peer p : peers) {
+            Peer seen = first.putIfAbsent(p.jvm(), p);
+            if (p.lanePort() <= 0 || (seen != null && seen.lanePort() != p.lanePort())) {
+                throw new IllegalStateException("rank " + p.rank() + " announced lane port " + p.lanePort() + " for JVM "
+                        + p.jvm() + (seen != null ? " (rank " + seen.rank() + " of it announced " + seen.lanePort() + ")"
+                        : "") + ": every JVM of a world on lanes announces one port");
+            }
+        }
+        return first.values().stream().map(p -> new EndpointAddress(p.host(), 0, 0, p.lanePort())).toList();
     }
 
     /**

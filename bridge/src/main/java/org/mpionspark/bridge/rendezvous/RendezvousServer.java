@@ -218,7 +218,7 @@ public final class RendezvousServer implements Closeable {
             DataInputStream in = new DataInputStream(input);
             DataOutputStream out = new DataOutputStream(output);
             conn = new RankConnection(s, in, out, h.rank(), new Peer(h.rank(), s.getInetAddress().getHostAddress(),
-                    h.processors(), h.jvm(), h.machine(), h.machineProcessors()));
+                    h.processors(), h.jvm(), h.machine(), h.machineProcessors(), h.lanePort()));
             String problem = reg.world(h.worldKey()).arrive(conn, h.size());
             if (problem != null) {
                 refuse(out, s, from, problem);

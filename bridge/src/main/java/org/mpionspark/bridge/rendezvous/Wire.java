@@ -14,7 +14,7 @@ import java.io.ObjectStreamClass;
 final class Wire {
 
     static final int MAGIC = 0x4D50534B; // "MPSK"
-    static final int VERSION = 6;
+    static final int VERSION = 7;
 
     // server -> rank, once
     static final byte ADMITTED = 1;

@@ -1,7 +1,10 @@
 package org.mpionspark.bridge.rendezvous;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,18 +71,11 @@ final class World {
             }
             complete = List.of(ranks);
         }
+        byte[] table = peerTable(complete);
         for (RankConnection r : complete) {
             synchronized (r) {
                 try {
-                    r.out.writeByte(Wire.ADMITTED);
-                    r.out.writeInt(complete.size());
-                    for (RankConnection p : complete) {
-                        r.out.writeUTF(p.peer.host());
-                        r.out.writeInt(p.peer.processors());
-                        r.out.writeUTF(p.peer.jvm());
-                        r.out.writeUTF(p.peer.machine());
-                        r.out.writeInt(p.peer.machineProcessors());
-                    }
+                    r.out.write(table);
                     r.out.flush();
                 } catch (IOException e) {
                     lost(r, e);
@@ -87,6 +83,27 @@ final class World {
             }
         }
         return null;
+    }
+
+    /** The answer every rank of a complete world gets: admitted, and the peer table, encoded once. */
+    private static byte[] peerTable(List<RankConnection> complete) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            out.writeByte(Wire.ADMITTED);
+            out.writeInt(complete.size());
+            for (RankConnection p : complete) {
+                out.writeUTF(p.peer.host());
+                out.writeInt(p.peer.processors());
+                out.writeUTF(p.peer.jvm());
+                out.writeUTF(p.peer.machine());
+                out.writeInt(p.peer.machineProcessors());
+                out.writeInt(p.peer.lanePort());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return bytes.toByteArray();
     }
 
     private void expire() {

@@ -242,6 +242,7 @@ class HostileClientsTest {
         out.writeUTF("jvm");
         out.writeUTF(""); // its machine, unknown
         out.writeInt(0);
+        out.writeInt(0); // no lane port
         return bytes.toByteArray();
     }
 

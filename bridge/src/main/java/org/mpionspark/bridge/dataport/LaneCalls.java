@@ -91,12 +91,15 @@ final class LaneCalls {
                 for (SelectionKey k : selector.selectedKeys()) {
                     Call c = (Call) k.attachment();
                     if (k.isConnectable()) {
+                        boolean connected;
                         try {
-                            c.channel.finishConnect();
+                            connected = c.channel.finishConnect();
                         } catch (IOException e) {
                             throw unreachable(c, e);
                         }
-                        greet(c, k);
+                        if (connected) {
+                            greet(c, k);
+                        }
                     } else if (k.isWritable()) {
                         write(c, k);
                     } else if (k.isReadable() && read(c)) {

@@ -50,7 +50,6 @@ class LaneStartTest {
             one.connect(table, 5_000, () -> { });
             SocketChannel[] ones = one.ready().get(5, TimeUnit.SECONDS);
             assertNotNull(ones[0], "endpoint 1 made its lane to endpoint 0, which had no table yet");
-            Thread.sleep(100);
             assertFalse(zero.ready().isDone(), "not ready before it knows its place");
             zero.place("endpoint 0 of 2", 0, 2, DAEMONS);
             zero.connect(table, 5_000, () -> { });

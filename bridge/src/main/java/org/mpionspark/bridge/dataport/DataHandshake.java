@@ -27,7 +27,8 @@ final class DataHandshake {
     static final int HELLO_BYTES = 5 * Integer.BYTES + NONCE_BYTES + MAC_BYTES;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String NOT_GENUINE = "its proof does not match this world's key (not an endpoint of this world)";
+    private static final String NOT_GENUINE =
+            "its proof does not match this world's key (not an endpoint of this world)";
 
     /** What a connecting endpoint says: it is endpoint {@code connector}, calling {@code acceptor} at {@code port}. */
     record Hello(int connector, int acceptor, int port, byte[] nonce, byte[] mac) {
@@ -157,7 +158,7 @@ final class DataHandshake {
         return genuine(key, h) ? once(h, port, connected) : NOT_GENUINE;
     }
 
-    /** Why a genuine {@code h} is refused at port {@code port}: meant for another, or its endpoint connected already. */
+    /** Why a genuine {@code h} is refused at {@code port}: meant for another, or its endpoint connected already. */
     private static String once(Hello h, int port, java.util.Set<Integer> connected) {
         if (h.port() != port) {
             return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();
@@ -168,7 +169,7 @@ final class DataHandshake {
         return null;
     }
 
-    /** Why endpoint {@code index} of {@code size} is not the one hello {@code h} calls, or not by one after it; else null. */
+    /** Why endpoint {@code index} of {@code size} is not the one {@code h} calls, or not by one after it; else null. */
     static String misplaced(Hello h, int index, int size) {
         if (h.acceptor() != index) {
             return "it was meant for endpoint " + h.acceptor() + "'s port " + h.port();

@@ -84,8 +84,9 @@ public final class RankLauncher {
             if (lease != null) {
                 if (lease.starter()) {
                     int[] endpointOf = peers.stream().mapToInt(p -> jvms.indexOf(p.jvm())).toArray();
-                    lease.shared().start(ticket, link, ticket.lanes() ? PreparedLanes.take(key) : null, abort, rank, jvms.indexOf(jvm), jvms.size(),
-                            options.protocolSwitchLimit(), endpointOf, memory, options.opTimeoutMillis());
+                    lease.shared().start(ticket, link, ticket.lanes() ? PreparedLanes.take(key) : null, abort, rank,
+                            jvms.indexOf(jvm), jvms.size(), options.protocolSwitchLimit(), endpointOf, memory,
+                            options.opTimeoutMillis());
                 }
                 lease.await(abort, rank, ticket.rendezvousTimeoutMillis() + 2 * MpjStart.CONNECT_MILLIS);
             }

@@ -113,7 +113,10 @@ final class SharedEndpoint {
         }
     }
 
-    /** The lanes to every other JVM's endpoint, from the ports of the peer table; MPJ Express starts beside them once asked for. */
+    /**
+     * The lanes to every other JVM's endpoint, at the ports of the peer table; MPJ Express starts
+     * beside them once asked for.
+     */
     private Endpoint startLanes(MpjWorld world, ControlLink link, LaneStart lanes, AbortState abort, int rank,
                                 long opTimeoutMillis) throws IOException {
         try (lanes) {

@@ -139,7 +139,7 @@ final class SharedEndpoint {
         MpjStart start = begin(world);
         try {
             int[] ports = start.report();
-            link.publishEndpoint(ports[0], ports[1], 0);
+            link.publishEndpoint(ports[0], ports[1]);
             start.answer(await(link.endpoints(), abort, rank, world.timeoutMillis(), "the other JVMs' endpoints"));
             return await(start.started(), abort, rank, start.timeoutMillis(),
                     "MPJ Express to connect to the other JVMs' endpoints");

@@ -173,7 +173,7 @@ public final class ControlLink implements Closeable {
                 if (kind == Wire.ENDPOINTS) {
                     List<EndpointAddress> table = new ArrayList<>();
                     for (int i = in.readInt(); i > 0; i--) {
-                        table.add(new EndpointAddress(in.readUTF(), in.readInt(), in.readInt(), in.readInt()));
+                        table.add(new EndpointAddress(in.readUTF(), in.readInt(), in.readInt(), 0));
                     }
                     endpoints.complete(List.copyOf(table));
                     continue;
@@ -194,15 +194,15 @@ public final class ControlLink implements Closeable {
     }
 
     /**
-     * Tells the server where the endpoint this rank started for its JVM listens (MPJ Express's ports,
-     * and its lanes' port, 0 if none); the table of every JVM's endpoint comes back on {@link
-     * #endpoints()}. Needs {@link #listen}.
+     * Tells the server where the MPJ Express endpoint this rank started for its JVM listens, where
+     * MPJ Express carries every message ({@code spark.mpi.network.lanes=false}; lanes' ports travel
+     * in the hellos); the table of every JVM's endpoint comes back on {@link #endpoints()}. Needs
+     * {@link #listen}.
      */
-    public synchronized void publishEndpoint(int writePort, int readPort, int lanePort) throws IOException {
+    public synchronized void publishEndpoint(int writePort, int readPort) throws IOException {
         out.writeByte(Wire.ENDPOINT);
         out.writeInt(writePort);
         out.writeInt(readPort);
-        out.writeInt(lanePort);
         out.flush();
     }
 

@@ -161,7 +161,7 @@ final class World {
                     c.done = true;
                     c.activity.done();
                 } else if (kind == Wire.ENDPOINT) {
-                    endpoint(c, c.in.readInt(), c.in.readInt(), c.in.readInt());
+                    endpoint(c, c.in.readInt(), c.in.readInt());
                 } else if (kind == Wire.STATE) {
                     byte state = c.in.readByte();
                     String call = c.in.readUTF();
@@ -188,14 +188,14 @@ final class World {
     }
 
     /**
-     * Rank {@code c} started its JVM's endpoint, listening on these ports of its host (lanes: 0 if none).
+     * Rank {@code c} started its JVM's MPJ Express endpoint, listening on these ports of its host.
      * Once every JVM of the world has one, each of the ranks that started them gets the table.
      */
-    private void endpoint(RankConnection c, int writePort, int readPort, int lanePort) {
+    private void endpoint(RankConnection c, int writePort, int readPort) {
         List<RankConnection> starters;
         List<EndpointAddress> table = new ArrayList<>();
         synchronized (this) {
-            endpoints.putIfAbsent(c.peer.jvm(), new EndpointAddress(c.peer.host(), readPort, writePort, lanePort));
+            endpoints.putIfAbsent(c.peer.jvm(), new EndpointAddress(c.peer.host(), readPort, writePort, 0));
             endpointStarters.add(c);
             List<String> order = Peer.jvmOrder(java.util.Arrays.stream(ranks).map(r -> r.peer).toList());
             if (endpoints.size() < order.size()) {
@@ -213,7 +213,6 @@ final class World {
                         r.out.writeUTF(e.host());
                         r.out.writeInt(e.readPort());
                         r.out.writeInt(e.writePort());
-                        r.out.writeInt(e.lanePort());
                     }
                     r.out.flush();
                 } catch (IOException e) {

@@ -5,26 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Op;
 
 /**
  * Operations on blocks of elements: MINLOC/MAXLOC pairs and a user's block operation are never
- * cut by the ring allreduce, whatever the split; the typed (values, indices) form of MINLOC/MAXLOC.
+ * cut by a large allreduce, whatever the split: in memory, by the ring (3 ranks apart) or by
+ * recursive halving (4 and 8 apart); the typed (values, indices) form of MINLOC/MAXLOC.
  */
 @Timeout(120)
 class BlockOpsTest {
 
-    /** The ring (not the tree) for these sizes: each rank has a core, as far as the algorithms know. */
+    /** The reduce-scatter and allgather (not the tree) for these sizes: each rank has a core, as far as the algorithms know. */
     private static final RankOptions RING = RankOptions.DEFAULTS.withCoresShared(false);
 
-    @Test
-    void aLargeMinlocOnThreeRanksIsNotCutInsideAPair() throws Exception {
-        int pairs = 9_001; // 144 KB of doubles: the ring, with parts of an odd number of doubles if cut by element
-        List<double[]> out = ThreadWorld.values(ThreadWorld.run(3, RING, comm -> {
+    /** Ranks in one JVM (in memory), and each apart: the ring on 3, recursive halving on 4 and 8. */
+    static Stream<Arguments> worlds() {
+        return Stream.of(Arguments.of(3, ThreadWorld.Placement.ONE_JVM), Arguments.of(3, ThreadWorld.Placement.EACH_APART),
+                Arguments.of(4, ThreadWorld.Placement.EACH_APART), Arguments.of(8, ThreadWorld.Placement.EACH_APART));
+    }
+
+    @ParameterizedTest(name = "{0} ranks, {1}")
+    @MethodSource("worlds")
+    void aLargeMinlocIsNotCutInsideAPair(int ranks, ThreadWorld.Placement placement) throws Exception {
+        int pairs = 9_001; // 144 KB of doubles, parts of an odd number of doubles if cut by element
+        List<double[]> out = ThreadWorld.values(ThreadWorld.run(ranks, placement, RING, comm -> {
             double[] v = new double[2 * pairs];
             for (int i = 0; i < pairs; i++) {
                 v[2 * i] = Math.sin(i * (comm.rank() + 1));
@@ -36,7 +48,7 @@ class BlockOpsTest {
         double[] expected = new double[2 * pairs];
         for (int i = 0; i < pairs; i++) {
             int best = 0;
-            for (int r = 1; r < 3; r++) {
+            for (int r = 1; r < ranks; r++) {
                 if (Math.sin(i * (r + 1)) < Math.sin(i * (best + 1))) {
                     best = r;
                 }
@@ -49,9 +61,10 @@ class BlockOpsTest {
         }
     }
 
-    @Test
-    void aUsersBlockOperationGetsWholeBlocksEvenInTheRing() throws Exception {
-        // complex multiplication on (re, im) pairs: commutative, so large arrays take the ring
+    @ParameterizedTest(name = "{0} ranks, {1}")
+    @MethodSource("worlds")
+    void aUsersBlockOperationGetsWholeBlocks(int ranks, ThreadWorld.Placement placement) throws Exception {
+        // complex multiplication on (re, im) pairs: commutative, so large arrays are cut into parts
         Op cmul = Op.create("CMUL", (in, inOff, inout, outOff, count) -> {
             double[] a = (double[]) in;
             double[] b = (double[]) inout;
@@ -66,17 +79,20 @@ class BlockOpsTest {
             }
         }, true, 2);
         int numbers = 10_001;
-        List<double[]> out = ThreadWorld.values(ThreadWorld.run(3, RING, comm -> {
+        List<double[]> out = ThreadWorld.values(ThreadWorld.run(ranks, placement, RING, comm -> {
             double[] z = new double[2 * numbers];
             for (int i = 0; i < numbers; i++) {
-                z[2 * i] = 0; // i, the imaginary unit, on every rank: i^3 = -i
+                z[2 * i] = 0; // i, the imaginary unit, on every rank: i^ranks
                 z[2 * i + 1] = 1;
             }
             comm.allreduce(org.mpionspark.mpi.Communicator.IN_PLACE, z, cmul);
             return new double[] {z[0], z[1], z[2 * numbers - 2], z[2 * numbers - 1]};
         }));
         for (double[] z : out) {
-            assertArrayEquals(new double[] {0, -1, 0, -1}, z, 0.0); // a delta, so that -0.0 counts as 0
+            double[] power = {1, 0, -1, 0}; // i^ranks = (re, im) = (power[ranks % 4], power[(ranks + 3) % 4])
+            double re = power[ranks % 4];
+            double im = power[(ranks + 3) % 4];
+            assertArrayEquals(new double[] {re, im, re, im}, z, 0.0); // a delta, so that -0.0 counts as 0
         }
         List<String> errors = ThreadWorld.values(ThreadWorld.run(2, RankOptions.DEFAULTS, comm ->
                 assertThrows(IllegalArgumentException.class,

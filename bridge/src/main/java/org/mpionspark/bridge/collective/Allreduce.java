@@ -34,11 +34,7 @@ public final class Allreduce {
         long bytes = (long) count * kind.bytes();
         int ringFrom = links.coresShared() ? SHARED_RING_THRESHOLD_BYTES : RING_THRESHOLD_BYTES;
         if (op.commutative() && bytes >= ringFrom && count / op.block() >= p) {
-            if (Integer.bitCount(p) == 1) {
-                halving(links, kind, buf, count, op);
-            } else {
-                ring(links, kind, buf, count, op);
-            }
+            reduceScatterAllgather(links, kind, buf, count, op);
         } else if (links.coresShared()) {
             Reduce.run(links, kind, buf, count, op, 0);
             Bcast.run(links, kind, buf, 0, count, 0);
@@ -92,10 +88,12 @@ public final class Allreduce {
     }
 
     /**
-     * Ring: p-1 steps of reduce-scatter, then p-1 steps of allgather, one part per rank; parts are
-     * cut between the operation's blocks (MINLOC's pairs, a user's matrices), never inside one.
+     * One part per rank, reduced onto its owner, then handed to every rank: by recursive halving
+     * and doubling where p is a power of two (2 log2 p steps), else round a ring (2 (p - 1) steps),
+     * as {@link ReduceScatter} and {@link Allgather} choose; parts are cut between the operation's
+     * blocks (MINLOC's pairs, a user's matrices), never inside one.
      */
-    static void ring(Links links, ArrayKind kind, Object buf, int count, Op op) {
+    static void reduceScatterAllgather(Links links, ArrayKind kind, Object buf, int count, Op op) {
         int p = links.size();
         int unit = op.block();
         int units = count / unit;
@@ -104,51 +102,7 @@ public final class Allreduce {
             counts[i] = unit * (units / p + (i < units % p ? 1 : 0));
         }
         Blocks blocks = Blocks.packed(counts);
-        ReduceScatter.ring(links, kind, buf, blocks, op);
+        ReduceScatter.run(links, kind, buf, blocks, op);
         Allgather.run(links, kind, null, 0, buf, blocks);
-    }
-
-    /**
-     * Rabenseifner's, for a power-of-two {@code p}: a reduce-scatter by recursive halving (the
-     * farthest partner first), then an allgather by recursive doubling: the ring's bytes in
-     * 2 log2 p steps instead of 2 (p - 1), each a pairwise exchange. Rank r ends the first half
-     * owning part r, cut between the operation's blocks as in {@link #ring}.
-     */
-    static void halving(Links links, ArrayKind kind, Object buf, int count, Op op) {
-        int p = links.size();
-        int r = links.rank();
-        int unit = op.block();
-        int units = count / unit;
-        int[] start = new int[p + 1];
-        for (int i = 0; i < p; i++) {
-            start[i + 1] = start[i] + unit * (units / p + (i < units % p ? 1 : 0));
-        }
-        Object tmp = Scratch.take(kind, start[p / 2]); // the lower half is the larger
-        int lo = 0;
-        int hi = p;
-        for (int mask = p >> 1; mask > 0; mask >>= 1) {
-            int peer = r ^ mask;
-            int mid = (lo + hi) >>> 1;
-            boolean lower = (r & mask) == 0;
-            int keepLo = lower ? lo : mid;
-            int keepHi = lower ? mid : hi;
-            int sendLo = lower ? mid : lo;
-            int sendHi = lower ? hi : mid;
-            int keep = start[keepHi] - start[keepLo];
-            links.sendrecv(kind, buf, start[sendLo], start[sendHi] - start[sendLo], peer, tmp, 0, keep, peer);
-            op.apply(tmp, 0, buf, start[keepLo], keep);
-            lo = keepLo;
-            hi = keepHi;
-        }
-        Scratch.give(kind, tmp);
-        for (int mask = 1; mask < p; mask <<= 1) {
-            int peer = r ^ mask;
-            int theirLo = (r & mask) == 0 ? hi : lo - (hi - lo);
-            int theirHi = theirLo + (hi - lo);
-            links.sendrecv(kind, buf, start[lo], start[hi] - start[lo], peer,
-                    buf, start[theirLo], start[theirHi] - start[theirLo], peer);
-            lo = Math.min(lo, theirLo);
-            hi = Math.max(hi, theirHi);
-        }
     }
 }

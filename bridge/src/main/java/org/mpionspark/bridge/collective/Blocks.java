@@ -28,6 +28,16 @@ public record Blocks(int[] counts, int[] displs) {
         return new Blocks(counts.clone(), d);
     }
 
+    /** Whether the blocks lie end to end in rank order (from any offset): a run of ranks' blocks is then one range. */
+    public boolean contiguous() {
+        for (int i = 1; i < counts.length; i++) {
+            if (displs[i] != displs[i - 1] + counts[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Total elements. */
     public int total() {
         int t = 0;

@@ -82,7 +82,7 @@ public final class Collectives {
         if (groups != null) {
             TwoLevel.reduceScatter(groups, call.rank(), call.size(), kind, data, blocks, op);
         } else {
-            ReduceScatter.ring(call, kind, data, blocks, op);
+            ReduceScatter.run(call, kind, data, blocks, op);
         }
     }
 

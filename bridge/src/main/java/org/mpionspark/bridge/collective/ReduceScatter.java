@@ -4,13 +4,72 @@ import org.mpionspark.bridge.transport.ArrayKind;
 import org.mpionspark.mpi.Op;
 
 /**
- * Ring reduce-scatter for commutative operations: p-1 steps, each rank adds the block arriving
- * from its left neighbour to its own and passes it on; rank r ends with block r fully reduced.
- * Each rank sends (p-1)/p of the data: bandwidth-optimal.
+ * Reduce-scatter for commutative operations: rank r ends with block r fully reduced, each rank
+ * sending (p-1)/p of the data (bandwidth-optimal). By recursive halving (log2 p pairwise steps)
+ * where p is a power of two and the blocks are packed, else round a ring (p-1 steps).
  */
 public final class ReduceScatter {
 
     private ReduceScatter() {
+    }
+
+    /** Reduce-scatter of {@code data} by halving where it can, else by the ring. */
+    public static void run(Links links, ArrayKind kind, Object data, Blocks blocks, Op op) {
+        if (halves(links.size(), blocks)) {
+            halving(links, kind, data, blocks, op);
+        } else {
+            ring(links, kind, data, blocks, op);
+        }
+    }
+
+    /** Whether {@code p} ranks with these blocks take the pairwise steps: a power of two, blocks end to end (as every caller packs them). */
+    private static boolean halves(int p, Blocks blocks) {
+        return Integer.bitCount(p) == 1 && blocks.contiguous();
+    }
+
+    /**
+     * Recursive halving: at each step, with the farthest partner first, a rank keeps the half of
+     * its run of blocks on its side, sends the other half to its partner and reduces the partner's
+     * copy of its own half into it; after log2 p steps its run is its own block.
+     */
+    static void halving(Links links, ArrayKind kind, Object data, Blocks blocks, Op op) {
+        int p = links.size();
+        int r = links.rank();
+        int[] at = bounds(blocks);
+        int lo = 0;
+        int hi = p;
+        Object tmp = null;
+        for (int mask = p >> 1; mask > 0; mask >>= 1) {
+            int peer = r ^ mask;
+            int mid = (lo + hi) >>> 1;
+            boolean lower = (r & mask) == 0;
+            int keepLo = lower ? lo : mid;
+            int keepHi = lower ? mid : hi;
+            int sendLo = lower ? mid : lo;
+            int sendHi = lower ? hi : mid;
+            int keep = at[keepHi] - at[keepLo];
+            if (tmp == null) {
+                tmp = Scratch.take(kind, keep); // every later run lies inside this first one
+            }
+            links.sendrecv(kind, data, at[sendLo], at[sendHi] - at[sendLo], peer, tmp, 0, keep, peer);
+            op.apply(tmp, 0, data, at[keepLo], keep);
+            lo = keepLo;
+            hi = keepHi;
+        }
+        if (tmp != null) {
+            Scratch.give(kind, tmp);
+        }
+    }
+
+    /** {@code at[i]}: where block i starts, {@code at[p]}: where the last ends (blocks end to end). */
+    static int[] bounds(Blocks blocks) {
+        int p = blocks.counts().length;
+        int[] at = new int[p + 1];
+        at[0] = blocks.displs()[0];
+        for (int i = 0; i < p; i++) {
+            at[i + 1] = at[i] + blocks.counts()[i];
+        }
+        return at;
     }
 
     public static void ring(Links links, ArrayKind kind, Object data, Blocks blocks, Op op) {

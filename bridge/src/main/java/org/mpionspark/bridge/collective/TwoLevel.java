@@ -148,7 +148,7 @@ final class TwoLevel {
             for (int j = 0; j < members.length && !inPlace; j++) {
                 TwoLevelMoves.copyBlocks(members[j], blocks, data, regrouped, byJvm.displs()[j], true);
             }
-            ReduceScatter.ring(groups.leaders(), kind, regrouped, byJvm, op);
+            ReduceScatter.run(groups.leaders(), kind, regrouped, byJvm, op);
             int mine = groups.leaderOf(rank);
             if (!inPlace) {
                 TwoLevelMoves.copyBlocks(members[mine], blocks, data, regrouped, byJvm.displs()[mine], false);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mpionspark.bridge.rank.RankOptions;
 import org.mpionspark.mpi.Communicator;
@@ -314,5 +315,65 @@ class MoreCollectivesTest {
         if (p == 3) {
             assertEquals("got1", out.get(2));
         }
+    }
+
+    /**
+     * Ranks each apart (messages, not memory): the ring on 3, pairwise steps on 4 and 8, with ranks
+     * sharing cores and not. Each rank lays the allgatherv's blocks out its own way, with gaps that
+     * must stay untouched; uneven reduce-scatter blocks, one of them empty.
+     */
+    @ParameterizedTest(name = "{0} ranks apart, cores shared: {1}")
+    @CsvSource({"3, false", "4, false", "4, true", "8, false", "8, true"})
+    void blocksOfEveryLayoutCrossRanksApart(int p, boolean coresShared) throws Exception {
+        RankOptions options = RankOptions.DEFAULTS.withCoresShared(coresShared);
+        List<String> out = ThreadWorld.values(ThreadWorld.run(p, ThreadWorld.Placement.EACH_APART, options, comm -> {
+            int r = comm.rank();
+            int[] counts = new int[p];
+            int[] displs = new int[p];
+            int end = 0;
+            for (int i = 0; i < p; i++) {
+                counts[i] = 1000 + 7 * i;
+                int gap = (i + r) % 3; // this rank's own layout: gaps of 0, 1 or 2 before each block
+                displs[i] = end + gap;
+                end = displs[i] + counts[i];
+            }
+            long[] mine = new long[counts[r]];
+            Arrays.fill(mine, 100L * r);
+            mine[0] = -r;
+            long[] all = new long[end + 1];
+            Arrays.fill(all, 42);
+            comm.allgatherv(mine, 0, counts[r], all, counts, displs);
+            long[] expected = new long[end + 1];
+            Arrays.fill(expected, 42);
+            for (int i = 0; i < p; i++) {
+                Arrays.fill(expected, displs[i], displs[i] + counts[i], 100L * i);
+                expected[displs[i]] = -i;
+            }
+            int[] rsCounts = new int[p];
+            for (int i = 0; i < p; i++) {
+                rsCounts[i] = i == 1 ? 0 : 20_000 + 3 * i; // past 64 KB in all
+            }
+            int total = Arrays.stream(rsCounts).sum();
+            double[] contribution = new double[total];
+            for (int k = 0; k < total; k++) {
+                contribution[k] = k + r;
+            }
+            double[] block = new double[rsCounts[r]];
+            comm.reduceScatter(contribution, block, rsCounts, Op.SUM);
+            int from = Arrays.stream(rsCounts, 0, r).sum();
+            List<String> wrong = new ArrayList<>();
+            for (int k = 0; k < block.length; k++) {
+                double want = (double) p * (from + k) + p * (p - 1) / 2.0;
+                if (block[k] != want) {
+                    wrong.add("reduceScatter[" + k + "] = " + block[k] + ", expected " + want);
+                    break;
+                }
+            }
+            if (!Arrays.equals(expected, all)) {
+                wrong.add("allgatherv differs from its reference");
+            }
+            return wrong.isEmpty() ? "ok" : r + ": " + wrong;
+        }));
+        assertEquals(java.util.Collections.nCopies(p, "ok"), out);
     }
 }

@@ -77,7 +77,7 @@ class NotesTest {
             double pi = (Double) r.value("pi");
             assertTrue(Math.abs(pi - Math.PI) < 1e-10, "pi = " + pi);
             assertTrue(out.get("The table").startsWith("%table ranks\tseconds\tspeed_up\n1\t"), out.get("The table"));
-            assertPossibleSpeedUps(out.get("The table"), 2);
+            assertSpeedUpTable(out.get("The table"), 2);
         });
         CHECKS.put("07", (r, out) -> {
             java.awt.image.BufferedImage img = (java.awt.image.BufferedImage) r.value("img");
@@ -90,7 +90,7 @@ class NotesTest {
             String table = out.get("Times and speed-ups");
             assertTrue(table.startsWith("%table workers\tthreads_s\tthreads_speed_up\tranks_s\tranks_speed_up\n1\t"), table);
             assertEquals(4, table.lines().takeWhile(l -> !l.isEmpty()).count(), table);
-            assertPossibleSpeedUps(table, 2, 4);
+            assertSpeedUpTable(table, 2, 4);
         });
         CHECKS.put("09", (r, out) -> {
             assertTrue((Double) r.value("largestDifference") < 1e-9, str(r, "largestDifference"));
@@ -187,24 +187,24 @@ class NotesTest {
         assertTrue(thrown.get(0).text().contains("java.lang.IllegalStateException: boom"), thrown.get(0).text());
     }
 
-    /** How far a measured speed-up may pass what the cores allow: timing noise, not a faster machine. */
-    private static final double NOISE = 1.2;
-
     /**
-     * No speed-up in {@code columns} of a {@code %table} whose first column counts workers passes
-     * min(workers, cores) by more than {@link #NOISE}: a higher one measured the JIT or the noise.
+     * The rows of a {@code %table} whose first column counts workers: each speed-up in
+     * {@code columns} is the first row's seconds (the column before it) over this row's, 1 on the
+     * first row. No bound on the speed-ups themselves: timings belong in benchmarks/, and a bound
+     * fails with the machine's load (a 1-rank time 3.7x its usual, three runs on 2026-12-08).
      */
-    static void assertPossibleSpeedUps(String table, int... columns) {
-        int cores = Runtime.getRuntime().availableProcessors();
+    static void assertSpeedUpTable(String table, int... columns) {
         List<String> rows = table.lines().skip(1).takeWhile(l -> !l.isEmpty()).toList();
         assertFalse(rows.isEmpty(), table);
+        String[] first = rows.get(0).split("\t");
         for (String row : rows) {
             String[] cells = row.split("\t");
-            int workers = Integer.parseInt(cells[0]);
+            Integer.parseInt(cells[0]);
             for (int c : columns) {
+                double seconds = Double.parseDouble(cells[c - 1]);
                 double speedUp = Double.parseDouble(cells[c]);
-                assertTrue(speedUp <= Math.min(workers, cores) * NOISE, "a speed-up of " + speedUp + " with " + workers
-                        + " workers on " + cores + " cores cannot be:\n" + table);
+                assertTrue(seconds > 0, "no time in:\n" + table);
+                assertEquals(Double.parseDouble(first[c - 1]) / seconds, speedUp, 1e-9 * speedUp, table);
             }
         }
     }

@@ -192,8 +192,8 @@ class NotesTest {
      * {@code columns} is the first row's seconds (the column before it) over this row's, 1 on the
      * first row. No bound on the speed-ups themselves: timings belong in benchmarks/, and the JIT
      * moves them (2026-12-08: HotSpot's regular compile of note 06's loop ran 2x slower than the
-     * on-stack-replacement compile of the first calls, so the 1-rank time, measured last, showed
-     * speed-ups of 4-7 on 2 cores).
+     * on-stack-replacement compile of the first calls, and the table showed speed-ups of 4-7 on 2
+     * cores).
      */
     static void assertSpeedUpTable(String table, int... columns) {
         List<String> rows = table.lines().skip(1).takeWhile(l -> !l.isEmpty()).toList();

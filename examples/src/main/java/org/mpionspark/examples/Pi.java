@@ -35,9 +35,15 @@ public final class Pi {
         long end = (part + 1) * intervals / parts;
         double width = 1.0 / intervals;
         double sum = 0;
-        for (long i = start; i < end; i++) {
-            double x = width * (i + 0.5);
-            sum += width * (4.0 / (1.0 + x * x));
+        // x = width * (i + 0.5), i counted by an int from a double offset: a long-counted loop ran
+        // 2-5x slower once the JIT compiled it again (notebooks-zeppelin's note 06)
+        for (long from = start; from < end; from += Integer.MAX_VALUE) {
+            int count = (int) Math.min(Integer.MAX_VALUE, end - from);
+            double offset = from + 0.5;
+            for (int j = 0; j < count; j++) {
+                double x = width * (j + offset);
+                sum += width * (4.0 / (1.0 + x * x));
+            }
         }
         return sum;
     }

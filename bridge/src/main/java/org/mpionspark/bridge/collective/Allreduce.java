@@ -8,18 +8,20 @@ import org.mpionspark.mpi.Op;
  * arrays of a commutative operation take a reduce-scatter then an allgather (each rank sends
  * 2(p-1)/p of the array: least bandwidth): by recursive halving and doubling where p is a power
  * of two (2 log2 p steps), else by a ring (2(p-1) steps). Small ones, and non-commutative
- * operations, take recursive doubling (log2 p rounds: least latency) when every rank has a core, or a binomial
- * reduce then broadcast (2(p-1) messages instead of p log2 p) when ranks share cores, where the
- * number of messages, not of rounds, sets the time. Every rank ends with bit-identical results.
+ * operations, take recursive doubling (log2 p rounds: least latency) when every rank has a core,
+ * or a binomial reduce then broadcast (2(p-1) messages instead of p log2 p) when ranks share
+ * cores, where the number of messages, not of rounds, sets the time. Every rank ends with
+ * bit-identical results.
  */
 public final class Allreduce {
 
-    /** Arrays of at least this many bytes take the reduce-scatter and allgather, when every rank has a core. */
+    /** Arrays of at least this many bytes take the reduce-scatter and allgather when every rank has a core. */
     public static final int RING_THRESHOLD_BYTES = 64 * 1024;
 
     /**
-     * The same when ranks share cores: the ring's 2p(p-1) messages (2p log2 p by halving) cost more than the tree's
-     * 2(p-1) up to a few megabytes (measured on 4 ranks and 2 cores: benchmarks/README.md).
+     * The same when ranks share cores: the ring's 2p(p-1) messages (2p log2 p by halving) cost
+     * more than the tree's 2(p-1) up to a few megabytes (measured on 4 ranks and 2 cores:
+     * benchmarks/README.md).
      */
     public static final int SHARED_RING_THRESHOLD_BYTES = 4 * 1024 * 1024;
 

@@ -6,25 +6,21 @@ import org.mpionspark.mpi.Op;
 /**
  * Reduce-scatter for commutative operations: rank r ends with block r fully reduced, each rank
  * sending (p-1)/p of the data (bandwidth-optimal). By recursive halving (log2 p pairwise steps)
- * where p is a power of two and the blocks are packed, else round a ring (p-1 steps).
+ * where p is a power of two, else round a ring (p-1 steps). The blocks are packed, as every
+ * caller's are (the same on every rank, so every rank chooses alike).
  */
 public final class ReduceScatter {
 
     private ReduceScatter() {
     }
 
-    /** Reduce-scatter of {@code data} by halving where it can, else by the ring. */
+    /** Reduce-scatter of {@code data} (packed blocks) by halving on a power of two of ranks, else by the ring. */
     public static void run(Links links, ArrayKind kind, Object data, Blocks blocks, Op op) {
-        if (halves(links.size(), blocks)) {
+        if (Integer.bitCount(links.size()) == 1) {
             halving(links, kind, data, blocks, op);
         } else {
             ring(links, kind, data, blocks, op);
         }
-    }
-
-    /** Whether {@code p} ranks with these blocks take the pairwise steps: a power of two, blocks end to end (as every caller packs them). */
-    private static boolean halves(int p, Blocks blocks) {
-        return Integer.bitCount(p) == 1 && blocks.contiguous();
     }
 
     /**

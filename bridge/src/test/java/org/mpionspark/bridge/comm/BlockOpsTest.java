@@ -23,13 +23,15 @@ import org.mpionspark.mpi.Op;
 @Timeout(120)
 class BlockOpsTest {
 
-    /** The reduce-scatter and allgather (not the tree) for these sizes: each rank has a core, as far as the algorithms know. */
+    /** The reduce-scatter and allgather (not the tree) for these sizes: each rank has a core, as far as they know. */
     private static final RankOptions RING = RankOptions.DEFAULTS.withCoresShared(false);
 
     /** Ranks in one JVM (in memory), and each apart: the ring on 3, recursive halving on 4 and 8. */
     static Stream<Arguments> worlds() {
-        return Stream.of(Arguments.of(3, ThreadWorld.Placement.ONE_JVM), Arguments.of(3, ThreadWorld.Placement.EACH_APART),
-                Arguments.of(4, ThreadWorld.Placement.EACH_APART), Arguments.of(8, ThreadWorld.Placement.EACH_APART));
+        return Stream.of(Arguments.of(3, ThreadWorld.Placement.ONE_JVM),
+                Arguments.of(3, ThreadWorld.Placement.EACH_APART),
+                Arguments.of(4, ThreadWorld.Placement.EACH_APART),
+                Arguments.of(8, ThreadWorld.Placement.EACH_APART));
     }
 
     @ParameterizedTest(name = "{0} ranks, {1}")
